@@ -1,0 +1,39 @@
+/* error.h - the error record every fallible operation on input fills in.
+ *
+ * Loaders, the config and the themes never abort on bad input: they return a
+ * status and describe the problem here (path, line or byte offset, message),
+ * so the caller decides how to print it and which exit status to use.
+ */
+#ifndef FLAMEX_ERROR_H
+#define FLAMEX_ERROR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define ERROR_NO_POSITION UINT64_MAX
+
+struct error_record {
+    char path[512];   /* file the problem is in, "" when none, "-" for stdin */
+    uint64_t line;    /* 1-based line, or ERROR_NO_POSITION */
+    uint64_t column;  /* 1-based column, or ERROR_NO_POSITION */
+    uint64_t offset;  /* byte offset, or ERROR_NO_POSITION (binary formats) */
+    char message[512];
+};
+
+/* Reset a record to "no error, no position". Never fails. */
+void error_clear(struct error_record *err);
+
+/* Fill the record with a path, an optional line (ERROR_NO_POSITION for none) and
+ * a printf-style message (truncated to fit). A NULL err is allowed and ignored. */
+void error_set(struct error_record *err, const char *path, uint64_t line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Like error_set, for binary formats: the position is a byte offset. */
+void error_set_offset(struct error_record *err, const char *path, uint64_t offset,
+                      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Write "path:line:column: message" (omitting absent parts) into buf of size cap,
+ * always NUL-terminated when cap > 0; returns the length it wanted to write. */
+size_t error_format(const struct error_record *err, char *buf, size_t cap);
+
+#endif

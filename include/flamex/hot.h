@@ -1,0 +1,46 @@
+/* hot.h - per-function flat (self) and cum (total) values, as pprof's -top has them.
+ *
+ * flat sums a function's self value over every node that names it; cum sums the
+ * totals of its nodes but counts a function once per stack, so recursion does
+ * not count the same time twice. The walk over the tree uses an explicit stack.
+ */
+#ifndef FLAMEX_HOT_H
+#define FLAMEX_HOT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "flamex/profile.h"
+
+struct hot_entry {
+    uint32_t name;     /* string-table id */
+    const char *bytes; /* the name's raw bytes (owned by the profile) */
+    size_t len;
+    double flat;
+    double cum;
+};
+
+struct hot_list {
+    struct hot_entry *entries; /* owned; free with hot_free */
+    size_t count;
+    double total; /* total of the scope root */
+};
+
+enum hot_order {
+    HOT_BY_FLAT, /* flat descending, then name */
+    HOT_BY_CUM,  /* cum descending, then name */
+};
+
+/* Compute flat and cum of every function in the subtree of root (TREE_ROOT for
+ * the whole profile) for sample type t, sorted by order. Functions whose flat
+ * and cum are both zero are left out. Aborts only on out-of-memory. */
+void hot_compute(const struct profile *profile, size_t t, uint32_t root, enum hot_order order,
+                 struct hot_list *out);
+
+/* Re-sort an existing list. */
+void hot_sort(struct hot_list *list, enum hot_order order);
+
+/* Free the entries; the list becomes empty. */
+void hot_free(struct hot_list *list);
+
+#endif

@@ -1,0 +1,49 @@
+/* load.h - opening a profile of any supported format.
+ *
+ * load_profile opens the input, decides the format (by content unless the
+ * caller forces one) and runs the matching loader, which writes every stack
+ * into a profile through profile_add_stack. Lines a loader cannot use are
+ * skipped and counted in the report, or, with strict set, turned into an error.
+ */
+#ifndef FLAMEX_LOAD_H
+#define FLAMEX_LOAD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "flamex/error.h"
+#include "flamex/input.h"
+#include "flamex/profile.h"
+
+enum load_format {
+    LOAD_FORMAT_AUTO,
+    LOAD_FORMAT_FOLDED,
+};
+
+struct load_options {
+    enum load_format format;
+    bool strict;                 /* a skipped line is an error */
+    struct input_options input;
+    struct profile_limits limits;
+};
+
+struct load_report {
+    uint64_t lines;              /* lines read */
+    uint64_t ignored;            /* lines skipped as invalid */
+    uint64_t first_ignored_line; /* 1-based, 0 when none */
+    char first_ignored_reason[200];
+};
+
+/* Load the profile at path ("-" or NULL for stdin). Returns a finished profile
+ * owned by the caller, or NULL with err filled (path, line where known, reason).
+ * report (may be NULL) receives line counts and the first skipped line. */
+struct profile *load_profile(const char *path, const struct load_options *opts,
+                             struct load_report *report, struct error_record *err);
+
+/* Record a skipped line in the report (the first one's number and reason are kept). */
+void load_report_ignore(struct load_report *report, uint64_t line, const char *reason);
+
+/* Parse a format name ("folded", "auto"); returns false if unknown. */
+bool load_parse_format(const char *name, enum load_format *out);
+
+#endif

@@ -1,0 +1,19 @@
+/* xalloc.h - allocation that aborts on out-of-memory (the one failure the design
+ * lets abort: rule 6). Every function returns non-NULL or does not return. */
+#ifndef FLAMEX_XALLOC_H
+#define FLAMEX_XALLOC_H
+
+#include <stddef.h>
+
+/* malloc that aborts with a message on failure (size 0 returns a valid pointer). */
+void *xmalloc(size_t size);
+/* calloc that aborts on failure or overflow of n * size. */
+void *xcalloc(size_t n, size_t size);
+/* realloc of n elements of size bytes; aborts on failure or overflow. */
+void *xreallocarray(void *ptr, size_t n, size_t size);
+/* strdup that aborts on failure. */
+char *xstrdup(const char *s);
+/* Copy n bytes of s into a new NUL-terminated string; aborts on failure. */
+char *xstrndup(const char *s, size_t n);
+
+#endif

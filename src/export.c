@@ -1,0 +1,143 @@
+/* export.c - canonical folded output in stack-text byte order.
+ *
+ * Sorting whole stack strings would need memory proportional to the output, so
+ * the walk produces the order directly: under a parent, every child contributes
+ * two items, its own line (key "name") and its subtree (key "name;..."), and
+ * sorting those items by key yields exactly the byte order of the full lines.
+ */
+#include "flamex/export.h"
+
+#include "flamex/numfmt.h"
+#include "flamex/textout.h"
+#include "flamex/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct export_item {
+    const char *name;
+    size_t len;
+    uint32_t node;
+    bool subtree; /* key is name followed by ';' (the children), else name alone */
+};
+
+/* Compare name_a + (a->subtree ? ";" : "") with the same for b, bytewise. */
+static int export_item_compare(const void *pa, const void *pb)
+{
+    const struct export_item *a = pa, *b = pb;
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = n ? memcmp(a->name, b->name, n) : 0;
+    if (c)
+        return c;
+    /* next "character": -1 for end of key, ';' for a subtree, else the byte */
+    int ca = a->len > n ? (unsigned char)a->name[n] : (a->subtree ? ';' : -1);
+    int cb = b->len > n ? (unsigned char)b->name[n] : (b->subtree ? ';' : -1);
+    if (ca != cb)
+        return ca < cb ? -1 : 1;
+    if (a->len == b->len)
+        return (int)a->subtree - (int)b->subtree;
+    return 0;
+}
+
+struct export_level {
+    struct export_item *items;
+    size_t count, next;
+    size_t path_len; /* length of the path text before this level's names */
+};
+
+static void export_fill_level(const struct profile *profile, uint32_t node,
+                              struct export_level *level)
+{
+    size_t nkids;
+    const uint32_t *kids = tree_children(profile->tree, node, TREE_ORDER_ALPHA, &nkids);
+    level->items = xreallocarray(level->items, nkids * 2 + 1, sizeof *level->items);
+    level->count = 0;
+    level->next = 0;
+    for (size_t k = 0; k < nkids; k++) {
+        struct export_item item;
+        item.node = kids[k];
+        item.name = profile_node_name(profile, kids[k], &item.len);
+        item.subtree = false;
+        level->items[level->count++] = item;
+        size_t grand;
+        tree_children(profile->tree, kids[k], TREE_ORDER_ALPHA, &grand);
+        if (grand) {
+            item.subtree = true;
+            level->items[level->count++] = item;
+        }
+    }
+    qsort(level->items, level->count, sizeof *level->items, export_item_compare);
+}
+
+static bool export_write_line(FILE *out, const struct profile *profile, uint32_t node,
+                              const char *path, size_t path_len, const char *name,
+                              size_t name_len, const struct export_options *opts)
+{
+    textout_write_name(out, path, path_len, opts->sanitize);
+    textout_write_name(out, name, name_len, opts->sanitize);
+    for (size_t k = 0; k < opts->ntypes; k++) {
+        size_t t = opts->types[k];
+        char num[64];
+        int64_t exact;
+        if (tree_self_exact(profile->tree, node, t, &exact))
+            numfmt_int(num, sizeof num, (long long)exact);
+        else
+            numfmt_value(num, sizeof num, tree_self(profile->tree, node, t));
+        fputc(' ', out);
+        fputs(num, out);
+    }
+    return fputc('\n', out) != EOF;
+}
+
+bool export_folded(FILE *out, const struct profile *profile, const struct export_options *opts)
+{
+    size_t levels_cap = 64, depth = 0;
+    struct export_level *levels = xcalloc(levels_cap, sizeof *levels);
+    size_t path_cap = 4096, path_len = 0;
+    char *path = xmalloc(path_cap);
+    bool ok = true;
+
+    export_fill_level(profile, TREE_ROOT, &levels[depth]);
+    levels[depth].path_len = 0;
+    depth++;
+    while (depth > 0 && ok) {
+        struct export_level *level = &levels[depth - 1];
+        if (level->next == level->count) {
+            depth--;
+            continue;
+        }
+        struct export_item item = level->items[level->next++];
+        path_len = level->path_len;
+        if (!item.subtree) {
+            bool wanted = (tree_flags(profile->tree, item.node) & TREE_FLAG_STACK_END) != 0;
+            for (size_t k = 0; k < opts->ntypes && !wanted; k++)
+                wanted = tree_self(profile->tree, item.node, opts->types[k]) != 0;
+            if (wanted)
+                ok = export_write_line(out, profile, item.node, path, path_len, item.name,
+                                       item.len, opts);
+            continue;
+        }
+        size_t need = path_len + item.len + 1;
+        if (need > path_cap) {
+            path_cap = need * 2;
+            path = xreallocarray(path, path_cap, 1);
+        }
+        memcpy(path + path_len, item.name, item.len);
+        path[path_len + item.len] = ';';
+        if (depth == levels_cap) {
+            levels = xreallocarray(levels, levels_cap * 2, sizeof *levels);
+            memset(levels + levels_cap, 0, levels_cap * sizeof *levels);
+            levels_cap *= 2;
+        }
+        struct export_level *child = &levels[depth++];
+        export_fill_level(profile, item.node, child);
+        child->path_len = need;
+    }
+    for (size_t i = 0; i < levels_cap; i++)
+        free(levels[i].items);
+    free(levels);
+    free(path);
+    if (fflush(out) != 0 || ferror(out))
+        ok = false;
+    return ok;
+}

@@ -1,0 +1,54 @@
+/* load.c - format selection and the common path from a file to a finished profile. */
+#include "flamex/load.h"
+
+#include "flamex/load_folded.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void load_report_ignore(struct load_report *report, uint64_t line, const char *reason)
+{
+    if (report->ignored++ == 0) {
+        report->first_ignored_line = line;
+        snprintf(report->first_ignored_reason, sizeof report->first_ignored_reason, "%s", reason);
+    }
+}
+
+bool load_parse_format(const char *name, enum load_format *out)
+{
+    if (strcmp(name, "auto") == 0)
+        *out = LOAD_FORMAT_AUTO;
+    else if (strcmp(name, "folded") == 0)
+        *out = LOAD_FORMAT_FOLDED;
+    else
+        return false;
+    return true;
+}
+
+struct profile *load_profile(const char *path, const struct load_options *opts,
+                             struct load_report *report, struct error_record *err)
+{
+    struct load_report local_report;
+    if (!report)
+        report = &local_report;
+    memset(report, 0, sizeof *report);
+    error_clear(err);
+
+    struct input *in = input_open(path, &opts->input, err);
+    if (!in)
+        return NULL;
+    /* Only folded stacks exist so far; content-based detection grows here as
+     * loaders are added (pprof, perf script). */
+    struct profile *profile = profile_new(input_path(in), PROFILE_FORMAT_FOLDED);
+    profile->limits = opts->limits;
+    bool ok = load_folded(in, profile, opts, report, err);
+    profile->gzip = input_is_gzip(in);
+    profile->input_bytes = input_bytes_out(in);
+    input_close(in);
+    if (!ok) {
+        profile_free(profile);
+        return NULL;
+    }
+    profile_finish(profile);
+    return profile;
+}

@@ -1,0 +1,235 @@
+/* load_folded.c - folded-stack loader: parse lines, reuse shared prefixes, feed the sink. */
+#include "flamex/load_folded.h"
+
+#include "flamex/numfmt.h"
+#include "flamex/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static inline bool folded_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* The parts of one line. */
+struct folded_line {
+    const char *stack;
+    size_t stack_len;
+    struct sample_value values[2];
+    int ncounts; /* 1 or 2 */
+};
+
+enum folded_status {
+    FOLDED_OK,
+    FOLDED_SKIP,    /* blank or comment: not an error */
+    FOLDED_INVALID, /* reason set */
+};
+
+/* Split off the last whitespace-separated token of s[0, *n): returns its start
+ * and shrinks *n to the text before the whitespace, or NULL if there is none. */
+static const char *folded_last_token(const char *s, size_t *n, size_t *tok_len)
+{
+    size_t end = *n;
+    size_t i = end;
+    while (i > 0 && !folded_is_space(s[i - 1]))
+        i--;
+    if (i == 0)
+        return NULL;
+    *tok_len = end - i;
+    const char *tok = s + i;
+    while (i > 0 && folded_is_space(s[i - 1]))
+        i--;
+    *n = i;
+    return tok;
+}
+
+static enum folded_status folded_parse_line(const char *s, size_t n, struct folded_line *out,
+                                            const char **reason)
+{
+    while (n > 0 && folded_is_space(s[n - 1]))
+        n--;
+    while (n > 0 && folded_is_space(*s)) {
+        s++;
+        n--;
+    }
+    if (n == 0 || *s == '#')
+        return FOLDED_SKIP;
+    size_t tok_len = 0;
+    size_t rest = n;
+    const char *tok = folded_last_token(s, &rest, &tok_len);
+    if (!tok) {
+        *reason = "no count after the stack";
+        return FOLDED_INVALID;
+    }
+    if (!numfmt_parse_count(tok, tok_len, &out->values[1])) {
+        *reason = "the last field is not a count ([0-9]+ or [0-9]+.[0-9]*)";
+        return FOLDED_INVALID;
+    }
+    out->ncounts = 1;
+    size_t rest2 = rest, tok2_len = 0;
+    const char *tok2 = folded_last_token(s, &rest2, &tok2_len);
+    if (tok2 && numfmt_parse_count(tok2, tok2_len, &out->values[0])) {
+        out->ncounts = 2;
+        rest = rest2;
+    } else {
+        out->values[0] = out->values[1];
+    }
+    if (rest == 0) {
+        *reason = "no stack before the count";
+        return FOLDED_INVALID;
+    }
+    out->stack = s;
+    out->stack_len = rest;
+    return FOLDED_OK;
+}
+
+bool load_folded_line_valid(const char *line, size_t n)
+{
+    struct folded_line parsed;
+    const char *reason = NULL;
+    return folded_parse_line(line, n, &parsed, &reason) == FOLDED_OK;
+}
+
+/* Length of the common byte prefix of a and b. */
+static size_t folded_common_prefix(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t n = alen < blen ? alen : blen, i = 0;
+    while (i + 8 <= n) {
+        uint64_t x, y;
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (x != y)
+            return i + (size_t)(__builtin_ctzll(x ^ y) / 8);
+        i += 8;
+    }
+    while (i < n && a[i] == b[i])
+        i++;
+    return i;
+}
+
+struct folded_state {
+    struct frame_ref *frames;
+    size_t frames_cap;
+    char *prev;       /* previous valid stack's bytes */
+    size_t prev_len, prev_cap;
+    bool have_prev;
+};
+
+/* Split the stack into frames and count how many lead-in frames equal the
+ * previous stack's (byte-identical and ending at the same ';'). */
+static size_t folded_split(struct folded_state *st, const char *stack, size_t len,
+                           size_t *shared)
+{
+    size_t common = st->have_prev ? folded_common_prefix(st->prev, st->prev_len, stack, len) : 0;
+    bool sharing = st->have_prev;
+    size_t n = 0, start = 0;
+    *shared = 0;
+    for (;;) {
+        const char *semi = start < len ? memchr(stack + start, ';', len - start) : NULL;
+        size_t end = semi ? (size_t)(semi - stack) : len;
+        if (!semi && end == start && n > 0)
+            break; /* trailing empty frame after a ';' is dropped */
+        if (n == st->frames_cap) {
+            st->frames_cap = st->frames_cap ? st->frames_cap * 2 : 256;
+            st->frames = xreallocarray(st->frames, st->frames_cap, sizeof *st->frames);
+        }
+        st->frames[n].name = stack + start;
+        st->frames[n].len = end - start;
+        n++;
+        if (sharing && end <= common && (end == st->prev_len || st->prev[end] == ';'))
+            *shared = n;
+        else
+            sharing = false;
+        if (!semi)
+            break;
+        start = end + 1;
+    }
+    return n;
+}
+
+static void folded_remember(struct folded_state *st, const char *stack, size_t len)
+{
+    if (len > st->prev_cap) {
+        st->prev_cap = len * 2;
+        free(st->prev);
+        st->prev = xmalloc(st->prev_cap);
+    }
+    memcpy(st->prev, stack, len);
+    st->prev_len = len;
+    st->have_prev = true;
+}
+
+bool load_folded(struct input *in, struct profile *profile, const struct load_options *opts,
+                 struct load_report *report, struct error_record *err)
+{
+    struct folded_state st = { 0 };
+    const char *path = input_path(in);
+    int ncounts = 0;
+    bool ok = true;
+    const char *line;
+    size_t len;
+    int rc;
+    while ((rc = input_next_line(in, &line, &len, err)) > 0) {
+        uint64_t line_no = input_line_number(in);
+        report->lines = line_no;
+        struct folded_line parsed;
+        const char *reason = NULL;
+        enum folded_status status = folded_parse_line(line, len, &parsed, &reason);
+        if (status == FOLDED_SKIP)
+            continue;
+        if (status == FOLDED_OK && ncounts && parsed.ncounts != ncounts) {
+            status = FOLDED_INVALID;
+            reason = ncounts == 2 ? "one count in a differential file (expected two)"
+                                  : "two counts in a file of single-count lines";
+        }
+        if (status == FOLDED_INVALID) {
+            if (opts->strict) {
+                error_set(err, path, line_no, "%s", reason);
+                ok = false;
+                break;
+            }
+            load_report_ignore(report, line_no, reason);
+            continue;
+        }
+        if (!ncounts) {
+            ncounts = parsed.ncounts;
+            static const char *const single[] = { "samples" };
+            static const char *const diff[] = { "before", "after" };
+            if (!profile_set_types(profile, (size_t)ncounts, ncounts == 2 ? diff : single, NULL,
+                                   err)) {
+                ok = false;
+                break;
+            }
+            profile->differential = ncounts == 2;
+        }
+        size_t shared = 0;
+        size_t nframes = folded_split(&st, parsed.stack, parsed.stack_len, &shared);
+        const struct sample_value *values = ncounts == 2 ? parsed.values : &parsed.values[1];
+        if (!profile_add_stack(profile, st.frames, nframes, values, shared, err)) {
+            char msg[sizeof err->message];
+            snprintf(msg, sizeof msg, "%s", err->message);
+            error_set(err, path, line_no, "%s", msg);
+            ok = false;
+            break;
+        }
+        folded_remember(&st, parsed.stack, parsed.stack_len);
+    }
+    if (rc < 0)
+        ok = false;
+    if (ok && !ncounts) {
+        if (report->ignored)
+            error_set(err, path, ERROR_NO_POSITION,
+                      "no valid stack found (%llu lines ignored, first at line %llu: %s)",
+                      (unsigned long long)report->ignored,
+                      (unsigned long long)report->first_ignored_line,
+                      report->first_ignored_reason);
+        else
+            error_set(err, path, ERROR_NO_POSITION, "no stacks found (the input is empty)");
+        ok = false;
+    }
+    free(st.frames);
+    free(st.prev);
+    return ok;
+}

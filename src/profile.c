@@ -1,0 +1,145 @@
+/* profile.c - the profile container and the stack sink every loader feeds. */
+#include "flamex/profile.h"
+
+#include "flamex/hash.h"
+#include "flamex/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct profile *profile_new(const char *source, enum profile_format format)
+{
+    struct profile *profile = xcalloc(1, sizeof *profile);
+    profile->names = strtab_new();
+    profile->source = xstrdup(source ? source : "-");
+    profile->format = format;
+    return profile;
+}
+
+void profile_free(struct profile *profile)
+{
+    if (!profile)
+        return;
+    strtab_free(profile->names);
+    tree_free(profile->tree);
+    for (size_t t = 0; t < profile->ntypes; t++) {
+        free(profile->types[t].name);
+        free(profile->types[t].unit);
+    }
+    free(profile->source);
+    free(profile->path);
+    free(profile);
+}
+
+bool profile_set_types(struct profile *profile, size_t n, const char *const *names,
+                       const char *const *units, struct error_record *err)
+{
+    if (n == 0 || n > TREE_MAX_TYPES) {
+        error_set(err, profile->source, ERROR_NO_POSITION,
+                  "%zu sample types (flamex supports 1 to %d)", n, TREE_MAX_TYPES);
+        return false;
+    }
+    for (size_t t = 0; t < profile->ntypes; t++) {
+        free(profile->types[t].name);
+        free(profile->types[t].unit);
+    }
+    tree_free(profile->tree);
+    profile->tree = tree_new(n);
+    if (profile->limits.max_nodes)
+        tree_set_node_limit(profile->tree, profile->limits.max_nodes);
+    profile->ntypes = n;
+    for (size_t t = 0; t < n; t++) {
+        profile->types[t].name = xstrdup(names[t]);
+        profile->types[t].unit = xstrdup(units && units[t] ? units[t] : "count");
+    }
+    profile->default_type = n - 1;
+    profile->path_len = 0;
+    return true;
+}
+
+bool profile_add_stack(struct profile *profile, const struct frame_ref *frames, size_t n,
+                       const struct sample_value *values, size_t shared_prefix,
+                       struct error_record *err)
+{
+    if (profile->limits.max_depth && n > profile->limits.max_depth) {
+        error_set(err, "", ERROR_NO_POSITION, "stack of %zu frames exceeds the depth limit of %u",
+                  n, profile->limits.max_depth);
+        return false;
+    }
+    if (n + 1 > profile->path_cap) {
+        profile->path_cap = (n + 1) * 2;
+        profile->path = xreallocarray(profile->path, profile->path_cap, sizeof *profile->path);
+    }
+    if (shared_prefix > profile->path_len)
+        shared_prefix = profile->path_len;
+    if (shared_prefix > n)
+        shared_prefix = n;
+
+    struct tree *tree = profile->tree;
+    uint32_t node = shared_prefix ? profile->path[shared_prefix - 1] : TREE_ROOT;
+    bool created = false;
+    for (size_t i = shared_prefix; i < n; i++) {
+        uint32_t name = strtab_intern(profile->names, frames[i].name, frames[i].len);
+        uint32_t before = tree_count(tree);
+        uint32_t child = name == STRTAB_NONE ? TREE_NONE : tree_add_child(tree, node, name, created);
+        if (child == TREE_NONE) {
+            profile->path_len = 0;
+            error_set(err, "", ERROR_NO_POSITION, "the profile exceeds the limit of %u tree nodes",
+                      tree_count(tree));
+            return false;
+        }
+        created = tree_count(tree) != before;
+        node = child;
+        profile->path[i] = node;
+    }
+    profile->path_len = n;
+    for (size_t t = 0; t < profile->ntypes; t++)
+        tree_add_self(tree, node, t, &values[t]);
+    tree_set_flags(tree, node, TREE_FLAG_STACK_END);
+    profile->stacks++;
+    return true;
+}
+
+void profile_finish(struct profile *profile)
+{
+    if (!profile->tree) {
+        const char *name = "samples";
+        profile_set_types(profile, 1, &name, NULL, NULL);
+    }
+    tree_finish(profile->tree, profile->names);
+    free(profile->path);
+    profile->path = NULL;
+    profile->path_len = profile->path_cap = 0;
+}
+
+int profile_find_type(const struct profile *profile, const char *name)
+{
+    for (size_t t = 0; t < profile->ntypes; t++)
+        if (strcmp(profile->types[t].name, name) == 0)
+            return (int)t;
+    return -1;
+}
+
+const char *profile_node_name(const struct profile *profile, uint32_t node, size_t *len)
+{
+    uint32_t name = tree_name(profile->tree, node);
+    if (name == STRTAB_NONE) {
+        if (len)
+            *len = 3;
+        return "all";
+    }
+    return strtab_get(profile->names, name, len);
+}
+
+const char *profile_format_name(enum profile_format format)
+{
+    switch (format) {
+    case PROFILE_FORMAT_FOLDED:
+        return "folded";
+    case PROFILE_FORMAT_PPROF:
+        return "pprof";
+    case PROFILE_FORMAT_PERF:
+        return "perf";
+    }
+    return "unknown";
+}

@@ -1,0 +1,426 @@
+/* tree.c - call tree storage, loading hash, totals and sibling ordering. */
+#include "flamex/tree.h"
+
+#include "flamex/hash.h"
+#include "flamex/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct tree_node {
+    uint32_t parent;
+    uint32_t name;
+    uint32_t depth;
+    uint32_t flags;
+};
+
+union tree_num {
+    int64_t i;
+    double d;
+};
+
+struct tree {
+    struct tree_node *nodes;
+    uint32_t count, cap, limit;
+    size_t ntypes;
+    union tree_num *self[TREE_MAX_TYPES];
+    union tree_num *total[TREE_MAX_TYPES];
+    bool exact[TREE_MAX_TYPES];
+    uint32_t max_depth;
+
+    /* loading: open-addressing hash of node ids keyed by (parent, name) */
+    uint32_t *slots; /* node id + 1, 0 = empty */
+    size_t mask;
+
+    /* after tree_finish */
+    bool finished;
+    uint32_t *child_start;  /* per node: index of first child in the arrays below */
+    uint32_t *child_count;  /* per node */
+    uint32_t *alpha;        /* children grouped by parent, by name */
+    uint32_t *heavy;        /* same groups, heaviest first; NULL until sorted */
+    uint32_t *name_rank;    /* name id -> byte-order rank */
+    uint32_t rank_count;
+};
+
+static void tree_grow_nodes(struct tree *tree)
+{
+    uint32_t cap = tree->cap ? (tree->cap > UINT32_MAX / 2 ? UINT32_MAX - 1 : tree->cap * 2) : 1024;
+    tree->nodes = xreallocarray(tree->nodes, cap, sizeof *tree->nodes);
+    for (size_t t = 0; t < tree->ntypes; t++) {
+        tree->self[t] = xreallocarray(tree->self[t], cap, sizeof *tree->self[t]);
+        memset(tree->self[t] + tree->cap, 0, (size_t)(cap - tree->cap) * sizeof *tree->self[t]);
+    }
+    tree->cap = cap;
+}
+
+struct tree *tree_new(size_t ntypes)
+{
+    if (ntypes < 1 || ntypes > TREE_MAX_TYPES)
+        return NULL;
+    struct tree *tree = xcalloc(1, sizeof *tree);
+    tree->ntypes = ntypes;
+    tree->limit = UINT32_MAX - 1;
+    for (size_t t = 0; t < ntypes; t++)
+        tree->exact[t] = true;
+    tree_grow_nodes(tree);
+    tree->nodes[0] = (struct tree_node){ TREE_NONE, STRTAB_NONE, 0, 0 };
+    tree->count = 1;
+    tree->mask = 4095;
+    tree->slots = xcalloc(tree->mask + 1, sizeof *tree->slots);
+    return tree;
+}
+
+void tree_free(struct tree *tree)
+{
+    if (!tree)
+        return;
+    for (size_t t = 0; t < tree->ntypes; t++) {
+        free(tree->self[t]);
+        free(tree->total[t]);
+    }
+    free(tree->nodes);
+    free(tree->slots);
+    free(tree->child_start);
+    free(tree->child_count);
+    free(tree->alpha);
+    free(tree->heavy);
+    free(tree->name_rank);
+    free(tree);
+}
+
+void tree_set_node_limit(struct tree *tree, uint32_t limit)
+{
+    tree->limit = limit && limit < UINT32_MAX - 1 ? limit : UINT32_MAX - 1;
+}
+
+static inline size_t tree_slot_of(uint32_t parent, uint32_t name, size_t mask)
+{
+    return hash_u64((uint64_t)parent << 32 | name) & mask;
+}
+
+static void tree_grow_slots(struct tree *tree)
+{
+    size_t cap = (tree->mask + 1) * 2;
+    uint32_t *slots = xcalloc(cap, sizeof *slots);
+    for (uint32_t id = 1; id < tree->count; id++) {
+        size_t j = tree_slot_of(tree->nodes[id].parent, tree->nodes[id].name, cap - 1);
+        while (slots[j])
+            j = (j + 1) & (cap - 1);
+        slots[j] = id + 1;
+    }
+    free(tree->slots);
+    tree->slots = slots;
+    tree->mask = cap - 1;
+}
+
+uint32_t tree_add_child(struct tree *tree, uint32_t parent, uint32_t name, bool known_new)
+{
+    size_t j = tree_slot_of(parent, name, tree->mask);
+    if (!known_new) {
+        for (;;) {
+            uint32_t slot = tree->slots[j];
+            if (!slot)
+                break;
+            const struct tree_node *n = &tree->nodes[slot - 1];
+            if (n->parent == parent && n->name == name)
+                return slot - 1;
+            j = (j + 1) & tree->mask;
+        }
+    } else {
+        while (tree->slots[j])
+            j = (j + 1) & tree->mask;
+    }
+    if (tree->count >= tree->limit)
+        return TREE_NONE;
+    if (tree->count == tree->cap)
+        tree_grow_nodes(tree);
+    uint32_t id = tree->count++;
+    uint32_t depth = tree->nodes[parent].depth + 1;
+    tree->nodes[id] = (struct tree_node){ parent, name, depth, 0 };
+    if (depth > tree->max_depth)
+        tree->max_depth = depth;
+    tree->slots[j] = id + 1;
+    if ((size_t)tree->count * 2 > tree->mask + 1)
+        tree_grow_slots(tree);
+    return id;
+}
+
+/* Turn sample type t's column (self, and total if present) into doubles. */
+static void tree_make_inexact(struct tree *tree, size_t t)
+{
+    if (!tree->exact[t])
+        return;
+    tree->exact[t] = false;
+    for (uint32_t id = 0; id < tree->count; id++) {
+        tree->self[t][id].d = (double)tree->self[t][id].i;
+        if (tree->total[t])
+            tree->total[t][id].d = (double)tree->total[t][id].i;
+    }
+}
+
+void tree_add_self(struct tree *tree, uint32_t node, size_t t, const struct sample_value *v)
+{
+    union tree_num *cell = &tree->self[t][node];
+    if (tree->exact[t]) {
+        int64_t sum;
+        if (v->exact && !__builtin_add_overflow(cell->i, v->i, &sum)) {
+            cell->i = sum;
+            return;
+        }
+        tree_make_inexact(tree, t);
+    }
+    cell->d += v->exact ? (double)v->i : v->d;
+}
+
+void tree_set_flags(struct tree *tree, uint32_t node, uint32_t flags)
+{
+    tree->nodes[node].flags |= flags;
+}
+
+/* Totals: children have larger ids than parents, so one pass from the last node
+ * to the first adds every finished subtree into its parent. */
+static void tree_compute_totals(struct tree *tree)
+{
+    for (size_t t = 0; t < tree->ntypes; t++) {
+        free(tree->total[t]);
+        tree->total[t] = xmalloc((size_t)tree->cap * sizeof *tree->total[t]);
+        memcpy(tree->total[t], tree->self[t], (size_t)tree->count * sizeof *tree->total[t]);
+        bool overflow = false;
+        if (tree->exact[t]) {
+            for (uint32_t id = tree->count - 1; id > 0 && !overflow; id--) {
+                int64_t *p = &tree->total[t][tree->nodes[id].parent].i;
+                overflow = __builtin_add_overflow(*p, tree->total[t][id].i, p);
+            }
+            if (overflow) {
+                tree->exact[t] = false;
+                for (uint32_t id = 0; id < tree->count; id++)
+                    tree->self[t][id].d = (double)tree->self[t][id].i;
+                memcpy(tree->total[t], tree->self[t], (size_t)tree->count * sizeof *tree->total[t]);
+            }
+        }
+        if (!tree->exact[t]) {
+            for (uint32_t id = tree->count - 1; id > 0; id--)
+                tree->total[t][tree->nodes[id].parent].d += tree->total[t][id].d;
+        }
+    }
+}
+
+/* LSD radix sort of (key, value) pairs by 64-bit key, skipping constant bytes. */
+static void tree_radix_sort(uint64_t *keys, uint32_t *vals, size_t n)
+{
+    uint64_t *k2 = xmalloc(n * sizeof *k2);
+    uint32_t *v2 = xmalloc(n * sizeof *v2);
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t counts[257] = { 0 };
+        for (size_t i = 0; i < n; i++)
+            counts[((keys[i] >> shift) & 0xff) + 1]++;
+        bool constant = false;
+        for (int b = 1; b <= 256; b++)
+            if (counts[b] == n)
+                constant = true;
+        if (constant)
+            continue;
+        for (int b = 1; b <= 256; b++)
+            counts[b] += counts[b - 1];
+        for (size_t i = 0; i < n; i++) {
+            size_t pos = counts[(keys[i] >> shift) & 0xff]++;
+            k2[pos] = keys[i];
+            v2[pos] = vals[i];
+        }
+        memcpy(keys, k2, n * sizeof *keys);
+        memcpy(vals, v2, n * sizeof *vals);
+    }
+    free(k2);
+    free(v2);
+}
+
+/* Rank every name by byte order, so sibling ordering compares integers. */
+static void tree_rank_names(struct tree *tree, const struct strtab *names)
+{
+    uint32_t n = strtab_count(names);
+    uint32_t *ids = xmalloc(((size_t)n + 1) * sizeof *ids);
+    for (uint32_t i = 0; i < n; i++)
+        ids[i] = i;
+    /* Merge sort with an explicit loop (no recursion, no qsort context). */
+    uint32_t *tmp = xmalloc(((size_t)n + 1) * sizeof *tmp);
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t a = lo, b = mid, k = lo;
+            while (a < mid && b < hi)
+                tmp[k++] = strtab_compare(names, ids[b], ids[a]) < 0 ? ids[b++] : ids[a++];
+            while (a < mid)
+                tmp[k++] = ids[a++];
+            while (b < hi)
+                tmp[k++] = ids[b++];
+        }
+        uint32_t *swap = ids;
+        ids = tmp;
+        tmp = swap;
+    }
+    free(tree->name_rank);
+    tree->name_rank = xmalloc(((size_t)n + 1) * sizeof *tree->name_rank);
+    for (uint32_t r = 0; r < n; r++)
+        tree->name_rank[ids[r]] = r;
+    tree->rank_count = n;
+    free(ids);
+    free(tmp);
+}
+
+void tree_finish(struct tree *tree, const struct strtab *names)
+{
+    free(tree->slots);
+    tree->slots = NULL;
+    tree->mask = 0;
+    tree_compute_totals(tree);
+    tree_rank_names(tree, names);
+
+    uint32_t n = tree->count;
+    tree->child_start = xcalloc(n, sizeof *tree->child_start);
+    tree->child_count = xcalloc(n, sizeof *tree->child_count);
+    size_t m = n - 1; /* every node but the root is somebody's child */
+    uint64_t *keys = xmalloc((m + 1) * sizeof *keys);
+    tree->alpha = xmalloc((m + 1) * sizeof *tree->alpha);
+    for (uint32_t id = 1; id < n; id++) {
+        const struct tree_node *node = &tree->nodes[id];
+        uint32_t rank = node->name < tree->rank_count ? tree->name_rank[node->name] : UINT32_MAX;
+        keys[id - 1] = (uint64_t)node->parent << 32 | rank;
+        tree->alpha[id - 1] = id;
+        tree->child_count[node->parent]++;
+    }
+    tree_radix_sort(keys, tree->alpha, m);
+    free(keys);
+    uint32_t pos = 0;
+    for (uint32_t id = 0; id < n; id++) {
+        tree->child_start[id] = pos;
+        pos += tree->child_count[id];
+    }
+    /* Radix sort grouped children by parent id in increasing order, which is
+     * exactly the child_start layout computed above. */
+    tree->finished = true;
+}
+
+struct tree_heavy_key {
+    uint32_t node;
+    uint32_t rank;
+    double total;
+};
+
+static int tree_heavy_compare(const void *pa, const void *pb)
+{
+    const struct tree_heavy_key *a = pa, *b = pb;
+    if (a->total != b->total)
+        return a->total > b->total ? -1 : 1;
+    return (a->rank > b->rank) - (a->rank < b->rank);
+}
+
+void tree_sort_heaviest(struct tree *tree, size_t t)
+{
+    size_t m = tree->count - 1;
+    if (!tree->heavy)
+        tree->heavy = xmalloc((m + 1) * sizeof *tree->heavy);
+    struct tree_heavy_key *keys = xmalloc((m + 1) * sizeof *keys);
+    for (uint32_t p = 0; p < tree->count; p++) {
+        uint32_t start = tree->child_start[p], cnt = tree->child_count[p];
+        if (!cnt)
+            continue;
+        for (uint32_t k = 0; k < cnt; k++) {
+            uint32_t id = tree->alpha[start + k];
+            keys[k].node = id;
+            keys[k].rank = k;
+            keys[k].total = tree_total(tree, id, t);
+        }
+        qsort(keys, cnt, sizeof *keys, tree_heavy_compare);
+        for (uint32_t k = 0; k < cnt; k++)
+            tree->heavy[start + k] = keys[k].node;
+    }
+    free(keys);
+}
+
+uint32_t tree_count(const struct tree *tree) { return tree->count; }
+size_t tree_type_count(const struct tree *tree) { return tree->ntypes; }
+uint32_t tree_parent(const struct tree *tree, uint32_t node) { return tree->nodes[node].parent; }
+uint32_t tree_name(const struct tree *tree, uint32_t node) { return tree->nodes[node].name; }
+uint32_t tree_depth(const struct tree *tree, uint32_t node) { return tree->nodes[node].depth; }
+uint32_t tree_max_depth(const struct tree *tree) { return tree->max_depth; }
+uint32_t tree_flags(const struct tree *tree, uint32_t node) { return tree->nodes[node].flags; }
+
+double tree_self(const struct tree *tree, uint32_t node, size_t t)
+{
+    return tree->exact[t] ? (double)tree->self[t][node].i : tree->self[t][node].d;
+}
+
+double tree_total(const struct tree *tree, uint32_t node, size_t t)
+{
+    return tree->exact[t] ? (double)tree->total[t][node].i : tree->total[t][node].d;
+}
+
+bool tree_self_exact(const struct tree *tree, uint32_t node, size_t t, int64_t *out)
+{
+    if (!tree->exact[t])
+        return false;
+    if (out)
+        *out = tree->self[t][node].i;
+    return true;
+}
+
+bool tree_total_exact(const struct tree *tree, uint32_t node, size_t t, int64_t *out)
+{
+    if (!tree->exact[t] || !tree->total[t])
+        return false;
+    if (out)
+        *out = tree->total[t][node].i;
+    return true;
+}
+
+const uint32_t *tree_children(const struct tree *tree, uint32_t node, enum tree_order order,
+                              size_t *n)
+{
+    *n = tree->child_count[node];
+    const uint32_t *base = order == TREE_ORDER_HEAVIEST && tree->heavy ? tree->heavy : tree->alpha;
+    return base + tree->child_start[node];
+}
+
+uint32_t tree_find_child(const struct tree *tree, uint32_t parent, uint32_t name)
+{
+    if (!tree->finished) {
+        size_t j = tree_slot_of(parent, name, tree->mask);
+        for (;;) {
+            uint32_t slot = tree->slots[j];
+            if (!slot)
+                return TREE_NONE;
+            const struct tree_node *n = &tree->nodes[slot - 1];
+            if (n->parent == parent && n->name == name)
+                return slot - 1;
+            j = (j + 1) & tree->mask;
+        }
+    }
+    if (name >= tree->rank_count)
+        return TREE_NONE;
+    uint32_t want = tree->name_rank[name];
+    const uint32_t *kids = tree->alpha + tree->child_start[parent];
+    size_t lo = 0, hi = tree->child_count[parent];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t r = tree->name_rank[tree->nodes[kids[mid]].name];
+        if (r == want)
+            return kids[mid];
+        if (r < want)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return TREE_NONE;
+}
+
+size_t tree_memory(const struct tree *tree)
+{
+    size_t per_node = sizeof(struct tree_node) + tree->ntypes * 2 * sizeof(union tree_num);
+    size_t bytes = (size_t)tree->cap * per_node;
+    if (tree->slots)
+        bytes += (tree->mask + 1) * sizeof *tree->slots;
+    if (tree->finished)
+        bytes += (size_t)tree->count * 4 * sizeof(uint32_t);
+    return bytes;
+}

@@ -1,0 +1,103 @@
+#!/bin/sh
+# cli.sh - the real binary as a user runs it: options, exit statuses, messages,
+# --top and --export on the sample profiles and the corpus. Speaks TAP.
+set -u
+BIN=${FLAMEX_BIN:-./flamex}
+DATA=${FLAMEX_TEST_DATA:-tests/data}
+SAMPLES=${FLAMEX_SAMPLES:-sample-profiles}
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/flamex-cli.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+n=0
+failed=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+
+# expect_status DESC STATUS CMD...: run CMD (stdout/stderr to $TMP/out, $TMP/err)
+expect_status() {
+    desc=$1 want=$2
+    shift 2
+    "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok "$desc"; else
+        not_ok "$desc (exit $got, wanted $want)"; sed 's/^/# /' "$TMP/err"; fi
+}
+# expect_grep DESC FILE PATTERN: fixed-string search
+expect_grep() {
+    if grep -qF -- "$3" "$2"; then ok "$1"; else
+        not_ok "$1"; echo "# missing: $3"; sed 's/^/# /' "$2" | head -20; fi
+}
+
+expect_status "--version exits 0" 0 "$BIN" --version
+expect_grep "--version names the program" "$TMP/out" "flamex "
+expect_status "--help exits 0" 0 "$BIN" --help
+for opt in --top --export --sample-type --format --strict --max-input-size --max-depth \
+           --stats --no-progress --help --version; do
+    expect_grep "--help lists $opt" "$TMP/out" "$opt"
+done
+expect_status "unknown option is a usage error" 1 "$BIN" --no-such-option x
+expect_status "two files... is a usage error for now" 1 "$BIN" a b
+expect_status "bad --top value" 1 "$BIN" --top=abc "$SAMPLES/recommendation-api.folded"
+expect_status "bad --export format" 1 "$BIN" --export=svg "$SAMPLES/recommendation-api.folded"
+expect_status "bad --max-input-size" 1 "$BIN" --max-input-size=lots "$SAMPLES/recommendation-api.folded"
+
+expect_status "missing file is an input error" 2 "$BIN" --top "$TMP/nope.folded"
+expect_grep "missing file: message names the file" "$TMP/err" "$TMP/nope.folded: cannot open"
+expect_status "empty file is an input error" 2 "$BIN" --top "$DATA/folded/empty.folded"
+expect_grep "empty file: message" "$TMP/err" "no stacks found"
+
+expect_status "--top on the article sample" 0 "$BIN" --top=5 "$SAMPLES/recommendation-api.folded"
+expect_grep "--top header names the file" "$TMP/out" "File: $SAMPLES/recommendation-api.folded"
+expect_grep "--top header format" "$TMP/out" "Format: folded"
+expect_grep "--top first row is the plateau" "$TMP/out" \
+    "      1435 35.00% 35.00%       1435 35.00%  _make_iterencode.<locals>._iterencode"
+expect_status "default mode prints the report" 0 "$BIN" "$SAMPLES/recommendation-api.folded"
+expect_grep "default report" "$TMP/out" "Showing nodes accounting for 4100, 100% of 4100 total"
+
+expect_status "--top reads stdin" 0 sh -c "\"$BIN\" --top < \"$SAMPLES/recommendation-api-after.folded\""
+expect_grep "stdin is named -" "$TMP/out" "File: -"
+expect_grep "after: serialize_response is 18%" "$TMP/out" "351 18.00%  serialize_response"
+
+expect_status "bad lines are skipped" 0 "$BIN" --top "$DATA/folded/bad-lines.folded"
+expect_grep "bad lines: count and first line on stderr" "$TMP/err" \
+    "bad-lines.folded: 2 lines ignored (first at line 3:"
+expect_status "--strict turns bad lines into exit 2" 2 "$BIN" --strict --top "$DATA/folded/bad-lines.folded"
+expect_grep "--strict names file and line" "$TMP/err" "bad-lines.folded:3: "
+
+gzip -c "$SAMPLES/recommendation-api.folded" >"$TMP/sample.gz"
+expect_status "gzip input" 0 "$BIN" --export=folded "$TMP/sample.gz"
+if cmp -s "$TMP/out" "$SAMPLES/recommendation-api.folded"; then ok "gzip export equals the sorted input"
+else not_ok "gzip export equals the sorted input"; fi
+head -c 100 "$TMP/sample.gz" >"$TMP/trunc.gz"
+expect_status "truncated gzip is an input error" 2 "$BIN" --top "$TMP/trunc.gz"
+expect_grep "truncated gzip message" "$TMP/err" "trunc.gz: truncated gzip data"
+expect_status "size cap" 2 "$BIN" --max-input-size=100 --top "$SAMPLES/recommendation-api.folded"
+expect_grep "size cap message" "$TMP/err" "size limit of 100 bytes"
+
+expect_status "differential export keeps both counts" 0 "$BIN" --export=folded \
+    "$DATA/folded/perf-cycles-instructions-01-collapsed-all-diff.folded"
+expect_grep "differential line" "$TMP/out" "cksum;cksum 6 2"
+expect_status "-s before exports one count" 0 "$BIN" --export=folded -s before \
+    "$DATA/folded/perf-cycles-instructions-01-collapsed-all-diff.folded"
+expect_grep "before count only" "$TMP/out" "cksum;cksum 6"
+expect_status "unknown sample type" 1 "$BIN" --top -s nope "$SAMPLES/recommendation-api.folded"
+expect_grep "unknown sample type lists the known ones" "$TMP/err" "(it has: samples)"
+
+expect_status "huge counts export exactly" 0 "$BIN" --export=folded "$DATA/folded/huge-sample-counts.folded"
+expect_grep "huge count" "$TMP/out" "swapper/0;start_kernel;do_idle 239807672958951499"
+
+printf 'evil\033]0;pwned\007name;x\033[2J 5\n' >"$TMP/evil.folded"
+expect_status "escape sequences in names" 0 "$BIN" --top "$TMP/evil.folded"
+if grep -q "$(printf '\033')" "$TMP/out"; then not_ok "--top never prints raw ESC"; else ok "--top never prints raw ESC"; fi
+expect_grep "--top shows the escape visibly" "$TMP/out" '\x1b'
+
+expect_status "--stats" 0 "$BIN" --top=1 --stats "$SAMPLES/recommendation-api.folded"
+expect_grep "--stats line" "$TMP/err" "nodes=17 names=16"
+
+# A 100,000-frame stack loads and exports (no recursion over depth).
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "%sf%d", (i ? ";" : ""), i % 13; print " 9" }' >"$TMP/deep.folded"
+expect_status "100,000-frame stack" 0 "$BIN" --export=folded "$TMP/deep.folded"
+if cmp -s "$TMP/out" "$TMP/deep.folded"; then ok "deep stack round-trips"; else not_ok "deep stack round-trips"; fi
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
