@@ -68,11 +68,17 @@ static enum folded_status folded_parse_line(const char *s, size_t n, struct fold
         return FOLDED_INVALID;
     }
     out->ncounts = 1;
-    size_t rest2 = rest, tok2_len = 0;
-    const char *tok2 = folded_last_token(s, &rest2, &tok2_len);
-    if (tok2 && numfmt_parse_count(tok2, tok2_len, &out->values[0])) {
+    /* A second count must be all digits and dots: look back only that far, so
+     * a long stack is not scanned twice. */
+    size_t j = rest;
+    while (j > 0 && ((s[j - 1] >= '0' && s[j - 1] <= '9') || s[j - 1] == '.'))
+        j--;
+    if (j < rest && j > 0 && folded_is_space(s[j - 1]) &&
+        numfmt_parse_count(s + j, rest - j, &out->values[0])) {
         out->ncounts = 2;
-        rest = rest2;
+        while (j > 0 && folded_is_space(s[j - 1]))
+            j--;
+        rest = j;
     } else {
         out->values[0] = out->values[1];
     }

@@ -14,6 +14,15 @@ struct tree_node {
     uint32_t flags;
 };
 
+#define TREE_WIDE 8
+
+struct tree_link {
+    uint32_t name; /* copy of the node's name, so a list scan touches one array */
+    uint32_t first_child;
+    uint32_t next_sibling;
+    uint32_t nkids;
+};
+
 union tree_num {
     int64_t i;
     double d;
@@ -28,9 +37,13 @@ struct tree {
     bool exact[TREE_MAX_TYPES];
     uint32_t max_depth;
 
-    /* loading: open-addressing hash of node ids keyed by (parent, name) */
-    uint32_t *slots; /* node id + 1, 0 = empty */
-    size_t mask;
+    /* Loading: children are found by scanning the parent's child list while it
+     * is short, and through an open-addressing hash of (parent, name) once the
+     * parent has more than TREE_WIDE children. Sorted input (the common case)
+     * then creates most nodes without touching the hash at all. */
+    struct tree_link *links; /* per node, freed by tree_finish */
+    uint32_t *slots;         /* node id + 1, 0 = empty; children of wide parents */
+    size_t mask, used;
 
     /* after tree_finish */
     bool finished;
@@ -46,9 +59,9 @@ static void tree_grow_nodes(struct tree *tree)
 {
     uint32_t cap = tree->cap ? (tree->cap > UINT32_MAX / 2 ? UINT32_MAX - 1 : tree->cap * 2) : 1024;
     tree->nodes = xreallocarray(tree->nodes, cap, sizeof *tree->nodes);
+    tree->links = xreallocarray(tree->links, cap, sizeof *tree->links);
     for (size_t t = 0; t < tree->ntypes; t++) {
         tree->self[t] = xreallocarray(tree->self[t], cap, sizeof *tree->self[t]);
-        memset(tree->self[t] + tree->cap, 0, (size_t)(cap - tree->cap) * sizeof *tree->self[t]);
     }
     tree->cap = cap;
 }
@@ -64,6 +77,7 @@ struct tree *tree_new(size_t ntypes)
         tree->exact[t] = true;
     tree_grow_nodes(tree);
     tree->nodes[0] = (struct tree_node){ TREE_NONE, STRTAB_NONE, 0, 0 };
+    tree->links[0] = (struct tree_link){ STRTAB_NONE, TREE_NONE, TREE_NONE, 0 };
     tree->count = 1;
     tree->mask = 4095;
     tree->slots = xcalloc(tree->mask + 1, sizeof *tree->slots);
@@ -79,6 +93,7 @@ void tree_free(struct tree *tree)
         free(tree->total[t]);
     }
     free(tree->nodes);
+    free(tree->links);
     free(tree->slots);
     free(tree->child_start);
     free(tree->child_count);
@@ -98,37 +113,63 @@ static inline size_t tree_slot_of(uint32_t parent, uint32_t name, size_t mask)
     return hash_u64((uint64_t)parent << 32 | name) & mask;
 }
 
-static void tree_grow_slots(struct tree *tree)
+static void tree_slots_insert(uint32_t *slots, size_t mask, const struct tree_node *nodes,
+                              uint32_t id)
 {
-    size_t cap = (tree->mask + 1) * 2;
-    uint32_t *slots = xcalloc(cap, sizeof *slots);
-    for (uint32_t id = 1; id < tree->count; id++) {
-        size_t j = tree_slot_of(tree->nodes[id].parent, tree->nodes[id].name, cap - 1);
-        while (slots[j])
-            j = (j + 1) & (cap - 1);
-        slots[j] = id + 1;
+    size_t j = tree_slot_of(nodes[id].parent, nodes[id].name, mask);
+    while (slots[j])
+        j = (j + 1) & mask;
+    slots[j] = id + 1;
+}
+
+static void tree_hash_insert(struct tree *tree, uint32_t id)
+{
+    if ((tree->used + 1) * 4 > (tree->mask + 1) * 3) {
+        size_t cap = (tree->mask + 1) * 2;
+        uint32_t *slots = xcalloc(cap, sizeof *slots);
+        for (size_t j = 0; j <= tree->mask; j++)
+            if (tree->slots[j])
+                tree_slots_insert(slots, cap - 1, tree->nodes, tree->slots[j] - 1);
+        free(tree->slots);
+        tree->slots = slots;
+        tree->mask = cap - 1;
     }
-    free(tree->slots);
-    tree->slots = slots;
-    tree->mask = cap - 1;
+    tree_slots_insert(tree->slots, tree->mask, tree->nodes, id);
+    tree->used++;
+}
+
+static uint32_t tree_hash_find(const struct tree *tree, uint32_t parent, uint32_t name)
+{
+    size_t j = tree_slot_of(parent, name, tree->mask);
+    for (;;) {
+        uint32_t slot = tree->slots[j];
+        if (!slot)
+            return TREE_NONE;
+        const struct tree_node *n = &tree->nodes[slot - 1];
+        if (n->parent == parent && n->name == name)
+            return slot - 1;
+        j = (j + 1) & tree->mask;
+    }
+}
+
+/* Loading-time lookup: list scan for narrow parents, hash for wide ones. */
+static uint32_t tree_load_find(const struct tree *tree, uint32_t parent, uint32_t name)
+{
+    const struct tree_link *links = tree->links;
+    if (links[parent].nkids > TREE_WIDE)
+        return tree_hash_find(tree, parent, name);
+    for (uint32_t c = links[parent].first_child; c != TREE_NONE; c = links[c].next_sibling)
+        if (links[c].name == name)
+            return c;
+    return TREE_NONE;
 }
 
 uint32_t tree_add_child(struct tree *tree, uint32_t parent, uint32_t name, bool known_new)
 {
-    size_t j = tree_slot_of(parent, name, tree->mask);
     if (!known_new) {
-        for (;;) {
-            uint32_t slot = tree->slots[j];
-            if (!slot)
-                break;
-            const struct tree_node *n = &tree->nodes[slot - 1];
-            if (n->parent == parent && n->name == name)
-                return slot - 1;
-            j = (j + 1) & tree->mask;
-        }
-    } else {
-        while (tree->slots[j])
-            j = (j + 1) & tree->mask;
+        uint32_t found = tree_load_find(tree, parent, name);
+        if (found != TREE_NONE)
+            return found;
     }
     if (tree->count >= tree->limit)
         return TREE_NONE;
@@ -137,11 +178,20 @@ uint32_t tree_add_child(struct tree *tree, uint32_t parent, uint32_t name, bool 
     uint32_t id = tree->count++;
     uint32_t depth = tree->nodes[parent].depth + 1;
     tree->nodes[id] = (struct tree_node){ parent, name, depth, 0 };
+    for (size_t t = 0; t < tree->ntypes; t++)
+        tree->self[t][id].i = 0;
     if (depth > tree->max_depth)
         tree->max_depth = depth;
-    tree->slots[j] = id + 1;
-    if ((size_t)tree->count * 2 > tree->mask + 1)
-        tree_grow_slots(tree);
+    struct tree_link *pl = &tree->links[parent];
+    tree->links[id] = (struct tree_link){ name, TREE_NONE, pl->first_child, 0 };
+    pl->first_child = id;
+    pl->nkids++;
+    if (pl->nkids == TREE_WIDE + 1) {
+        for (uint32_t c = pl->first_child; c != TREE_NONE; c = tree->links[c].next_sibling)
+            tree_hash_insert(tree, c);
+    } else if (pl->nkids > TREE_WIDE + 1) {
+        tree_hash_insert(tree, id);
+    }
     return id;
 }
 
@@ -273,6 +323,8 @@ void tree_finish(struct tree *tree, const struct strtab *names)
     free(tree->slots);
     tree->slots = NULL;
     tree->mask = 0;
+    free(tree->links);
+    tree->links = NULL;
     tree_compute_totals(tree);
     tree_rank_names(tree, names);
 
@@ -384,18 +436,8 @@ const uint32_t *tree_children(const struct tree *tree, uint32_t node, enum tree_
 
 uint32_t tree_find_child(const struct tree *tree, uint32_t parent, uint32_t name)
 {
-    if (!tree->finished) {
-        size_t j = tree_slot_of(parent, name, tree->mask);
-        for (;;) {
-            uint32_t slot = tree->slots[j];
-            if (!slot)
-                return TREE_NONE;
-            const struct tree_node *n = &tree->nodes[slot - 1];
-            if (n->parent == parent && n->name == name)
-                return slot - 1;
-            j = (j + 1) & tree->mask;
-        }
-    }
+    if (!tree->finished)
+        return tree_load_find(tree, parent, name);
     if (name >= tree->rank_count)
         return TREE_NONE;
     uint32_t want = tree->name_rank[name];
@@ -420,6 +462,8 @@ size_t tree_memory(const struct tree *tree)
     size_t bytes = (size_t)tree->cap * per_node;
     if (tree->slots)
         bytes += (tree->mask + 1) * sizeof *tree->slots;
+    if (tree->links)
+        bytes += (size_t)tree->cap * sizeof *tree->links;
     if (tree->finished)
         bytes += (size_t)tree->count * 4 * sizeof(uint32_t);
     return bytes;
