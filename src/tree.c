@@ -78,6 +78,8 @@ struct tree *tree_new(size_t ntypes)
     tree_grow_nodes(tree);
     tree->nodes[0] = (struct tree_node){ TREE_NONE, STRTAB_NONE, 0, 0 };
     tree->links[0] = (struct tree_link){ STRTAB_NONE, TREE_NONE, TREE_NONE, 0 };
+    for (size_t t = 0; t < ntypes; t++)
+        tree->self[t][0].i = 0; /* all-zero bits are 0 as an integer and as a double */
     tree->count = 1;
     tree->mask = 4095;
     tree->slots = xcalloc(tree->mask + 1, sizeof *tree->slots);
@@ -179,7 +181,7 @@ uint32_t tree_add_child(struct tree *tree, uint32_t parent, uint32_t name, bool 
     uint32_t depth = tree->nodes[parent].depth + 1;
     tree->nodes[id] = (struct tree_node){ parent, name, depth, 0 };
     for (size_t t = 0; t < tree->ntypes; t++)
-        tree->self[t][id].i = 0;
+        tree->self[t][id].i = 0; /* all-zero bits: 0 in an exact or a double column */
     if (depth > tree->max_depth)
         tree->max_depth = depth;
     struct tree_link *pl = &tree->links[parent];

@@ -38,10 +38,10 @@
  *
  * Widths assume a terminal that follows Unicode's East Asian Width (W and F are
  * two columns, ambiguous-width characters one) and treats marks as zero width,
- * which is what wcwidth() gives in a UTF-8 locale. Emoji sequences joined by
- * ZWJ are counted as their separate parts (ZWJ is a zero-width mark), as
- * wcwidth() does; terminals that draw the joined emoji as one glyph will show
- * such a name narrower than counted.
+ * which is what glibc's wcwidth() gives in a UTF-8 locale. Emoji sequences
+ * joined by ZWJ are counted as their separate parts (ZWJ is a zero-width mark),
+ * as wcwidth() does; terminals that draw the joined emoji as one glyph will
+ * show such a name narrower than counted.
  */
 #ifndef FLAMEX_UTF8_H
 #define FLAMEX_UTF8_H
@@ -100,7 +100,9 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 /* Terminal columns of code point cp drawn on its own: 0 for marks and other
  * zero-width characters, 2 for East Asian Wide and Fullwidth, 1 otherwise. It
  * cannot fail; controls, surrogates and values above U+10FFFF (UTF8_INVALID
- * included) have no glyph of their own and give 0. Tables: Unicode 14.0. */
+ * included) have no glyph of their own and give 0. Own tables (Unicode 14.0,
+ * see utf8.c), equal to glibc's wcwidth() in a UTF-8 locale for every code
+ * point glibc knows, so curses moves its cursor by the same amount. */
 int utf8_cp_width(uint32_t cp);
 
 /* Write the display form of in[0..len) to out (capacity outcap) and return the
