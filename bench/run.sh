@@ -1,0 +1,261 @@
+#!/bin/sh
+# bench/run.sh - flamex load benchmark (what `make bench` runs).
+#
+#   bench/run.sh [BUILD_DIR]        BUILD_DIR holds the flamex binary (default: repo root)
+#
+# Compiles bench/gen_folded.c, bench/rss.c and the floor baseline (cc -O2),
+# generates four deterministic folded files into bench/data/ (10 MB and
+# 100 MB, sorted and shuffled; kept between runs, remade when missing or
+# older than gen_folded.c), then prints one row per file: flamex's wall time
+# (best of BENCH_RUNS), MB/s, tree nodes and peak RSS for
+# `flamex --top=10 --stats FILE`, the floor baseline's wall time in modes
+# tree, prefix and sorted on the same file, and the verdict against the
+# issue-2 targets on the 100 MB inputs:
+#   sorted input    flamex <= 1.5 x floor sorted
+#   shuffled input  flamex <= 1.0 x floor tree
+#   both            peak RSS <= 100 MB
+# Without a flamex binary (or without floor.c) the missing columns show '-'.
+#
+# Environment:
+#   CC          C compiler for the helpers (default cc)
+#   FLOOR_SRC   floor.c (default ../shared/bench/floor.c beside the repo)
+#   BENCH_DATA  data and helper binaries (default bench/data)
+#   BENCH_RUNS  runs per measurement, best time kept (default 3)
+#   FLAMEX      flamex binary (default BUILD_DIR/flamex)
+#   BENCH_STRICT=1  exit 1 when a target is missed (default: report only)
+# POSIX sh.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+build=${1:-$root}
+if [ ! -d "$build" ]; then
+    echo "bench: build directory '$build' does not exist" >&2
+    exit 1
+fi
+build=$(cd "$build" && pwd)
+flamex=${FLAMEX:-$build/flamex}
+data=${BENCH_DATA:-$here/data}
+runs=${BENCH_RUNS:-3}
+cc=${CC:-cc}
+floor_src=${FLOOR_SRC:-$root/../shared/bench/floor.c}
+strict=${BENCH_STRICT:-0}
+bin=$data/bin
+
+case $runs in '' | *[!0-9]* | 0) echo "bench: BENCH_RUNS must be a positive integer" >&2; exit 1 ;; esac
+
+mkdir -p "$bin"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/flamex-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+# newer A B: true when file A was modified after file B (POSIX find).
+newer() {
+    [ -n "$(find "$1" -prune -newer "$2" 2>/dev/null)" ]
+}
+
+# compile SRC OUT: (re)build a helper with cc -O2 when missing or out of date.
+compile() {
+    if [ ! -x "$2" ] || newer "$1" "$2"; then
+        echo "bench: $cc -O2 -o $2 $1"
+        $cc -O2 -o "$2.tmp" "$1"
+        mv "$2.tmp" "$2"
+    fi
+}
+
+compile "$here/gen_folded.c" "$bin/gen_folded"
+compile "$here/rss.c" "$bin/rss"
+have_floor=0
+if [ -f "$floor_src" ]; then
+    compile "$floor_src" "$bin/floor"
+    have_floor=1
+else
+    echo "bench: note: floor baseline not found at $floor_src (set FLOOR_SRC);" \
+        "the baseline columns and the verdicts are skipped"
+fi
+have_flamex=0
+if [ -x "$flamex" ] && [ ! -d "$flamex" ]; then
+    have_flamex=1
+else
+    echo "bench: note: no flamex binary at $flamex (build it first, or set FLAMEX);" \
+        "showing the baseline only"
+fi
+
+# ---- inputs -------------------------------------------------------------
+for spec in 10mb:10000000 100mb:100000000; do
+    name=${spec%%:*}
+    size=${spec#*:}
+    for order in sorted shuffled; do
+        f=$data/$name-$order.folded
+        if [ ! -s "$f" ] || newer "$here/gen_folded.c" "$f"; then
+            echo "bench: generating $f"
+            "$bin/gen_folded" --size "$size" --seed 1 --order "$order" -o "$f.tmp"
+            mv "$f.tmp" "$f"
+        fi
+    done
+done
+
+# ---- measuring -----------------------------------------------------------
+# measure CMD...: run CMD through rss BENCH_RUNS times (stdout discarded).
+# Sets m_wall (best wall seconds), m_kb (largest peak RSS, KiB), m_status
+# (first non-zero exit status, or 0); the last run's stderr stays in $tmp/err.
+measure() {
+    m_wall=""
+    m_kb=0
+    m_status=0
+    i=0
+    while [ "$i" -lt "$runs" ]; do
+        i=$((i + 1))
+        st=0
+        "$bin/rss" "$@" >/dev/null 2>"$tmp/err" || st=$?
+        [ "$m_status" -ne 0 ] || m_status=$st
+        line=$(grep '^rss: wall=' "$tmp/err" | tail -n 1)
+        w=$(printf '%s\n' "$line" | sed -n 's/.*wall=\([0-9.]*\).*/\1/p')
+        kb=$(printf '%s\n' "$line" | sed -n 's/.*maxrss_kb=\([0-9-]*\).*/\1/p')
+        [ -n "$w" ] || w=999999
+        [ -n "$kb" ] || kb=0
+        m_wall=$(awk -v a="$m_wall" -v b="$w" 'BEGIN { m = (a == "" || b + 0 < a + 0) ? b : a; print m }')
+        [ "$kb" -le "$m_kb" ] || m_kb=$kb
+    done
+}
+
+# field NAME FILE: value of NAME=VALUE on the last line of FILE that has it.
+field() {
+    sed -n "s/.*[ (]$1=\([^ ]*\).*/\1/p" "$2" | tail -n 1
+}
+
+fmt() { awk -v x="$2" "BEGIN { printf \"$1\", x }"; }
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+echo
+echo "flamex load benchmark  $(date -u '+%Y-%m-%d %H:%M UTC')  $(uname -sm)," \
+    "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') CPUs${cpu:+, $cpu}"
+echo "flamex: $([ $have_flamex = 1 ] && echo "$flamex" || echo "(none)")  floor: $([ $have_floor = 1 ] && echo "$floor_src" || echo "(none)")"
+echo "times: wall seconds of the whole process, best of $runs; MB = 10^6 bytes; RSS = peak resident set"
+echo
+hdr='%-22s %6s | %8s %7s %8s %9s %7s | %8s %8s %8s | %-16s %s\n'
+# shellcheck disable=SC2059
+printf "$hdr" file MB flamex_s MB/s load_s nodes RSS_MB tree_s prefix_s sorted_s ratio verdict
+# shellcheck disable=SC2059
+printf "$hdr" ---------------------- ------ -------- ------- -------- --------- ------- -------- -------- -------- ---------------- -------
+
+npass=0
+nfail=0
+notes=""
+for base in 10mb-sorted.folded 10mb-shuffled.folded 100mb-sorted.folded 100mb-shuffled.folded; do
+    f=$data/$base
+    bytes=$(wc -c <"$f" | tr -d ' ')
+    mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+    cat "$f" >/dev/null # warm the page cache
+
+    # flamex
+    fx_s=- fx_rate=- fx_load=- fx_nodes=- fx_rss=- fx_ok=0
+    if [ "$have_flamex" = 1 ]; then
+        measure "$flamex" --top=10 --stats "$f"
+        if [ "$m_status" -ne 0 ]; then
+            # perhaps --stats is not implemented yet: time without it
+            measure "$flamex" --top=10 "$f"
+            fx_nodes='?'
+            fx_load='?'
+        else
+            fx_nodes=$(field nodes "$tmp/err")
+            fx_load=$(field load_seconds "$tmp/err")
+            [ -n "$fx_nodes" ] || fx_nodes='?'
+            [ -n "$fx_load" ] || fx_load='?'
+        fi
+        if [ "$m_status" -eq 0 ]; then
+            fx_ok=1
+            fx_s=$(fmt '%.3f' "$m_wall")
+            fx_rate=$(awk -v b="$bytes" -v s="$m_wall" 'BEGIN { printf "%.0f", (s > 0 ? b / 1e6 / s : 0) }')
+            fx_rss=$(awk -v k="$m_kb" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }')
+            fx_kb=$m_kb
+            [ "$fx_load" = '?' ] || fx_load=$(fmt '%.3f' "$fx_load")
+        else
+            fx_s=ERR
+            notes="$notes
+  $base: flamex exited with status $m_status: $(grep -v '^rss: ' "$tmp/err" | head -n 1)"
+        fi
+    fi
+
+    # floor baseline
+    fl_tree=- fl_prefix=- fl_sorted=- fl_nodes=""
+    if [ "$have_floor" = 1 ]; then
+        for mode in tree prefix sorted; do
+            measure "$bin/floor" "$mode" "$f"
+            if [ "$m_status" -eq 0 ]; then
+                t=$(fmt '%.3f' "$m_wall")
+                [ "$mode" != tree ] || fl_nodes=$(field tree_nodes "$tmp/err")
+            else
+                t=ERR
+            fi
+            case $mode in
+                tree) fl_tree=$t ;;
+                prefix) fl_prefix=$t ;;
+                sorted) fl_sorted=$t ;;
+            esac
+        done
+    fi
+
+    # ratio and verdict
+    ratio=- verdict=-
+    case $base in
+        *-sorted.*) ref=$fl_sorted refname=sorted limit=1.5 ;;
+        *) ref=$fl_tree refname=tree limit=1.0 ;;
+    esac
+    if [ "$fx_ok" = 1 ] && [ "$ref" != - ] && [ "$ref" != ERR ]; then
+        r=$(awk -v a="$fx_s" -v b="$ref" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+        ratio="${r}x $refname"
+        case $base in
+            100mb-*)
+                why=""
+                awk -v r="$r" -v l="$limit" 'BEGIN { exit !(r <= l) }' || why="time>${limit}x"
+                awk -v k="$fx_kb" 'BEGIN { exit !(k * 1024 <= 100e6) }' || why="${why:+$why,}RSS>100MB"
+                if [ -z "$why" ]; then
+                    verdict=PASS
+                    npass=$((npass + 1))
+                else
+                    verdict="FAIL ($why)"
+                    nfail=$((nfail + 1))
+                fi
+                ;;
+            *) verdict="(no target)" ;;
+        esac
+    elif [ "$fx_s" = ERR ]; then
+        verdict=ERROR
+        nfail=$((nfail + 1))
+    fi
+    if [ -n "$fl_nodes" ] && [ "$fx_nodes" != - ] && [ "$fx_nodes" != '?' ]; then
+        # floor counts the tree's nodes without the root; allow either convention
+        d=$((fx_nodes - fl_nodes))
+        if [ "$d" -ne 0 ] && [ "$d" -ne 1 ]; then
+            notes="$notes
+  $base: flamex reports $fx_nodes nodes, floor $fl_nodes (+1 root): the trees differ"
+        fi
+    fi
+    [ -n "$fl_nodes" ] || fl_nodes=-
+    [ "$fx_nodes" != - ] || fx_nodes=$fl_nodes # without flamex, show the tree size
+
+    # shellcheck disable=SC2059
+    printf "$hdr" "$base" "$mb" "$fx_s" "$fx_rate" "$fx_load" "$fx_nodes" "$fx_rss" \
+        "$fl_tree" "$fl_prefix" "$fl_sorted" "$ratio" "$verdict"
+done
+
+echo
+echo "flamex_s: flamex --top=10 --stats FILE >/dev/null; load_s: its own load_seconds (from --stats);"
+echo "tree_s/prefix_s/sorted_s: floor MODE FILE (interning + call tree only; see floor.c)."
+echo "nodes: flamex's tree nodes (floor's count when flamex is absent)."
+echo "targets (100 MB inputs): sorted <= 1.5x floor sorted, shuffled <= 1.0x floor tree, RSS <= 100 MB."
+if [ -n "$notes" ]; then
+    echo
+    echo "notes:$notes"
+fi
+echo
+if [ "$have_flamex" = 0 ] || [ "$have_floor" = 0 ]; then
+    echo "bench: no verdicts (flamex or the floor baseline is missing)"
+else
+    echo "bench: $npass PASS, $nfail FAIL"
+fi
+if [ "$strict" = 1 ] && [ "$nfail" -gt 0 ]; then
+    exit 1
+fi
+exit 0
