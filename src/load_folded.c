@@ -120,18 +120,54 @@ struct folded_state {
     size_t frames_cap;
     char *prev;       /* previous valid stack's bytes */
     size_t prev_len, prev_cap;
-    bool have_prev;
+    size_t *ends;     /* end offset of each frame of the previous stack */
+    size_t nends, ends_cap;
 };
 
-/* Split the stack into frames and count how many lead-in frames equal the
- * previous stack's (byte-identical and ending at the same ';'). */
+/* Number of leading frames of stack (len bytes) equal to the previous stack's:
+ * byte-identical and ending at the same place. Uses the previous frame ends, so
+ * the shared part is never scanned for ';' again. */
+static size_t folded_shared_frames(const struct folded_state *st, const char *stack, size_t len)
+{
+    if (!st->nends)
+        return 0;
+    size_t common = folded_common_prefix(st->prev, st->prev_len, stack, len);
+    size_t lo = 0, hi = st->nends; /* count of ends <= common */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->ends[mid] <= common)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t k = lo;
+    if (k == 0)
+        return 0;
+    size_t e = st->ends[k - 1];
+    if (e == len || (e < len && stack[e] == ';'))
+        return k;
+    return k - 1;
+}
+
+/* Split the stack into frames, reusing the previous stack's boundaries for the
+ * shared prefix; *shared receives its frame count. */
 static size_t folded_split(struct folded_state *st, const char *stack, size_t len,
                            size_t *shared)
 {
-    size_t common = st->have_prev ? folded_common_prefix(st->prev, st->prev_len, stack, len) : 0;
-    bool sharing = st->have_prev;
+    size_t k = folded_shared_frames(st, stack, len);
+    *shared = k;
     size_t n = 0, start = 0;
-    *shared = 0;
+    for (; n < k; n++) {
+        if (n == st->frames_cap) {
+            st->frames_cap = st->frames_cap ? st->frames_cap * 2 : 256;
+            st->frames = xreallocarray(st->frames, st->frames_cap, sizeof *st->frames);
+        }
+        st->frames[n].name = stack + start;
+        st->frames[n].len = st->ends[n] - start;
+        start = st->ends[n] + 1;
+    }
+    if (k && st->ends[k - 1] == len)
+        return n;
     for (;;) {
         const char *semi = start < len ? memchr(stack + start, ';', len - start) : NULL;
         size_t end = semi ? (size_t)(semi - stack) : len;
@@ -144,10 +180,6 @@ static size_t folded_split(struct folded_state *st, const char *stack, size_t le
         st->frames[n].name = stack + start;
         st->frames[n].len = end - start;
         n++;
-        if (sharing && end <= common && (end == st->prev_len || st->prev[end] == ';'))
-            *shared = n;
-        else
-            sharing = false;
         if (!semi)
             break;
         start = end + 1;
@@ -155,7 +187,8 @@ static size_t folded_split(struct folded_state *st, const char *stack, size_t le
     return n;
 }
 
-static void folded_remember(struct folded_state *st, const char *stack, size_t len)
+/* Keep the stack's bytes and frame ends for the next line's prefix sharing. */
+static void folded_remember(struct folded_state *st, const char *stack, size_t len, size_t n)
 {
     if (len > st->prev_cap) {
         st->prev_cap = len * 2;
@@ -164,7 +197,13 @@ static void folded_remember(struct folded_state *st, const char *stack, size_t l
     }
     memcpy(st->prev, stack, len);
     st->prev_len = len;
-    st->have_prev = true;
+    if (n > st->ends_cap) {
+        st->ends_cap = n * 2;
+        st->ends = xreallocarray(st->ends, st->ends_cap, sizeof *st->ends);
+    }
+    for (size_t i = 0; i < n; i++)
+        st->ends[i] = (size_t)(st->frames[i].name - stack) + st->frames[i].len;
+    st->nends = n;
 }
 
 bool load_folded(struct input *in, struct profile *profile, const struct load_options *opts,
@@ -220,7 +259,7 @@ bool load_folded(struct input *in, struct profile *profile, const struct load_op
             ok = false;
             break;
         }
-        folded_remember(&st, parsed.stack, parsed.stack_len);
+        folded_remember(&st, parsed.stack, parsed.stack_len, nframes);
     }
     if (rc < 0)
         ok = false;
@@ -237,5 +276,6 @@ bool load_folded(struct input *in, struct profile *profile, const struct load_op
     }
     free(st.frames);
     free(st.prev);
+    free(st.ends);
     return ok;
 }

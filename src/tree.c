@@ -52,6 +52,7 @@ struct tree {
     uint32_t *alpha;        /* children grouped by parent, by name */
     uint32_t *heavy;        /* same groups, heaviest first; NULL until sorted */
     uint32_t *name_rank;    /* name id -> byte-order rank */
+    uint32_t *subtree;      /* per node: nodes in its subtree, itself included */
     uint32_t rank_count;
 };
 
@@ -102,6 +103,7 @@ void tree_free(struct tree *tree)
     free(tree->alpha);
     free(tree->heavy);
     free(tree->name_rank);
+    free(tree->subtree);
     free(tree);
 }
 
@@ -257,33 +259,36 @@ static void tree_compute_totals(struct tree *tree)
     }
 }
 
-/* LSD radix sort of (key, value) pairs by 64-bit key, skipping constant bytes. */
-static void tree_radix_sort(uint64_t *keys, uint32_t *vals, size_t n)
+static int tree_u64_compare(const void *pa, const void *pb)
 {
-    uint64_t *k2 = xmalloc(n * sizeof *k2);
-    uint32_t *v2 = xmalloc(n * sizeof *v2);
-    for (int shift = 0; shift < 64; shift += 8) {
-        size_t counts[257] = { 0 };
-        for (size_t i = 0; i < n; i++)
-            counts[((keys[i] >> shift) & 0xff) + 1]++;
-        bool constant = false;
-        for (int b = 1; b <= 256; b++)
-            if (counts[b] == n)
-                constant = true;
-        if (constant)
-            continue;
-        for (int b = 1; b <= 256; b++)
-            counts[b] += counts[b - 1];
-        for (size_t i = 0; i < n; i++) {
-            size_t pos = counts[(keys[i] >> shift) & 0xff]++;
-            k2[pos] = keys[i];
-            v2[pos] = vals[i];
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+    return (a > b) - (a < b);
+}
+
+/* Sort one sibling group by name rank: insertion sort for the usual handful,
+ * qsort on (rank << 32 | id) keys for wide parents. */
+static void tree_sort_group(uint32_t *ids, uint32_t n, const struct tree *tree)
+{
+    const uint32_t *rank = tree->name_rank;
+    if (n <= 16) {
+        for (uint32_t i = 1; i < n; i++) {
+            uint32_t id = ids[i], r = rank[tree->nodes[id].name];
+            uint32_t j = i;
+            while (j > 0 && rank[tree->nodes[ids[j - 1]].name] > r) {
+                ids[j] = ids[j - 1];
+                j--;
+            }
+            ids[j] = id;
         }
-        memcpy(keys, k2, n * sizeof *keys);
-        memcpy(vals, v2, n * sizeof *vals);
+        return;
     }
-    free(k2);
-    free(v2);
+    uint64_t *keys = xmalloc((size_t)n * sizeof *keys);
+    for (uint32_t i = 0; i < n; i++)
+        keys[i] = (uint64_t)rank[tree->nodes[ids[i]].name] << 32 | ids[i];
+    qsort(keys, n, sizeof *keys, tree_u64_compare);
+    for (uint32_t i = 0; i < n; i++)
+        ids[i] = (uint32_t)keys[i];
+    free(keys);
 }
 
 /* Rank every name by byte order, so sibling ordering compares integers. */
@@ -333,25 +338,28 @@ void tree_finish(struct tree *tree, const struct strtab *names)
     uint32_t n = tree->count;
     tree->child_start = xcalloc(n, sizeof *tree->child_start);
     tree->child_count = xcalloc(n, sizeof *tree->child_count);
-    size_t m = n - 1; /* every node but the root is somebody's child */
-    uint64_t *keys = xmalloc((m + 1) * sizeof *keys);
-    tree->alpha = xmalloc((m + 1) * sizeof *tree->alpha);
-    for (uint32_t id = 1; id < n; id++) {
-        const struct tree_node *node = &tree->nodes[id];
-        uint32_t rank = node->name < tree->rank_count ? tree->name_rank[node->name] : UINT32_MAX;
-        keys[id - 1] = (uint64_t)node->parent << 32 | rank;
-        tree->alpha[id - 1] = id;
-        tree->child_count[node->parent]++;
-    }
-    tree_radix_sort(keys, tree->alpha, m);
-    free(keys);
+    tree->alpha = xmalloc((size_t)n * sizeof *tree->alpha);
+    for (uint32_t id = 1; id < n; id++)
+        tree->child_count[tree->nodes[id].parent]++;
     uint32_t pos = 0;
     for (uint32_t id = 0; id < n; id++) {
         tree->child_start[id] = pos;
         pos += tree->child_count[id];
     }
-    /* Radix sort grouped children by parent id in increasing order, which is
-     * exactly the child_start layout computed above. */
+    /* Group children by parent (counting sort), then order each group by name. */
+    uint32_t *fill = xmalloc((size_t)n * sizeof *fill);
+    memcpy(fill, tree->child_start, (size_t)n * sizeof *fill);
+    for (uint32_t id = 1; id < n; id++)
+        tree->alpha[fill[tree->nodes[id].parent]++] = id;
+    free(fill);
+    for (uint32_t id = 0; id < n; id++)
+        if (tree->child_count[id] > 1)
+            tree_sort_group(tree->alpha + tree->child_start[id], tree->child_count[id], tree);
+    tree->subtree = xmalloc((size_t)n * sizeof *tree->subtree);
+    for (uint32_t id = 0; id < n; id++)
+        tree->subtree[id] = 1;
+    for (uint32_t id = n - 1; id > 0; id--)
+        tree->subtree[tree->nodes[id].parent] += tree->subtree[id];
     tree->finished = true;
 }
 
@@ -458,6 +466,11 @@ uint32_t tree_find_child(const struct tree *tree, uint32_t parent, uint32_t name
     return TREE_NONE;
 }
 
+uint32_t tree_subtree_size(const struct tree *tree, uint32_t node)
+{
+    return tree->subtree[node];
+}
+
 size_t tree_memory(const struct tree *tree)
 {
     size_t per_node = sizeof(struct tree_node) + tree->ntypes * 2 * sizeof(union tree_num);
@@ -467,6 +480,6 @@ size_t tree_memory(const struct tree *tree)
     if (tree->links)
         bytes += (size_t)tree->cap * sizeof *tree->links;
     if (tree->finished)
-        bytes += (size_t)tree->count * 4 * sizeof(uint32_t);
+        bytes += (size_t)tree->count * 5 * sizeof(uint32_t);
     return bytes;
 }

@@ -221,7 +221,7 @@ static void test_no_trailing_newline(void **state)
     (void)state;
     struct load_report r;
     struct profile *p = load_file("folded/recursive-basic.folded", &r);
-    size_t len;
+    size_t len = 0;
     char *text = test_read_file(test_data_path("folded/recursive-basic.folded"), &len);
     assert_true(len > 0 && text[len - 1] != '\n');
     assert_int_equal(p->stacks, 3); /* the last, unterminated line counts */

@@ -112,6 +112,9 @@ const uint32_t *tree_children(const struct tree *tree, uint32_t node, enum tree_
  * tree_finish, hash lookup before). */
 uint32_t tree_find_child(const struct tree *tree, uint32_t parent, uint32_t name);
 
+/* Number of nodes in node's subtree, node included; requires tree_finish. */
+uint32_t tree_subtree_size(const struct tree *tree, uint32_t node);
+
 /* Bytes of memory held by the tree (for statistics). */
 size_t tree_memory(const struct tree *tree);
 
