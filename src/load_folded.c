@@ -249,6 +249,9 @@ bool load_folded(struct input *in, struct profile *profile, const struct load_op
             }
             profile->differential = ncounts == 2;
         }
+        /* A trailing empty frame is dropped: "a;b;" is the stack "a;b". */
+        if (parsed.stack_len > 1 && parsed.stack[parsed.stack_len - 1] == ';')
+            parsed.stack_len--;
         size_t shared = 0;
         size_t nframes = folded_split(&st, parsed.stack, parsed.stack_len, &shared);
         const struct sample_value *values = ncounts == 2 ? parsed.values : &parsed.values[1];

@@ -1,40 +1,30 @@
-/* main.c - command line: options, then --top, --export or (later) the interactive view. */
+/* main.c - the program: load the profile, then the viewer, --dump, --top or --export. */
+#include "flamex/app.h"
+#include "flamex/config.h"
 #include "flamex/error.h"
 #include "flamex/export.h"
+#include "flamex/keymap.h"
+#include "flamex/keys.h"
 #include "flamex/load.h"
 #include "flamex/profile.h"
 #include "flamex/report.h"
 #include "flamex/textout.h"
+#include "flamex/theme.h"
+#include "flamex/xalloc.h"
 
 #include <errno.h>
-#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#define EXIT_USAGE 1
-#define EXIT_INPUT 2
-
-enum main_mode {
-    MODE_DEFAULT,
-    MODE_TOP,
-    MODE_EXPORT,
-};
-
-struct main_options {
-    enum main_mode mode;
-    size_t top_limit;
-    const char *sample_type;
-    bool stats;
-    bool progress;
-    struct load_options load;
-    const char *path;
-};
+#include "main_options.h"
+#include "tui/tui.h"
 
 struct main_progress {
-    const char *path;
     struct timespec start;
     double last_print;
     bool printed;
@@ -66,154 +56,6 @@ static void main_on_progress(void *ctx, uint64_t raw_done, uint64_t raw_total, u
                 (double)bytes_out / mb / t);
 }
 
-static void main_usage(FILE *out)
-{
-    fputs("Usage: flamex [OPTION]... [FILE]\n"
-          "Explore a CPU or memory profile as a flamegraph in the terminal.\n"
-          "FILE is folded stacks (plain or gzip); '-' or no FILE reads standard input.\n"
-          "\n"
-          "  -t, --top[=N]            print the N hottest functions by self value (default: all)\n"
-          "  -e, --export=FORMAT      write the profile to stdout; FORMAT is 'folded'\n"
-          "  -s, --sample-type=NAME   sample type to show or export (e.g. before, after)\n"
-          "  -f, --format=FORMAT      input format: auto (default) or folded\n"
-          "      --strict             treat a malformed input line as an error\n"
-          "      --max-input-size=N   limit on decompressed input bytes (K, M, G suffixes;\n"
-          "                           default 4G)\n"
-          "      --max-depth=N        limit on frames per stack (default: none)\n"
-          "      --stats              print load statistics to stderr\n"
-          "      --no-progress        never print a progress line while loading\n"
-          "  -h, --help               show this help and exit\n"
-          "  -V, --version            show the version and exit\n"
-          "\n"
-          "Exit status: 0 success, 1 usage error, 2 input error.\n",
-          out);
-}
-
-/* Parse a byte count with an optional K/M/G/T suffix (powers of 1024). */
-static bool main_parse_size(const char *s, uint64_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s || *s == '-')
-        return false;
-    int shift = 0;
-    switch (*end) {
-    case 'k': case 'K': shift = 10; end++; break;
-    case 'm': case 'M': shift = 20; end++; break;
-    case 'g': case 'G': shift = 30; end++; break;
-    case 't': case 'T': shift = 40; end++; break;
-    default: break;
-    }
-    if (*end == 'B' || *end == 'b')
-        end++;
-    if (*end || v == 0 || v > (UINT64_MAX >> shift))
-        return false;
-    *out = (uint64_t)v << shift;
-    return true;
-}
-
-static int main_parse_options(int argc, char **argv, struct main_options *opts)
-{
-    enum { OPT_STRICT = 256, OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_STATS, OPT_NO_PROGRESS };
-    static const struct option longopts[] = {
-        { "top", optional_argument, NULL, 't' },
-        { "export", required_argument, NULL, 'e' },
-        { "sample-type", required_argument, NULL, 's' },
-        { "format", required_argument, NULL, 'f' },
-        { "strict", no_argument, NULL, OPT_STRICT },
-        { "max-input-size", required_argument, NULL, OPT_MAX_INPUT },
-        { "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
-        { "stats", no_argument, NULL, OPT_STATS },
-        { "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
-        { "help", no_argument, NULL, 'h' },
-        { "version", no_argument, NULL, 'V' },
-        { NULL, 0, NULL, 0 },
-    };
-    int c;
-    while ((c = getopt_long(argc, argv, "t::e:s:f:hV", longopts, NULL)) != -1) {
-        switch (c) {
-        case 't': {
-            opts->mode = MODE_TOP;
-            if (optarg) {
-                char *end;
-                errno = 0;
-                long long n = strtoll(optarg, &end, 10);
-                if (errno || *end || end == optarg || n < 0) {
-                    fprintf(stderr, "flamex: --top: '%s' is not a row count\n", optarg);
-                    return EXIT_USAGE;
-                }
-                opts->top_limit = (size_t)n;
-            }
-            break;
-        }
-        case 'e':
-            if (strcmp(optarg, "folded") != 0) {
-                fprintf(stderr, "flamex: --export: unknown format '%s' (known: folded)\n", optarg);
-                return EXIT_USAGE;
-            }
-            opts->mode = MODE_EXPORT;
-            break;
-        case 's':
-            opts->sample_type = optarg;
-            break;
-        case 'f':
-            if (!load_parse_format(optarg, &opts->load.format)) {
-                fprintf(stderr, "flamex: --format: unknown format '%s' (known: auto, folded)\n",
-                        optarg);
-                return EXIT_USAGE;
-            }
-            break;
-        case OPT_STRICT:
-            opts->load.strict = true;
-            break;
-        case OPT_MAX_INPUT:
-            if (!main_parse_size(optarg, &opts->load.input.max_size)) {
-                fprintf(stderr, "flamex: --max-input-size: '%s' is not a size (e.g. 512M, 8G)\n",
-                        optarg);
-                return EXIT_USAGE;
-            }
-            break;
-        case OPT_MAX_DEPTH: {
-            uint64_t v;
-            if (!main_parse_size(optarg, &v) || v > UINT32_MAX) {
-                fprintf(stderr, "flamex: --max-depth: '%s' is not a frame count\n", optarg);
-                return EXIT_USAGE;
-            }
-            opts->load.limits.max_depth = (uint32_t)v;
-            break;
-        }
-        case OPT_STATS:
-            opts->stats = true;
-            break;
-        case OPT_NO_PROGRESS:
-            opts->progress = false;
-            break;
-        case 'h':
-            main_usage(stdout);
-            exit(0);
-        case 'V':
-            printf("flamex %s\n", PACKAGE_VERSION);
-            exit(0);
-        default:
-            fputs("Try 'flamex --help' for more information.\n", stderr);
-            return EXIT_USAGE;
-        }
-    }
-    if (argc - optind > 1) {
-        fprintf(stderr, "flamex: expected one FILE, got %d\n", argc - optind);
-        return EXIT_USAGE;
-    }
-    opts->path = optind < argc ? argv[optind] : "-";
-    if (strcmp(opts->path, "-") == 0 && isatty(STDIN_FILENO)) {
-        fputs("flamex: no FILE given and standard input is a terminal\n"
-              "Try 'flamex --help' for more information.\n",
-              stderr);
-        return EXIT_USAGE;
-    }
-    return 0;
-}
-
 static void main_print_error(const struct error_record *err)
 {
     char buf[1200];
@@ -221,6 +63,142 @@ static void main_print_error(const struct error_record *err)
     fputs("flamex: ", stderr);
     textout_write_name(stderr, buf, strlen(buf), true);
     fputc('\n', stderr);
+}
+
+/* Config and theme problems: printed, then flamex goes on with defaults. */
+static void main_report_problem(void *ctx, const struct error_record *problem)
+{
+    int *count = ctx;
+    (*count)++;
+    main_print_error(problem);
+}
+
+/* Everything the viewer needs besides the profile: config, theme, keys. */
+struct main_viewer {
+    struct config config;
+    struct theme theme;
+    struct keymap keymap;
+    struct app_options app;
+    enum config_color color;
+    int problems;
+};
+
+static void main_config_path(const struct main_options *opts, char *path, size_t cap, bool *explicit_path)
+{
+    *explicit_path = opts->config_path != NULL;
+    if (opts->config_path) {
+        snprintf(path, cap, "%s", opts->config_path);
+        return;
+    }
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
+    if (xdg && *xdg)
+        snprintf(path, cap, "%s/flamex/config.yaml", xdg);
+    else if (home && *home)
+        snprintf(path, cap, "%s/.config/flamex/config.yaml", home);
+    else
+        path[0] = '\0';
+}
+
+static void main_setup_viewer(const struct main_options *opts, const struct profile *profile,
+                              struct main_viewer *v)
+{
+    config_init(&v->config);
+    char path[4096];
+    bool explicit_path;
+    main_config_path(opts, path, sizeof path, &explicit_path);
+    if (path[0])
+        config_load_file(path, !explicit_path, &v->config, main_report_problem, &v->problems);
+    keymap_init(&v->keymap);
+    if (path[0])
+        keymap_apply_config(&v->keymap, &v->config, path, main_report_problem, &v->problems);
+
+    theme_default(&v->theme);
+    const char *theme = opts->theme ? opts->theme : (v->config.theme[0] ? v->config.theme : NULL);
+    if (theme) {
+        char themes_user[4096] = "";
+        const char *xdg = getenv("XDG_CONFIG_HOME");
+        const char *home = getenv("HOME");
+        if (xdg && *xdg)
+            snprintf(themes_user, sizeof themes_user, "%s/flamex/themes", xdg);
+        else if (home && *home)
+            snprintf(themes_user, sizeof themes_user, "%s/.config/flamex/themes", home);
+        const char *dirs[] = { themes_user, PKGDATADIR "/themes", NULL };
+        char file[4096];
+        if (theme_resolve(theme, dirs, file, sizeof file))
+            theme_load_file(file, &v->theme, main_report_problem, &v->problems);
+        else if (strcmp(theme, "default") != 0) {
+            struct error_record err;
+            error_set(&err, "", ERROR_NO_POSITION,
+                      "theme '%s' not found (looked in %s and %s/themes); using the default",
+                      theme, themes_user, PKGDATADIR);
+            main_report_problem(&v->problems, &err);
+        }
+    }
+
+    v->color = opts->color_set ? opts->color : v->config.color;
+    v->app.icicle = opts->icicle_set ? opts->icicle : v->config.icicle;
+    v->app.heaviest = opts->order_set ? opts->heaviest : v->config.heaviest;
+    v->app.type = profile->default_type;
+    if (opts->sample_type)
+        v->app.type = (size_t)profile_find_type(profile, opts->sample_type);
+}
+
+static int main_dump(const struct main_options *opts, struct profile *profile,
+                     struct main_viewer *v)
+{
+    struct app app;
+    v->app.ascii = false;
+    app_init(&app, profile, &v->keymap, &v->app);
+    app_resize(&app, opts->dump_cols, opts->dump_rows);
+    if (opts->keys) {
+        struct error_record err;
+        long n = keys_parse(opts->keys, NULL, 0, &err);
+        if (n < 0) {
+            fprintf(stderr, "flamex: --keys: %s\n", err.message);
+            app_free(&app);
+            return EXIT_USAGE;
+        }
+        int *keys = xmalloc(((size_t)n + 1) * sizeof *keys);
+        keys_parse(opts->keys, keys, (size_t)n, &err);
+        for (long i = 0; i < n; i++)
+            if (app_key(&app, keys[i]) & APP_QUIT)
+                break;
+        free(keys);
+    }
+    struct frame f;
+    frame_init(&f, opts->dump_cols, opts->dump_rows, false);
+    app_draw(&app, &f);
+    frame_dump(&f, stdout);
+    frame_free(&f);
+    app_free(&app);
+    return fflush(stdout) == 0 ? 0 : EXIT_INPUT;
+}
+
+static int main_interactive(const struct main_options *opts, struct profile *profile,
+                            struct main_viewer *v)
+{
+    setlocale(LC_CTYPE, ""); /* LC_CTYPE only: numbers stay in the C locale */
+    const char *codeset = nl_langinfo(CODESET);
+    v->app.ascii = !(codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0));
+    struct app app;
+    app_init(&app, profile, &v->keymap, &v->app);
+    const char *no_color = getenv("NO_COLOR");
+    struct tui_options tui = {
+        .color = v->color,
+        .no_color = no_color && *no_color,
+        .input_from_stdin = strcmp(opts->path, "-") == 0 || !isatty(STDIN_FILENO),
+        .theme = &v->theme,
+    };
+    struct error_record err;
+    error_clear(&err);
+    int rc = tui_run(&app, &tui, &err);
+    app_free(&app);
+    if (rc != 0) {
+        main_print_error(&err);
+        return EXIT_INPUT;
+    }
+    return 0;
 }
 
 static int main_run(const struct main_options *opts, struct profile *profile)
@@ -237,8 +215,18 @@ static int main_run(const struct main_options *opts, struct profile *profile)
         }
         type = (size_t)t;
     }
+    enum main_mode mode = opts->mode;
+    if (mode == MODE_DEFAULT && isatty(STDOUT_FILENO))
+        mode = MODE_INTERACTIVE;
+    if (mode == MODE_DUMP || mode == MODE_INTERACTIVE) {
+        struct main_viewer v = { 0 };
+        main_setup_viewer(opts, profile, &v);
+        int rc = mode == MODE_DUMP ? main_dump(opts, profile, &v) : main_interactive(opts, profile, &v);
+        config_free(&v.config);
+        return rc;
+    }
     bool ok;
-    if (opts->mode == MODE_EXPORT) {
+    if (mode == MODE_EXPORT) {
         size_t both[2] = { 0, 1 };
         struct export_options ex = { .types = &type, .ntypes = 1, .sanitize = isatty(STDOUT_FILENO) };
         if (profile->differential && !opts->sample_type) {
@@ -248,7 +236,7 @@ static int main_run(const struct main_options *opts, struct profile *profile)
         ok = export_folded(stdout, profile, &ex);
     } else {
         struct report_top_options top = { .type = type, .limit = opts->top_limit };
-        if (opts->mode == MODE_DEFAULT && !top.limit)
+        if (mode == MODE_DEFAULT && !top.limit)
             top.limit = 20;
         ok = report_top(stdout, profile, &top);
     }
@@ -264,9 +252,9 @@ int main(int argc, char **argv)
     struct main_options opts = { .mode = MODE_DEFAULT, .progress = true };
     int rc = main_parse_options(argc, argv, &opts);
     if (rc)
-        return rc;
+        return rc < 0 ? 0 : rc;
 
-    struct main_progress progress = { .path = opts.path };
+    struct main_progress progress = { 0 };
     clock_gettime(CLOCK_MONOTONIC, &progress.start);
     if (opts.progress && isatty(STDERR_FILENO)) {
         opts.load.input.progress = main_on_progress;

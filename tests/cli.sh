@@ -99,5 +99,19 @@ awk 'BEGIN { for (i = 0; i < 100000; i++) printf "%sf%d", (i ? ";" : ""), i % 13
 expect_status "100,000-frame stack" 0 "$BIN" --export=folded "$TMP/deep.folded"
 if cmp -s "$TMP/out" "$TMP/deep.folded"; then ok "deep stack round-trips"; else not_ok "deep stack round-trips"; fi
 
+# The man page documents every action of the action table (names as in the config).
+SRC=${FLAMEX_SRCDIR:-.}
+for action in $(sed -n 's/^ *X([A-Z_]*, "\([a-z-]*\)".*/\1/p' "$SRC/include/flamex/actions.h"); do
+    man_name=$(printf '%s' "$action" | sed 's/-/\\\\-/g')
+    if grep -q -- "$man_name" "$SRC/flamex.1"; then ok "man page documents $action"
+    else not_ok "man page documents $action"; fi
+done
+for opt in top export dump size keys sample-type format strict max-input-size max-depth theme \
+           config color icicle heaviest stats no-progress help version; do
+    man_opt=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
+    if grep -q -- "fB\\\\-\\\\-$man_opt" "$SRC/flamex.1"; then ok "man page documents --$opt"
+    else not_ok "man page documents --$opt"; fi
+done
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,401 @@
+/* app.c - viewer state: selection, zoom history, scrolling; the only switch over actions. */
+#include "flamex/app.h"
+
+#include "flamex/keys.h"
+#include "flamex/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app_internal.h"
+
+void app_init(struct app *app, struct profile *profile, const struct keymap *km,
+              const struct app_options *opts)
+{
+    memset(app, 0, sizeof *app);
+    app->profile = profile;
+    app->keymap = km;
+    app->type = opts->type < profile->ntypes ? opts->type : profile->default_type;
+    app->order = opts->heaviest ? TREE_ORDER_HEAVIEST : TREE_ORDER_ALPHA;
+    app->icicle = opts->icicle;
+    app->ascii = opts->ascii;
+    app->zoom = TREE_ROOT;
+    app->selected = TREE_ROOT;
+    app->cols = 80;
+    app->rows = 24;
+    app->scroll = -1; /* not placed yet: the first layout decides */
+    if (app->order == TREE_ORDER_HEAVIEST)
+        tree_sort_heaviest(profile->tree, app->type);
+}
+
+void app_free(struct app *app)
+{
+    layout_free(&app->layout);
+    free(app->back);
+    free(app->forward);
+    app->back = app->forward = NULL;
+}
+
+int app_graph_rows(const struct app *app)
+{
+    int rows = app->rows - APP_CHROME_ROWS;
+    return rows < 1 ? 1 : rows;
+}
+
+/* Content line (0 = top of the graph) of a layout row. */
+int app_line_of_row(const struct app *app, uint32_t row)
+{
+    if (app->icicle)
+        return (int)row;
+    return (int)app->layout.rows - 1 - (int)row;
+}
+
+/* Blank lines above the graph in flame view when it is shorter than the screen. */
+int app_pad(const struct app *app)
+{
+    int pad = app_graph_rows(app) - (int)app->layout.rows;
+    return !app->icicle && pad > 0 ? pad : 0;
+}
+
+static int app_max_scroll(const struct app *app)
+{
+    int m = (int)app->layout.rows - app_graph_rows(app);
+    return m > 0 ? m : 0;
+}
+
+static void app_clamp_scroll(struct app *app)
+{
+    if (app->scroll > app_max_scroll(app))
+        app->scroll = app_max_scroll(app);
+    if (app->scroll < 0)
+        app->scroll = 0;
+}
+
+/* Scroll so the selected frame's row is on screen. */
+static void app_reveal_selected(struct app *app)
+{
+    long i = layout_find(&app->layout, app->selected);
+    if (i < 0)
+        return;
+    int line = app_line_of_row(app, app->layout.spans[i].row);
+    int rows = app_graph_rows(app);
+    if (line < app->scroll)
+        app->scroll = line;
+    else if (line >= app->scroll + rows)
+        app->scroll = line - rows + 1;
+    app_clamp_scroll(app);
+}
+
+void app_ensure_layout(struct app *app)
+{
+    if (app->layout_valid && app->layout.width == app->cols)
+        return;
+    layout_compute(&app->layout, app->profile->tree, app->zoom, app->order, app->type, app->cols);
+    app->layout_valid = true;
+    /* Keep the selection on a laid-out frame: fall back to its nearest visible
+     * ancestor (or the zoom root). */
+    uint32_t sel = app->selected;
+    while (sel != TREE_NONE && layout_find(&app->layout, sel) < 0)
+        sel = tree_parent(app->profile->tree, sel);
+    app->selected = sel == TREE_NONE ? app->zoom : sel;
+    if (app->scroll < 0) /* first view: the root end of the graph */
+        app->scroll = app->icicle ? 0 : app_max_scroll(app);
+    app_clamp_scroll(app);
+    app_reveal_selected(app);
+}
+
+static void app_invalidate(struct app *app)
+{
+    app->layout_valid = false;
+}
+
+unsigned app_resize(struct app *app, int cols, int rows)
+{
+    app->cols = cols < 1 ? 1 : cols;
+    app->rows = rows < 1 ? 1 : rows;
+    app_invalidate(app);
+    app_ensure_layout(app);
+    return APP_REDRAW;
+}
+
+static void app_select_index(struct app *app, long i, bool set_target)
+{
+    if (i < 0)
+        return;
+    const struct layout_span *s = &app->layout.spans[i];
+    app->selected = s->node;
+    if (set_target)
+        app->target_x = s->x + s->width / 2;
+    app_reveal_selected(app);
+}
+
+/* Move towards the leaves: the child under target_x, else the nearest child. */
+static bool app_select_child(struct app *app)
+{
+    long i = layout_find(&app->layout, app->selected);
+    if (i < 0)
+        return false;
+    const struct layout_span *s = &app->layout.spans[i];
+    if (s->row + 1 >= app->layout.rows)
+        return false;
+    int x = app->target_x;
+    if (x < s->x)
+        x = s->x;
+    if (x >= s->x + s->width)
+        x = s->x + s->width - 1;
+    size_t a = app->layout.row_start[s->row + 1], b = app->layout.row_start[s->row + 2];
+    long best = -1;
+    int best_dist = 0;
+    for (size_t k = a; k < b; k++) {
+        const struct layout_span *c = &app->layout.spans[k];
+        if (tree_parent(app->profile->tree, c->node) != s->node)
+            continue;
+        int dist = x < c->x ? c->x - x : (x >= c->x + c->width ? x - (c->x + c->width - 1) : 0);
+        if (best < 0 || dist < best_dist) {
+            best = (long)k;
+            best_dist = dist;
+        }
+    }
+    if (best < 0)
+        return false;
+    app_select_index(app, best, false);
+    return true;
+}
+
+static bool app_select_parent(struct app *app)
+{
+    uint32_t parent = tree_parent(app->profile->tree, app->selected);
+    if (parent == TREE_NONE)
+        return false;
+    long i = layout_find(&app->layout, parent);
+    if (i < 0)
+        return false;
+    app_select_index(app, i, false);
+    return true;
+}
+
+static bool app_select_neighbour(struct app *app, int dir)
+{
+    long i = layout_find(&app->layout, app->selected);
+    if (i < 0)
+        return false;
+    uint32_t row = app->layout.spans[i].row;
+    long j = i + dir;
+    if (j < (long)app->layout.row_start[row] || j >= (long)app->layout.row_start[row + 1])
+        return false;
+    app_select_index(app, j, true);
+    return true;
+}
+
+static void app_push(uint32_t **stack, size_t *n, size_t *cap, uint32_t node)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 16;
+        *stack = xreallocarray(*stack, *cap, sizeof **stack);
+    }
+    (*stack)[(*n)++] = node;
+}
+
+static void app_set_zoom(struct app *app, uint32_t zoom)
+{
+    app->zoom = zoom;
+    app_invalidate(app);
+    app->scroll = -1;
+    app_ensure_layout(app);
+    app_reveal_selected(app);
+}
+
+static unsigned app_zoom_to(struct app *app, uint32_t node)
+{
+    if (node == app->zoom) {
+        snprintf(app->message, sizeof app->message, "Already zoomed to this frame");
+        return APP_REDRAW;
+    }
+    app_push(&app->back, &app->nback, &app->back_cap, app->zoom);
+    app->nforward = 0;
+    app_set_zoom(app, node);
+    return APP_REDRAW;
+}
+
+static void app_scroll_by(struct app *app, int lines)
+{
+    app->scroll += lines;
+    app_clamp_scroll(app);
+    /* Keep the selection visible: move it to the frame under target_x on the
+     * nearest row that is on screen. */
+    long i = layout_find(&app->layout, app->selected);
+    if (i < 0)
+        return;
+    int line = app_line_of_row(app, app->layout.spans[i].row);
+    int rows = app_graph_rows(app);
+    int want = line < app->scroll ? app->scroll : (line >= app->scroll + rows ? app->scroll + rows - 1 : line);
+    if (want == line)
+        return;
+    int row = app->icicle ? want : (int)app->layout.rows - 1 - want;
+    if (row < 0 || row >= (int)app->layout.rows)
+        return;
+    long j = layout_at(&app->layout, (uint32_t)row, app->target_x);
+    if (j >= 0)
+        app->selected = app->layout.spans[j].node;
+}
+
+unsigned app_apply(struct app *app, enum action_id action)
+{
+    app_ensure_layout(app);
+    app->message[0] = '\0';
+    if (app->help && action != ACTION_QUIT) {
+        switch (action) {
+        case ACTION_MOVE_DOWN: app->help_scroll++; break;
+        case ACTION_MOVE_UP: if (app->help_scroll > 0) app->help_scroll--; break;
+        case ACTION_PAGE_DOWN: app->help_scroll += app_graph_rows(app); break;
+        case ACTION_PAGE_UP: app->help_scroll -= app_graph_rows(app); if (app->help_scroll < 0) app->help_scroll = 0; break;
+        case ACTION_SCROLL_TOP: app->help_scroll = 0; break;
+        default: app->help = false; break;
+        }
+        return APP_REDRAW;
+    }
+    bool up_is_child = !app->icicle;
+    switch (action) {
+    case ACTION_NONE:
+        return 0;
+    case ACTION_MOVE_UP:
+        if (up_is_child ? app_select_child(app) : app_select_parent(app))
+            return APP_REDRAW;
+        return 0;
+    case ACTION_MOVE_DOWN:
+        if (up_is_child ? app_select_parent(app) : app_select_child(app))
+            return APP_REDRAW;
+        return 0;
+    case ACTION_MOVE_LEFT:
+        return app_select_neighbour(app, -1) ? APP_REDRAW : 0;
+    case ACTION_MOVE_RIGHT:
+        return app_select_neighbour(app, +1) ? APP_REDRAW : 0;
+    case ACTION_ZOOM_IN:
+        return app_zoom_to(app, app->selected);
+    case ACTION_ZOOM_BACK:
+        if (!app->nback) {
+            snprintf(app->message, sizeof app->message, "No earlier zoom");
+            return APP_REDRAW;
+        }
+        app_push(&app->forward, &app->nforward, &app->forward_cap, app->zoom);
+        app_set_zoom(app, app->back[--app->nback]);
+        return APP_REDRAW;
+    case ACTION_ZOOM_FORWARD:
+        if (!app->nforward) {
+            snprintf(app->message, sizeof app->message, "No later zoom");
+            return APP_REDRAW;
+        }
+        app_push(&app->back, &app->nback, &app->back_cap, app->zoom);
+        app_set_zoom(app, app->forward[--app->nforward]);
+        if (layout_find(&app->layout, app->selected) < 0 || app->selected != app->zoom)
+            app->selected = app->zoom;
+        return APP_REDRAW;
+    case ACTION_ZOOM_RESET:
+        if (app->zoom == TREE_ROOT) {
+            snprintf(app->message, sizeof app->message, "Showing the whole profile");
+            return APP_REDRAW;
+        }
+        return app_zoom_to(app, TREE_ROOT);
+    case ACTION_PAGE_UP:
+        app_scroll_by(app, -app_graph_rows(app));
+        return APP_REDRAW;
+    case ACTION_PAGE_DOWN:
+        app_scroll_by(app, app_graph_rows(app));
+        return APP_REDRAW;
+    case ACTION_SCROLL_TOP:
+        app_scroll_by(app, -(int)app->layout.rows);
+        return APP_REDRAW;
+    case ACTION_SCROLL_BOTTOM:
+        app_scroll_by(app, (int)app->layout.rows);
+        return APP_REDRAW;
+    case ACTION_TOGGLE_ORIENTATION:
+        app->icicle = !app->icicle;
+        app->scroll = app->icicle ? 0 : app_max_scroll(app);
+        app_reveal_selected(app);
+        return APP_REDRAW;
+    case ACTION_TOGGLE_ORDER:
+        app->order = app->order == TREE_ORDER_ALPHA ? TREE_ORDER_HEAVIEST : TREE_ORDER_ALPHA;
+        if (app->order == TREE_ORDER_HEAVIEST)
+            tree_sort_heaviest(app->profile->tree, app->type);
+        app_invalidate(app);
+        app_ensure_layout(app);
+        snprintf(app->message, sizeof app->message, "Siblings ordered %s",
+                 app->order == TREE_ORDER_ALPHA ? "alphabetically" : "heaviest first");
+        return APP_REDRAW;
+    case ACTION_NEXT_SAMPLE_TYPE:
+        if (app->profile->ntypes < 2) {
+            snprintf(app->message, sizeof app->message, "This profile has one sample type");
+            return APP_REDRAW;
+        }
+        app->type = (app->type + 1) % app->profile->ntypes;
+        if (app->order == TREE_ORDER_HEAVIEST)
+            tree_sort_heaviest(app->profile->tree, app->type);
+        app_invalidate(app);
+        app_ensure_layout(app);
+        snprintf(app->message, sizeof app->message, "Sample type: %s",
+                 app->profile->types[app->type].name);
+        return APP_REDRAW;
+    case ACTION_HELP:
+        app->help = true;
+        app->help_scroll = 0;
+        return APP_REDRAW;
+    case ACTION_REDRAW:
+        return APP_REDRAW;
+    case ACTION_QUIT:
+        return APP_QUIT;
+    case ACTION_COUNT:
+        break;
+    }
+    return 0;
+}
+
+unsigned app_key(struct app *app, int key)
+{
+    enum action_id action = keymap_lookup(app->keymap, key);
+    if (action == ACTION_NONE && app->help) {
+        app->help = false;
+        return APP_REDRAW;
+    }
+    if (action == ACTION_NONE && key == KEYCODE_ESC)
+        return 0;
+    return app_apply(app, action);
+}
+
+unsigned app_click(struct app *app, int x, int y, bool double_click)
+{
+    app_ensure_layout(app);
+    if (app->help) {
+        app->help = false;
+        return APP_REDRAW;
+    }
+    int line = y - APP_GRAPH_TOP - app_pad(app) + app->scroll;
+    if (y < APP_GRAPH_TOP || y >= APP_GRAPH_TOP + app_graph_rows(app) || line < 0 ||
+        line >= (int)app->layout.rows)
+        return 0;
+    int row = app->icicle ? line : (int)app->layout.rows - 1 - line;
+    long i = layout_at(&app->layout, (uint32_t)row, x);
+    if (i < 0)
+        return 0;
+    const struct layout_span *s = &app->layout.spans[i];
+    if (x < s->x || x >= s->x + s->width)
+        return 0;
+    app->message[0] = '\0';
+    app_select_index(app, i, true);
+    if (double_click)
+        return app_zoom_to(app, app->selected);
+    return APP_REDRAW;
+}
+
+unsigned app_wheel(struct app *app, int lines)
+{
+    app_ensure_layout(app);
+    if (app->help) {
+        app->help_scroll -= lines;
+        if (app->help_scroll < 0)
+            app->help_scroll = 0;
+        return APP_REDRAW;
+    }
+    app_scroll_by(app, -lines);
+    return APP_REDRAW;
+}

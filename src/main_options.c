@@ -1,0 +1,230 @@
+/* main_options.c - command-line parsing and --help. */
+#include "main_options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void main_usage(FILE *out)
+{
+    fputs("Usage: flamex [OPTION]... [FILE]\n"
+          "Explore a CPU or memory profile as a flamegraph in the terminal.\n"
+          "FILE is folded stacks (plain or gzip); '-' or no FILE reads standard input.\n"
+          "On a terminal flamex is interactive (press ? for keys); otherwise it prints --top.\n"
+          "\n"
+          "  -t, --top[=N]            print the N hottest functions by self value (default: all)\n"
+          "  -e, --export=FORMAT      write the profile to stdout; FORMAT is 'folded'\n"
+          "  -d, --dump               print the screen the viewer would show, as text\n"
+          "      --size=COLSxROWS     screen size for --dump (default 80x24)\n"
+          "      --keys=KEYS          keys to replay before --dump, vim notation (kk<Enter>)\n"
+          "  -s, --sample-type=NAME   sample type to show or export (e.g. before, after)\n"
+          "  -f, --format=FORMAT      input format: auto (default) or folded\n"
+          "      --strict             treat a malformed input line as an error\n"
+          "      --max-input-size=N   limit on decompressed input bytes (K, M, G suffixes;\n"
+          "                           default 4G)\n"
+          "      --max-depth=N        limit on frames per stack (default: none)\n"
+          "      --theme=NAME|PATH    colour theme (default, light, mono, colorblind, or a file)\n"
+          "      --config=PATH        config file (default $XDG_CONFIG_HOME/flamex/config.yaml)\n"
+          "      --color=WHEN         colours: auto, 256, 8 or mono (NO_COLOR is honoured)\n"
+          "      --icicle             root at the top (default: flame, root at the bottom)\n"
+          "      --heaviest           siblings heaviest first (default: alphabetical)\n"
+          "      --stats              print load statistics to stderr\n"
+          "      --no-progress        never print a progress line while loading\n"
+          "  -h, --help               show this help and exit\n"
+          "  -V, --version            show the version and exit\n"
+          "\n"
+          "Exit status: 0 success, 1 usage error, 2 input error.\n",
+          out);
+}
+
+/* Parse a byte count with an optional K/M/G/T suffix (powers of 1024). */
+static bool main_parse_size(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *s == '-')
+        return false;
+    int shift = 0;
+    switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    case 't': case 'T': shift = 40; end++; break;
+    default: break;
+    }
+    if (*end == 'B' || *end == 'b')
+        end++;
+    if (*end || v == 0 || v > (UINT64_MAX >> shift))
+        return false;
+    *out = (uint64_t)v << shift;
+    return true;
+}
+
+static bool main_parse_dims(const char *s, int *cols, int *rows)
+{
+    char *end;
+    long c = strtol(s, &end, 10);
+    if (end == s || (*end != 'x' && *end != 'X'))
+        return false;
+    const char *r = end + 1;
+    long n = strtol(r, &end, 10);
+    if (end == r || *end || c < 1 || n < 1 || c > 10000 || n > 10000)
+        return false;
+    *cols = (int)c;
+    *rows = (int)n;
+    return true;
+}
+
+int main_parse_options(int argc, char **argv, struct main_options *opts)
+{
+    enum {
+        OPT_STRICT = 256, OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_STATS, OPT_NO_PROGRESS, OPT_SIZE,
+        OPT_KEYS, OPT_THEME, OPT_CONFIG, OPT_COLOR, OPT_ICICLE, OPT_HEAVIEST,
+    };
+    static const struct option longopts[] = {
+        { "top", optional_argument, NULL, 't' },
+        { "export", required_argument, NULL, 'e' },
+        { "dump", no_argument, NULL, 'd' },
+        { "size", required_argument, NULL, OPT_SIZE },
+        { "keys", required_argument, NULL, OPT_KEYS },
+        { "sample-type", required_argument, NULL, 's' },
+        { "format", required_argument, NULL, 'f' },
+        { "strict", no_argument, NULL, OPT_STRICT },
+        { "max-input-size", required_argument, NULL, OPT_MAX_INPUT },
+        { "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
+        { "theme", required_argument, NULL, OPT_THEME },
+        { "config", required_argument, NULL, OPT_CONFIG },
+        { "color", required_argument, NULL, OPT_COLOR },
+        { "colour", required_argument, NULL, OPT_COLOR },
+        { "icicle", no_argument, NULL, OPT_ICICLE },
+        { "heaviest", no_argument, NULL, OPT_HEAVIEST },
+        { "stats", no_argument, NULL, OPT_STATS },
+        { "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, 'V' },
+        { NULL, 0, NULL, 0 },
+    };
+    opts->dump_cols = 80;
+    opts->dump_rows = 24;
+    int c;
+    while ((c = getopt_long(argc, argv, "t::e:ds:f:hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 't': {
+            opts->mode = MODE_TOP;
+            if (optarg) {
+                char *end;
+                errno = 0;
+                long long n = strtoll(optarg, &end, 10);
+                if (errno || *end || end == optarg || n < 0) {
+                    fprintf(stderr, "flamex: --top: '%s' is not a row count\n", optarg);
+                    return EXIT_USAGE;
+                }
+                opts->top_limit = (size_t)n;
+            }
+            break;
+        }
+        case 'e':
+            if (strcmp(optarg, "folded") != 0) {
+                fprintf(stderr, "flamex: --export: unknown format '%s' (known: folded)\n", optarg);
+                return EXIT_USAGE;
+            }
+            opts->mode = MODE_EXPORT;
+            break;
+        case 'd':
+            opts->mode = MODE_DUMP;
+            break;
+        case OPT_SIZE:
+            if (!main_parse_dims(optarg, &opts->dump_cols, &opts->dump_rows)) {
+                fprintf(stderr, "flamex: --size: '%s' is not COLSxROWS (e.g. 120x40)\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_KEYS:
+            opts->keys = optarg;
+            break;
+        case 's':
+            opts->sample_type = optarg;
+            break;
+        case 'f':
+            if (!load_parse_format(optarg, &opts->load.format)) {
+                fprintf(stderr, "flamex: --format: unknown format '%s' (known: auto, folded)\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_STRICT:
+            opts->load.strict = true;
+            break;
+        case OPT_MAX_INPUT:
+            if (!main_parse_size(optarg, &opts->load.input.max_size)) {
+                fprintf(stderr, "flamex: --max-input-size: '%s' is not a size (e.g. 512M, 8G)\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_MAX_DEPTH: {
+            uint64_t v;
+            if (!main_parse_size(optarg, &v) || v > UINT32_MAX) {
+                fprintf(stderr, "flamex: --max-depth: '%s' is not a frame count\n", optarg);
+                return EXIT_USAGE;
+            }
+            opts->load.limits.max_depth = (uint32_t)v;
+            break;
+        }
+        case OPT_THEME:
+            opts->theme = optarg;
+            break;
+        case OPT_CONFIG:
+            opts->config_path = optarg;
+            break;
+        case OPT_COLOR:
+            if (!config_parse_color(optarg, &opts->color)) {
+                fprintf(stderr, "flamex: --color: '%s' is not auto, 256, 8 or mono\n", optarg);
+                return EXIT_USAGE;
+            }
+            opts->color_set = true;
+            break;
+        case OPT_ICICLE:
+            opts->icicle = opts->icicle_set = true;
+            break;
+        case OPT_HEAVIEST:
+            opts->heaviest = opts->order_set = true;
+            break;
+        case OPT_STATS:
+            opts->stats = true;
+            break;
+        case OPT_NO_PROGRESS:
+            opts->progress = false;
+            break;
+        case 'h':
+            main_usage(stdout);
+            return -1;
+        case 'V':
+            printf("flamex %s\n", PACKAGE_VERSION);
+            return -1;
+        default:
+            fputs("Try 'flamex --help' for more information.\n", stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (argc - optind > 1) {
+        fprintf(stderr, "flamex: expected one FILE, got %d\n", argc - optind);
+        return EXIT_USAGE;
+    }
+    if (opts->keys && opts->mode != MODE_DUMP) {
+        fputs("flamex: --keys only makes sense with --dump\n", stderr);
+        return EXIT_USAGE;
+    }
+    opts->path = optind < argc ? argv[optind] : "-";
+    if (strcmp(opts->path, "-") == 0 && isatty(STDIN_FILENO)) {
+        fputs("flamex: no FILE given and standard input is a terminal\n"
+              "Try 'flamex --help' for more information.\n",
+              stderr);
+        return EXIT_USAGE;
+    }
+    return 0;
+}

@@ -1,0 +1,34 @@
+/* tui.h - the terminal side of the interactive viewer (the only curses user).
+ *
+ * The app (app.h) keeps the state and draws the whole screen into a frame;
+ * tui_run opens the terminal, copies frames to it, turns keys, mouse events,
+ * resizes and signals into app calls, and puts the terminal back the way it
+ * found it. Nothing else in flamex includes curses.
+ */
+#ifndef FLAMEX_TUI_H
+#define FLAMEX_TUI_H
+
+#include <stdbool.h>
+
+#include "flamex/app.h"
+#include "flamex/config.h"
+#include "flamex/error.h"
+#include "flamex/theme.h"
+
+struct tui_options {
+    enum config_color color;   /* from --color / config; CONFIG_COLOR_AUTO = decide from the terminal */
+    bool no_color;             /* NO_COLOR is set in the environment (main reads env, you do not) */
+    bool input_from_stdin;     /* the profile came from stdin: read keys from /dev/tty like less */
+    const struct theme *theme;
+};
+
+/* Run the interactive loop on app until quit; returns 0, or -1 with err filled
+ * (e.g. no terminal). Always restores the terminal before returning.
+ *
+ * SIGINT, SIGTERM, SIGHUP and SIGQUIT end the loop; the terminal is restored
+ * and the signal is then raised again with its default action, so the process
+ * ends as the signal asks (the shell sees "killed by SIGINT", status 130) and
+ * tui_run does not return. The app and theme are borrowed. */
+int tui_run(struct app *app, const struct tui_options *opts, struct error_record *err);
+
+#endif

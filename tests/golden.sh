@@ -1,0 +1,55 @@
+#!/bin/sh
+# golden.sh - the screens --dump prints, compared with tests/golden/*.txt.
+# Regenerate after an intended change with FLAMEX_UPDATE_GOLDEN=1 make check,
+# then read the diff before committing it. Speaks TAP.
+set -u
+BIN=${FLAMEX_BIN:-./flamex}
+DATA=${FLAMEX_TEST_DATA:-tests/data}
+SAMPLES=${FLAMEX_SAMPLES:-sample-profiles}
+GOLDEN=${FLAMEX_GOLDEN:-tests/golden}
+export LC_ALL=C.UTF-8
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/flamex-golden.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+n=0
+failed=0
+
+# golden NAME SIZE KEYS FILE [OPTIONS...]
+golden() {
+    name=$1 size=$2 keys=$3 file=$4
+    shift 4
+    n=$((n + 1))
+    if ! "$BIN" --dump --size="$size" --keys="$keys" "$@" "$file" >"$TMP/$name.txt" 2>"$TMP/err"; then
+        failed=$((failed + 1)); echo "not ok $n - $name (flamex failed)"; sed 's/^/# /' "$TMP/err"; return
+    fi
+    if [ "${FLAMEX_UPDATE_GOLDEN:-}" = 1 ]; then
+        cp "$TMP/$name.txt" "$GOLDEN/$name.txt"
+    fi
+    if cmp -s "$TMP/$name.txt" "$GOLDEN/$name.txt"; then
+        echo "ok $n - $name"
+    else
+        failed=$((failed + 1)); echo "not ok $n - $name"
+        diff -u "$GOLDEN/$name.txt" "$TMP/$name.txt" 2>&1 | head -40 | sed 's/^/# /'
+    fi
+}
+
+A=$SAMPLES/recommendation-api.folded
+golden article-80x24 80x24 "" "$A"
+golden article-200x50 200x50 "" "$A"
+# k moves to handle_request, kk... up to serialize_response via the right-hand side
+golden article-select-80x24 80x24 "kkllll" "$A"
+golden article-zoom-80x24 80x24 "kkllllk<Enter>" "$A"
+golden article-zoom-200x50 200x50 "kkllllk<Enter>" "$A"
+golden article-zoom-back-80x24 80x24 "kkllllk<Enter><BS>" "$A"
+golden article-icicle-80x24 80x24 "i" "$A"
+golden article-icicle-200x50 200x50 "jjj" "$A" --icicle
+golden article-heaviest-80x24 80x24 "s" "$A"
+golden article-help-80x24 80x24 "?" "$A"
+golden wide-names-80x24 80x24 "kkk" "$DATA/view/wide-names.folded"
+golden wide-names-200x50 200x50 "kklll" "$DATA/view/wide-names.folded"
+golden deep-80x24 80x24 "" "$DATA/view/deep.folded"
+golden deep-climb-80x24 80x24 "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkk" "$DATA/view/deep.folded"
+golden deep-top-200x50 200x50 "kg" "$DATA/view/deep.folded" --icicle
+golden diff-types-80x24 80x24 "t" "$DATA/folded/perf-cycles-instructions-01-collapsed-all-diff.folded"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,100 @@
+/* test_keymap.c - key notation, the default key table and config overrides. */
+#include "test_util.h"
+
+#include "flamex/actions.h"
+#include "flamex/keymap.h"
+#include "flamex/keys.h"
+
+static void test_notation_round_trip(void **state)
+{
+    (void)state;
+    int keys[32];
+    struct error_record err;
+    long n = keys_parse("kk<Enter>/json<Enter>n<lt><C-x><PageDown><F5><Space>é", keys, 32, &err);
+    assert_int_equal(n, 16);
+    assert_int_equal(keys[0], 'k');
+    assert_int_equal(keys[2], KEYCODE_ENTER);
+    assert_int_equal(keys[9], 'n');
+    assert_int_equal(keys[10], '<');
+    assert_int_equal(keys[11], KEYCODE_CTRL('x'));
+    assert_int_equal(keys[12], KEYCODE_PAGEDOWN);
+    assert_int_equal(keys[13], KEYCODE_F1 + 4);
+    assert_int_equal(keys[14], ' ');
+    assert_int_equal(keys[15], 0xE9);
+    char name[32];
+    for (long i = 0; i < n; i++) {
+        keys_name(keys[i], name, sizeof name);
+        assert_int_equal(keys_parse_one(name, strlen(name)), keys[i]);
+    }
+    assert_int_equal(keys_parse("<Nope>", keys, 32, &err), -1);
+    assert_int_equal(err.column, 1);
+    assert_int_equal(keys_parse("ab<Enter", keys, 32, &err), -1);
+    assert_int_equal(err.column, 3);
+    assert_int_equal(keys_parse_one("jj", 2), KEYCODE_NONE);
+}
+
+static void test_defaults_no_collisions_and_help(void **state)
+{
+    (void)state;
+    struct keymap km;
+    keymap_init(&km);
+    for (size_t i = 0; i < km.count; i++)
+        for (size_t j = i + 1; j < km.count; j++)
+            assert_int_not_equal(km.entries[i].key, km.entries[j].key);
+    for (int a = 1; a < ACTION_COUNT; a++) {
+        int keys[8];
+        assert_true(keymap_keys_for(&km, (enum action_id)a, keys, 8) >= 1); /* every action has a key */
+        assert_true(strlen(action_help((enum action_id)a)) > 10);
+        assert_int_equal(action_find(action_name((enum action_id)a)), a);
+    }
+    assert_int_equal(keymap_lookup(&km, 'q'), ACTION_QUIT);
+    assert_int_equal(keymap_lookup(&km, KEYCODE_ENTER), ACTION_ZOOM_IN);
+    assert_int_equal(keymap_lookup(&km, KEYCODE_BACKSPACE), ACTION_ZOOM_BACK);
+    assert_int_equal(keymap_lookup(&km, 'x'), ACTION_NONE);
+}
+
+struct problems {
+    int count;
+    char last[600];
+};
+
+static void collect(void *ctx, const struct error_record *e)
+{
+    struct problems *p = ctx;
+    p->count++;
+    error_format(e, p->last, sizeof p->last);
+}
+
+static void test_config_overrides(void **state)
+{
+    (void)state;
+    struct keymap km;
+    keymap_init(&km);
+    struct config c;
+    config_init(&c);
+    struct config_binding b[4] = {
+        { "x", "quit", 3, 3 },
+        { "q", "none", 4, 3 },
+        { "<Bogus>", "quit", 5, 3 },
+        { "z", "fly-away", 6, 5 },
+    };
+    c.bindings = b;
+    c.nbindings = 4;
+    struct problems pr = { 0, "" };
+    assert_int_equal(keymap_apply_config(&km, &c, "cfg.yaml", collect, &pr), 2);
+    assert_int_equal(pr.count, 2);
+    assert_string_equal(pr.last, "cfg.yaml:6:5: unknown action 'fly-away' for key 'z'");
+    assert_int_equal(keymap_lookup(&km, 'x'), ACTION_QUIT);
+    assert_int_equal(keymap_lookup(&km, 'q'), ACTION_NONE);
+    assert_int_equal(keymap_lookup(&km, 'Q'), ACTION_QUIT);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_notation_round_trip),
+        cmocka_unit_test(test_defaults_no_collisions_and_help),
+        cmocka_unit_test(test_config_overrides),
+    };
+    return cmocka_run_group_tests_name("keymap", tests, NULL, NULL);
+}

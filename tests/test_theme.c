@@ -1,0 +1,713 @@
+/* test_theme.c - theme parsing (every error case, with exact positions), the
+ * shipped themes, colour downgrades, frame shades and theme_resolve.
+ *
+ * Fixtures: $FLAMEX_TEST_DATA/bad/theme-*.yaml; themes: $FLAMEX_THEMES (default
+ * "themes").
+ */
+#include "test_util.h"
+
+#include <sys/stat.h>
+
+#include "flamex/theme.h"
+
+#define MAX_SEEN 64
+
+struct problems {
+    int n;
+    struct error_record rec[MAX_SEEN];
+};
+
+static void collect(void *ctx, const struct error_record *e)
+{
+    struct problems *p = ctx;
+    if (p->n < MAX_SEEN)
+        p->rec[p->n] = *e;
+    p->n++;
+}
+
+static void dump(const struct problems *p)
+{
+    for (int i = 0; i < p->n && i < MAX_SEEN; i++) {
+        char buf[1200];
+        error_format(&p->rec[i], buf, sizeof buf);
+        print_message("  problem: %s\n", buf);
+    }
+}
+
+/* Fail unless a problem at line:column has a message containing frag. */
+static void expect_problem(const struct problems *p, uint64_t line, uint64_t column,
+                           const char *frag)
+{
+    for (int i = 0; i < p->n && i < MAX_SEEN; i++) {
+        if (p->rec[i].line == line && p->rec[i].column == column &&
+            strstr(p->rec[i].message, frag))
+            return;
+    }
+    dump(p);
+    fail_msg("no problem at %llu:%llu containing \"%s\"", (unsigned long long)line,
+             (unsigned long long)column, frag);
+}
+
+static const char *theme_path(const char *name)
+{
+    static char buf[4096];
+    const char *dir = getenv("FLAMEX_THEMES");
+    snprintf(buf, sizeof buf, "%s/%s.yaml", dir ? dir : "themes", name);
+    return buf;
+}
+
+static int parse_str(const char *text, struct theme *t, struct problems *p)
+{
+    memset(p, 0, sizeof *p);
+    int n = theme_parse(text, strlen(text), "inline.yaml", t, collect, p);
+    assert_int_equal(n, p->n);
+    return n;
+}
+
+static int load_fixture(const char *name, struct theme *t, struct problems *p)
+{
+    memset(p, 0, sizeof *p);
+    int n = theme_load_file(test_data_path(name), t, collect, p);
+    assert_int_equal(n, p->n);
+    return n;
+}
+
+static int load_theme(const char *name, struct theme *t)
+{
+    struct problems p = { 0 };
+    int n = theme_load_file(theme_path(name), t, collect, &p);
+    dump(&p);
+    return n;
+}
+
+static bool color_eq(struct theme_color a, struct theme_color b)
+{
+    return a.rgb == b.rgb && a.c256 == b.c256 && a.c8 == b.c8;
+}
+
+static void assert_style_eq(const struct theme_style *a, const struct theme_style *b, int id)
+{
+    if (!color_eq(a->fg, b->fg) || !color_eq(a->bg, b->bg) || a->attrs != b->attrs ||
+        a->mono_attrs != b->mono_attrs)
+        fail_msg("style %d differs: fg %06x/%d/%d vs %06x/%d/%d, bg %06x/%d/%d vs %06x/%d/%d, "
+                 "attrs %u/%u vs %u/%u",
+                 id, a->fg.rgb, a->fg.c256, a->fg.c8, b->fg.rgb, b->fg.c256, b->fg.c8, a->bg.rgb,
+                 a->bg.c256, a->bg.c8, b->bg.rgb, b->bg.c256, b->bg.c8, a->attrs, a->mono_attrs,
+                 b->attrs, b->mono_attrs);
+}
+
+static struct theme_color rgb(int32_t v)
+{
+    return (struct theme_color){ v, -1, -1 };
+}
+
+static const char *const shipped[] = { "default", "light", "mono", "colorblind" };
+
+/* ---- the shipped themes --------------------------------------------------- */
+
+static void test_default_file_matches_builtin(void **state)
+{
+    (void)state;
+    struct theme builtin, file;
+    theme_default(&builtin);
+    assert_int_equal(load_theme("default", &file), 0);
+    assert_string_equal(file.name, builtin.name);
+    for (int i = 0; i < STYLE_COUNT; i++)
+        assert_style_eq(&file.styles[i], &builtin.styles[i], i);
+}
+
+static void test_shipped_themes_parse_clean(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof shipped / sizeof shipped[0]; i++) {
+        struct theme t;
+        assert_int_equal(load_theme(shipped[i], &t), 0);
+        assert_string_equal(t.name, shipped[i]);
+    }
+}
+
+/* Text and background never collapse into the same colour on any tier. */
+static void test_shipped_themes_legible(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof shipped / sizeof shipped[0]; i++) {
+        struct theme t;
+        assert_int_equal(load_theme(shipped[i], &t), 0);
+        for (int s = 0; s < STYLE_COUNT; s++) {
+            const struct theme_style *st = &t.styles[s];
+            if (st->fg.rgb == THEME_RGB_DEFAULT || st->bg.rgb == THEME_RGB_DEFAULT)
+                continue;
+            if (st->fg.rgb == st->bg.rgb || theme_color_256(&st->fg) == theme_color_256(&st->bg) ||
+                theme_color_8(&st->fg) == theme_color_8(&st->bg))
+                fail_msg("theme %s: style %d has fg and bg alike", shipped[i], s);
+        }
+    }
+}
+
+/* On a monochrome terminal the roles that matter stay apart. */
+static void test_shipped_themes_mono_distinct(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof shipped / sizeof shipped[0]; i++) {
+        struct theme t;
+        assert_int_equal(load_theme(shipped[i], &t), 0);
+        uint8_t sel = t.styles[STYLE_SELECTED].mono_attrs;
+        uint8_t match = t.styles[STYLE_MATCH].mono_attrs;
+        assert_int_equal(sel, THEME_ATTR_REVERSE | THEME_ATTR_BOLD | THEME_ATTR_UNDERLINE);
+        assert_int_equal(match, THEME_ATTR_BOLD | THEME_ATTR_UNDERLINE);
+        assert_int_equal(t.styles[STYLE_STATUS].mono_attrs, THEME_ATTR_REVERSE);
+        for (int k = 0; k < STYLE_KIND_COUNT; k++) {
+            const struct theme_style *sh = &t.styles[STYLE_FLAME_BASE + k * STYLE_SHADES];
+            for (int s = 0; s < STYLE_SHADES; s++) {
+                assert_int_not_equal(sh[s].mono_attrs, sel);
+                assert_int_not_equal(sh[s].mono_attrs, match);
+                if (s > 0) /* neighbouring shades differ */
+                    assert_int_not_equal(sh[s].mono_attrs, sh[s - 1].mono_attrs);
+            }
+        }
+    }
+}
+
+static void test_mono_theme_has_no_colour(void **state)
+{
+    (void)state;
+    struct theme t;
+    assert_int_equal(load_theme("mono", &t), 0);
+    for (int s = 0; s < STYLE_COUNT; s++) {
+        assert_int_equal(theme_color_256(&t.styles[s].fg), -1);
+        assert_int_equal(theme_color_256(&t.styles[s].bg), -1);
+        assert_int_equal(theme_color_8(&t.styles[s].bg), -1);
+        assert_int_equal(t.styles[s].attrs, t.styles[s].mono_attrs);
+    }
+}
+
+static void test_default_palette(void **state)
+{
+    (void)state;
+    struct theme t;
+    theme_default(&t);
+    int seen256[256] = { 0 };
+    for (int s = 0; s < STYLE_SHADES; s++) {
+        const struct theme_style *st = &t.styles[STYLE_FLAME_BASE + s];
+        int r = (st->bg.rgb >> 16) & 0xff, g = (st->bg.rgb >> 8) & 0xff, b = st->bg.rgb & 0xff;
+        /* FlameGraph "hot": rgb(205+rand(50), rand(230), rand(55)) */
+        assert_in_range(r, 205, 255);
+        assert_in_range(g, 0, 230);
+        assert_in_range(b, 0, 55);
+        assert_int_equal(st->fg.rgb, 0x000000);
+        seen256[theme_color_256(&st->bg)]++;
+        int c8 = theme_color_8(&st->bg);
+        assert_true(c8 == 1 || c8 == 3); /* red or yellow, never white */
+        const struct theme_style *k = &t.styles[STYLE_KERNEL_BASE + s];
+        assert_true(((k->bg.rgb >> 16) & 0xff) > ((k->bg.rgb >> 8) & 0xff)); /* orange */
+        assert_int_equal(k->bg.rgb & 0xff, 0);
+        const struct theme_style *j = &t.styles[STYLE_JIT_BASE + s];
+        assert_int_equal(theme_color_8(&j->bg), 2); /* green */
+        const struct theme_style *in = &t.styles[STYLE_INLINED_BASE + s];
+        assert_int_equal(theme_color_8(&in->bg), 6); /* cyan */
+    }
+    for (int c = 0; c < 256; c++)
+        assert_true(seen256[c] <= 1); /* the 8 warm shades stay distinct on 256 colours */
+    assert_int_equal(t.styles[STYLE_FLAME_BASE].mono_attrs, THEME_ATTR_REVERSE);
+    assert_int_equal(t.styles[STYLE_FLAME_BASE + 1].mono_attrs, 0);
+}
+
+/* ---- colours ---------------------------------------------------------------- */
+
+static void test_color_downgrade(void **state)
+{
+    (void)state;
+    static const struct {
+        int32_t rgb;
+        int c256, c8;
+    } cases[] = {
+        { 0xff0000, 196, 1 }, { 0x808080, 244, 7 }, { 0x000000, 16, 0 },
+        { 0xffffff, 231, 7 }, { 0xffa500, 214, 3 }, { 0xe65a1e, 166, 1 },
+        { 0x0000ff, 21, 4 },  { 0x00ff00, 46, 2 },  { 0x00ffff, 51, 6 },
+        { 0xff00ff, 201, 5 }, { 0x303030, 236, 0 }, { 0xfad22d, 220, 3 },
+        { 0x5fd7ff, 81, 6 },  { 0xeeeeee, 255, 7 }, { 0x121212, 233, 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct theme_color c = rgb(cases[i].rgb);
+        if (theme_color_256(&c) != cases[i].c256 || theme_color_8(&c) != cases[i].c8)
+            fail_msg("#%06x -> %d/%d, wanted %d/%d", cases[i].rgb, theme_color_256(&c),
+                     theme_color_8(&c), cases[i].c256, cases[i].c8);
+    }
+    struct theme_color def = { THEME_RGB_DEFAULT, -1, -1 };
+    assert_int_equal(theme_color_256(&def), -1);
+    assert_int_equal(theme_color_8(&def), -1);
+    struct theme_color explicit = { 0xff0000, 52, 4 };
+    assert_int_equal(theme_color_256(&explicit), 52);
+    assert_int_equal(theme_color_8(&explicit), 4);
+}
+
+static void test_color_forms(void **state)
+{
+    (void)state;
+    struct theme t;
+    struct problems p;
+    assert_int_equal(parse_str("styles:\n"
+                               "  selected: { fg: \"#0A0b0C\", bg: bright-red }\n"
+                               "  match: { fg: 200, bg: default }\n"
+                               "  status: { fg: { rgb: \"#ff0000\", c256: 52, c8: blue },"
+                               " bg: { c256: 17 } }\n"
+                               "  error: { fg: { c8: 3 }, bg: { rgb: default, c8: white } }\n",
+                               &t, &p),
+                     0);
+    const struct theme_style *s = &t.styles[STYLE_SELECTED];
+    assert_true(color_eq(s->fg, rgb(0x0a0b0c)));
+    assert_int_equal(s->bg.rgb, 0xff0000);
+    assert_int_equal(theme_color_256(&s->bg), 9);
+    assert_int_equal(theme_color_8(&s->bg), 1);
+    s = &t.styles[STYLE_MATCH];
+    assert_int_equal(theme_color_256(&s->fg), 200);
+    assert_int_equal(s->fg.rgb, 0xff00d7); /* xterm colour 200 */
+    assert_int_equal(theme_color_256(&s->bg), -1);
+    s = &t.styles[STYLE_STATUS];
+    assert_int_equal(s->fg.rgb, 0xff0000);
+    assert_int_equal(theme_color_256(&s->fg), 52);
+    assert_int_equal(theme_color_8(&s->fg), 4);
+    assert_int_equal(s->bg.rgb, 0x00005f); /* rgb derived from c256 17 */
+    s = &t.styles[STYLE_ERROR];
+    assert_int_equal(theme_color_8(&s->fg), 3);
+    assert_int_equal(s->fg.rgb, 0xcdcd00);
+    assert_int_equal(s->bg.rgb, THEME_RGB_DEFAULT);
+    assert_int_equal(theme_color_8(&s->bg), 7);
+    assert_int_equal(theme_color_256(&s->bg), -1);
+}
+
+/* ---- frame shades ----------------------------------------------------------- */
+
+static void test_frame_style(void **state)
+{
+    (void)state;
+    static const int base[] = { STYLE_FLAME_BASE, STYLE_KERNEL_BASE, STYLE_JIT_BASE,
+                                STYLE_INLINED_BASE };
+    for (int k = 0; k < STYLE_KIND_COUNT; k++) {
+        int seen[STYLE_SHADES] = { 0 };
+        for (uint64_t h = 0; h < 1000; h++) {
+            int s = theme_frame_style(k, h);
+            assert_in_range(s, base[k], base[k] + STYLE_SHADES - 1);
+            assert_int_equal(s, theme_frame_style(k, h));
+            seen[s - base[k]]++;
+        }
+        for (int i = 0; i < STYLE_SHADES; i++)
+            assert_in_range(seen[i], 60, 190); /* mixed: every shade used, roughly evenly */
+    }
+    /* Hashes differing only in high bits still spread over the shades. */
+    int seen[STYLE_SHADES] = { 0 };
+    for (uint64_t h = 0; h < 64; h++)
+        seen[theme_frame_style(STYLE_KIND_FLAME, h << 56) - STYLE_FLAME_BASE]++;
+    for (int i = 0; i < STYLE_SHADES; i++)
+        assert_true(seen[i] > 0);
+    assert_in_range(theme_frame_style(99, 5), STYLE_FLAME_BASE, STYLE_FLAME_BASE + 7);
+    assert_in_range(theme_frame_style(-1, 5), STYLE_FLAME_BASE, STYLE_FLAME_BASE + 7);
+}
+
+static void test_frames_section(void **state)
+{
+    (void)state;
+    struct theme t;
+    struct problems p;
+    assert_int_equal(parse_str("frames:\n"
+                               "  text: white\n"
+                               "  mono: [[bold], [], [underline]]\n"
+                               "  flame: [\"#100000\", \"#200000\", \"#300000\"]\n"
+                               "  kernel:\n"
+                               "    shades: [blue]\n"
+                               "    text: \"#ffff00\"\n"
+                               "    attrs: [[italic]]\n",
+                               &t, &p),
+                     0);
+    static const int32_t want[] = { 0x100000, 0x200000, 0x300000 };
+    static const uint8_t mono[] = { THEME_ATTR_BOLD, 0, THEME_ATTR_UNDERLINE };
+    struct theme def;
+    theme_default(&def);
+    for (int s = 0; s < STYLE_SHADES; s++) {
+        const struct theme_style *f = &t.styles[STYLE_FLAME_BASE + s];
+        assert_int_equal(f->bg.rgb, want[s % 3]);
+        assert_int_equal(f->fg.rgb, 0xe5e5e5);
+        assert_int_equal(f->mono_attrs, mono[s % 3]);
+        assert_int_equal(f->attrs, 0);
+        const struct theme_style *k = &t.styles[STYLE_KERNEL_BASE + s];
+        assert_int_equal(k->bg.rgb, 0x0000ee);
+        assert_int_equal(k->fg.rgb, 0xffff00);
+        assert_int_equal(k->attrs, THEME_ATTR_ITALIC);
+        assert_int_equal(k->mono_attrs, mono[s % 3]);
+        const struct theme_style *j = &t.styles[STYLE_JIT_BASE + s];
+        assert_true(color_eq(j->bg, def.styles[STYLE_JIT_BASE + s].bg));
+        assert_int_equal(j->fg.rgb, 0xe5e5e5);
+    }
+}
+
+static void test_partial_theme_keeps_defaults(void **state)
+{
+    (void)state;
+    struct theme t, def;
+    struct problems p;
+    theme_default(&def);
+    assert_int_equal(parse_str("styles:\n  selected: { fg: red }\n", &t, &p), 0);
+    assert_string_equal(t.name, "default");
+    assert_int_equal(t.styles[STYLE_SELECTED].fg.rgb, 0xcd0000);
+    assert_true(color_eq(t.styles[STYLE_SELECTED].bg, def.styles[STYLE_SELECTED].bg));
+    assert_int_equal(t.styles[STYLE_SELECTED].mono_attrs, def.styles[STYLE_SELECTED].mono_attrs);
+    for (int s = 0; s < STYLE_COUNT; s++) {
+        if (s != STYLE_SELECTED)
+            assert_style_eq(&t.styles[s], &def.styles[s], s);
+    }
+    /* an empty section sets nothing */
+    assert_int_equal(parse_str("name: x\nstyles:\nframes:\n", &t, &p), 0);
+}
+
+/* ---- every error case, with its position -------------------------------------- */
+
+static void test_bad_tabs(void **state)
+{
+    (void)state;
+    struct theme t;
+    struct problems p;
+    assert_int_equal(load_fixture("bad/theme-tabs.yaml", &t, &p), 1);
+    expect_problem(&p, 3, 1, "tab character in indentation");
+    assert_string_equal(p.rec[0].path, test_data_path("bad/theme-tabs.yaml"));
+    assert_string_equal(t.name, "tabs"); /* read before the error */
+    assert_int_equal(parse_str("name: a\nstyles:\n  selected:\n  \t fg: red\n", &t, &p), 1);
+    expect_problem(&p, 4, 3, "tab");
+}
+
+static void test_bad_alias(void **state)
+{
+    (void)state;
+    struct theme t, def;
+    struct problems p;
+    theme_default(&def);
+    assert_int_equal(load_fixture("bad/theme-alias.yaml", &t, &p), 2);
+    expect_problem(&p, 3, 13, "aliases are not allowed");
+    expect_problem(&p, 4, 10, "aliases are not allowed");
+    assert_int_equal(t.styles[STYLE_SELECTED].fg.rgb, 0x000000);
+    assert_style_eq(&t.styles[STYLE_MATCH], &def.styles[STYLE_MATCH], STYLE_MATCH);
+    /* an alias as a key is skipped quietly after the one report */
+    assert_int_equal(parse_str("a: &k name\n*k : x\n", &t, &p), 3);
+    expect_problem(&p, 2, 1, "aliases are not allowed");
+}
+
+static void test_bad_duplicate(void **state)
+{
+    (void)state;
+    struct theme t;
+    struct problems p;
+    assert_int_equal(load_fixture("bad/theme-duplicate.yaml", &t, &p), 1);
+    expect_problem(&p, 5, 3, "duplicate key 'selected' (first at line 3)");
+    assert_int_equal(t.styles[STYLE_SELECTED].fg.rgb, 0xcd0000); /* the first one wins */
+    assert_int_equal(t.styles[STYLE_MATCH].fg.rgb, 0x0000ee);
+    assert_int_equal(parse_str("styles:\n  selected: { fg: red, fg: blue }\n", &t, &p), 1);
+    expect_problem(&p, 2, 24, "duplicate key 'fg' (first at line 2)");
+}
+
+static void test_bad_unknown_key(void **state)
+{
+    (void)state;
+    struct theme t;
+    struct problems p;
+    assert_int_equal(load_fixture("bad/theme-unknown-key.yaml", &t, &p), 3);
+    expect_problem(&p, 3, 24, "unknown key 'blink' in styles.selected");
+    expect_problem(&p, 4, 3, "unknown key 'foo' in styles");
+    expect_problem(&p, 5, 1, "unknown key 'colour' in the theme");
+    assert_int_equal(t.styles[STYLE_SELECTED].fg.rgb, 0xcd0000);
+    assert_string_equal(t.name, "unknown");
+    /* control bytes in a key are escaped in the message */
+    assert_int_equal(parse_str("\"a\\e[2J\": 1\n", &t, &p), 1);
+    expect_problem(&p, 1, 1, "unknown key 'a\\x1b[2J'");
+}
+
+static void test_bad_wrong_type(void **state)
+{
+    (void)state;
+    struct theme t, def;
+    struct problems p;
+    theme_default(&def);
+    assert_int_equal(load_fixture("bad/theme-wrong-type.yaml", &t, &p), 4);
+    expect_problem(&p, 1, 7, "expected a string for 'name'");
+    expect_problem(&p, 3, 13, "expected a mapping for 'selected'");
+    expect_problem(&p, 4, 30, "expected a list for 'attrs'");
+    expect_problem(&p, 6, 10, "expected a list or mapping for 'flame'");
+    assert_int_equal(t.styles[STYLE_MATCH].fg.rgb, 0x000000); /* the valid field applies */
+    assert_int_equal(t.styles[STYLE_MATCH].attrs, def.styles[STYLE_MATCH].attrs);
+    assert_int_equal(parse_str("- a\n- b\n", &t, &p), 1);
+    expect_problem(&p, 1, 1, "expected a mapping at the top level");
+    assert_int_equal(parse_str("styles: [selected]\n", &t, &p), 1);
+    expect_problem(&p, 1, 9, "expected a mapping for 'styles'");
+    assert_int_equal(parse_str("{[a]: 1}\n", &t, &p), 1);
+    expect_problem(&p, 1, 2, "expected a string as a key");
+    assert_int_equal(parse_str("styles:\n  match: { attrs: [bold, blink, [x]] }\n", &t, &p), 2);
+    expect_problem(&p, 2, 26, "unknown attribute 'blink'");
+    expect_problem(&p, 2, 33, "expected a string in the 'attrs' list");
+    assert_int_equal(t.styles[STYLE_MATCH].attrs, THEME_ATTR_BOLD);
+    assert_int_equal(parse_str("name: \"a\\0b\"\n", &t, &p), 1);
+    expect_problem(&p, 1, 7, "NUL byte");
+    assert_int_equal(parse_str("name: 0123456789012345678901234567890123456789012345678901234567"
+                               "890123\n",
+                               &t, &p),
+                     1);
+    expect_problem(&p, 1, 7, "'name' is longer than 63 bytes");
+    assert_string_equal(t.name, "default");
+}
+
+static void test_bad_colour(void **state)
+{
+    (void)state;
+    struct theme t, def;
+    struct problems p;
+    theme_default(&def);
+    assert_int_equal(load_fixture("bad/theme-bad-colour.yaml", &t, &p), 7);
+    expect_problem(&p, 3, 19, "invalid colour '#12345' for 'fg'");
+    expect_problem(&p, 3, 33, "invalid colour 'purple' for 'bg'");
+    expect_problem(&p, 4, 16, "colour index 300 out of range 0..255");
+    expect_problem(&p, 4, 32, "invalid colour '#zzzzzz' for 'rgb'");
+    expect_problem(&p, 4, 47, "invalid colour 'orange' for 'c8'");
+    expect_problem(&p, 6, 8, "missing colour for 'fg' (quote \"#rrggbb\"");
+    expect_problem(&p, 8, 22, "invalid colour 'chartreuse' for 'flame'");
+    assert_style_eq(&t.styles[STYLE_SELECTED], &def.styles[STYLE_SELECTED], STYLE_SELECTED);
+    assert_style_eq(&t.styles[STYLE_MATCH], &def.styles[STYLE_MATCH], STYLE_MATCH);
+    for (int s = 0; s < STYLE_SHADES; s++) /* the one valid shade is cycled */
+        assert_int_equal(t.styles[STYLE_FLAME_BASE + s].bg.rgb, 0xff0000);
+    assert_int_equal(parse_str("frames:\n  jit: []\n  kernel: [1, 2, 3, 4, 5, 6, 7, 8, 9]\n",
+                               &t, &p),
+                     2);
+    expect_problem(&p, 2, 8, "'jit' needs 1 to 8 entries, found 0");
+    expect_problem(&p, 3, 11, "'kernel' needs 1 to 8 entries, found 9");
+    assert_int_equal(theme_color_256(&t.styles[STYLE_KERNEL_BASE + 7].bg), 8);
+    assert_true(color_eq(t.styles[STYLE_JIT_BASE].bg, def.styles[STYLE_JIT_BASE].bg));
+    assert_int_equal(parse_str("styles:\n  match: { fg: {} }\n", &t, &p), 1);
+    expect_problem(&p, 2, 16, "empty colour for 'fg'");
+    assert_int_equal(parse_str("styles:\n  match: { fg: [red] }\n", &t, &p), 1);
+    expect_problem(&p, 2, 16, "expected a colour");
+}
+
+static void test_bad_syntax(void **state)
+{
+    (void)state;
+    struct theme t;
+    struct problems p;
+    assert_int_equal(parse_str("name: x\nstyles: { selected: { fg: red }\n", &t, &p), 1);
+    expect_problem(&p, 3, 1, "syntax error");
+    assert_string_equal(t.name, "x");
+    assert_int_equal(parse_str("name: a\n---\nname: b\n", &t, &p), 1);
+    expect_problem(&p, 2, 1, "only one YAML document is allowed");
+    assert_string_equal(t.name, "a");
+    assert_int_equal(parse_str("name: a\nname b\n", &t, &p), 1);
+    expect_problem(&p, 3, 1, "syntax error: could not find expected ':'");
+}
+
+static void test_empty(void **state)
+{
+    (void)state;
+    struct theme t;
+    struct problems p;
+    assert_int_equal(load_fixture("bad/theme-empty.yaml", &t, &p), 1);
+    assert_int_equal(p.rec[0].line, ERROR_NO_POSITION);
+    assert_non_null(strstr(p.rec[0].message, "the theme is empty"));
+    assert_string_equal(t.name, "default");
+    assert_int_equal(parse_str("# only a comment\n", &t, &p), 1);
+    assert_int_equal(parse_str("---\n", &t, &p), 1);
+}
+
+/* ---- hostile input ---------------------------------------------------------- */
+
+static void test_binary_junk(void **state)
+{
+    (void)state;
+    struct theme t;
+    struct problems p;
+    assert_int_equal(load_fixture("bad/theme-binary.yaml", &t, &p), 1);
+    expect_problem(&p, 2, 1, "control characters are not allowed (byte 0x00)");
+    memset(&p, 0, sizeof p);
+    static const char nul[] = "name: a\0b\n";
+    assert_int_equal(theme_parse(nul, sizeof nul - 1, "nul", &t, collect, &p), 1);
+    expect_problem(&p, 1, 8, "control characters");
+    /* Random bytes and byte-flipped copies of a real theme: no crash, and every
+     * problem has a position or says why not. */
+    size_t len = 0;
+    char *base = test_read_file(theme_path("default"), &len);
+    assert_non_null(base);
+    uint64_t x = 42;
+    char buf[600];
+    for (int i = 0; i < 3000; i++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        size_t n = (size_t)(x >> 33) % sizeof buf;
+        if (i % 2) {
+            for (size_t j = 0; j < n; j++) {
+                x = x * 6364136223846793005ull + 1442695040888963407ull;
+                buf[j] = (char)(x >> 56);
+            }
+            memset(&p, 0, sizeof p);
+            theme_parse(buf, n, "junk", &t, collect, &p);
+        } else {
+            char *copy = malloc(len);
+            memcpy(copy, base, len);
+            for (int f = 0; f < 4; f++) {
+                x = x * 6364136223846793005ull + 1442695040888963407ull;
+                copy[(x >> 20) % len] = "\t&*:{}[]-\"'#\n\0 !|>%@`,?"[(x >> 50) % 24];
+            }
+            memset(&p, 0, sizeof p);
+            theme_parse(copy, len, "flip", &t, collect, &p);
+            free(copy);
+        }
+        assert_true(t.name[sizeof t.name - 1] == '\0');
+    }
+    free(base);
+}
+
+static void test_deep_nesting(void **state)
+{
+    (void)state;
+    struct theme t;
+    struct problems p;
+    char text[512];
+    snprintf(text, sizeof text, "name: deep\nstyles:\n  selected:\n    fg: %.*s%.*s\n", 40,
+             "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", 40,
+             "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]");
+    /* root, styles and selected are levels 1-3: the 30th '[' is level 33 */
+    assert_int_equal(parse_str(text, &t, &p), 2);
+    expect_problem(&p, 4, 38, "nesting deeper than 32 levels");
+    expect_problem(&p, 4, 9, "expected a colour (a string, number or mapping) for 'fg'");
+    assert_string_equal(t.name, "deep"); /* what came before the limit applies */
+    /* 200,000 unclosed levels: reported at once, and quickly (libyaml's scanner
+     * is quadratic in flow depth: reading on took minutes) */
+    size_t n = 200000;
+    char *deep = malloc(n + 1);
+    memset(deep, '[', n);
+    deep[n] = '\0';
+    memset(&p, 0, sizeof p);
+    assert_int_equal(theme_parse(deep, n, "deep", &t, collect, &p), 2);
+    expect_problem(&p, 1, 33, "nesting deeper than 32 levels");
+    expect_problem(&p, 1, 1, "expected a mapping at the top level");
+    for (size_t i = 0; i < n; i++)
+        deep[i] = i % 4 == 0 ? '{' : i % 4 == 1 ? 'a' : i % 4 == 2 ? ':' : ' ';
+    memset(&p, 0, sizeof p);
+    assert_true(theme_parse(deep, n, "deep", &t, collect, &p) >= 1);
+    free(deep);
+}
+
+static void test_huge(void **state)
+{
+    (void)state;
+    struct theme t;
+    struct problems p;
+    size_t cap = 200000, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)snprintf(text, cap, "name: big\nframes:\n  flame: [");
+    while (n < cap - 16)
+        n += (size_t)snprintf(text + n, cap - n, "1, ");
+    n += (size_t)snprintf(text + n, cap - n, "2]\n");
+    memset(&p, 0, sizeof p);
+    /* what was read before the limit is still checked */
+    assert_int_equal(theme_parse(text, n, "big", &t, collect, &p), 2);
+    expect_problem(&p, 3, 59990, "document too large (more than 20000 YAML nodes)");
+    expect_problem(&p, 3, 10, "'flame' needs 1 to 8 entries, found 19993");
+    assert_string_equal(t.name, "big");
+    free(text);
+
+    /* a file over the size cap is refused before parsing */
+    size_t big = THEME_YAML_MAX_FILE + 10;
+    char *data = malloc(big);
+    memset(data, '#', big);
+    char *path = test_write_temp(data, big);
+    free(data);
+    memset(&p, 0, sizeof p);
+    assert_int_equal(theme_load_file(path, &t, collect, &p), 1);
+    assert_non_null(strstr(p.rec[0].message, "too large"));
+    assert_int_equal(p.rec[0].line, ERROR_NO_POSITION);
+    assert_string_equal(t.name, "default");
+    unlink(path);
+    free(path);
+}
+
+static void test_unreadable(void **state)
+{
+    (void)state;
+    struct theme t;
+    struct problems p;
+    assert_int_equal(load_fixture("bad/no-such-theme.yaml", &t, &p), 1);
+    assert_non_null(strstr(p.rec[0].message, "cannot open"));
+    assert_int_equal(p.rec[0].line, ERROR_NO_POSITION);
+    assert_string_equal(t.name, "default");
+    assert_int_equal(load_fixture("bad", &t, &p), 1); /* a directory */
+    assert_non_null(strstr(p.rec[0].message, "cannot read"));
+}
+
+/* ---- theme_resolve ---------------------------------------------------------- */
+
+static void test_resolve(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/flamex-theme-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char a[4200], b[4200], file[4300], path[4300];
+    snprintf(a, sizeof a, "%s/a", dir);
+    snprintf(b, sizeof b, "%s/b", dir);
+    assert_int_equal(mkdir(a, 0700), 0);
+    assert_int_equal(mkdir(b, 0700), 0);
+    snprintf(file, sizeof file, "%s/both.yaml", a);
+    FILE *f = fopen(file, "w");
+    fclose(f);
+    snprintf(file, sizeof file, "%s/both.yaml", b);
+    f = fopen(file, "w");
+    fclose(f);
+    snprintf(file, sizeof file, "%s/only-b.yaml", b);
+    f = fopen(file, "w");
+    fclose(f);
+    snprintf(file, sizeof file, "%s/dir.yaml", a);
+    assert_int_equal(mkdir(file, 0700), 0);
+    const char *const dirs[] = { a, b, NULL };
+
+    assert_true(theme_resolve("both", dirs, path, sizeof path));
+    snprintf(file, sizeof file, "%s/both.yaml", a);
+    assert_string_equal(path, file);
+    assert_true(theme_resolve("only-b", dirs, path, sizeof path));
+    snprintf(file, sizeof file, "%s/only-b.yaml", b);
+    assert_string_equal(path, file);
+    assert_false(theme_resolve("missing", dirs, path, sizeof path));
+    assert_false(theme_resolve("dir", dirs, path, sizeof path)); /* not a regular file */
+    assert_false(theme_resolve("", dirs, path, sizeof path));
+    assert_false(theme_resolve("both", NULL, path, sizeof path));
+    assert_false(theme_resolve("both", dirs, path, 8)); /* does not fit */
+    /* a path: used as is, never searched */
+    assert_true(theme_resolve(file, dirs, path, sizeof path));
+    assert_string_equal(path, file);
+    assert_false(theme_resolve("only-b.yaml", dirs, path, sizeof path)); /* relative path */
+    assert_true(theme_resolve(theme_path("light"), NULL, path, sizeof path));
+
+    snprintf(file, sizeof file, "rm -rf '%s'", dir);
+    assert_int_equal(system(file), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_default_file_matches_builtin),
+        cmocka_unit_test(test_shipped_themes_parse_clean),
+        cmocka_unit_test(test_shipped_themes_legible),
+        cmocka_unit_test(test_shipped_themes_mono_distinct),
+        cmocka_unit_test(test_mono_theme_has_no_colour),
+        cmocka_unit_test(test_default_palette),
+        cmocka_unit_test(test_color_downgrade),
+        cmocka_unit_test(test_color_forms),
+        cmocka_unit_test(test_frame_style),
+        cmocka_unit_test(test_frames_section),
+        cmocka_unit_test(test_partial_theme_keeps_defaults),
+        cmocka_unit_test(test_bad_tabs),
+        cmocka_unit_test(test_bad_alias),
+        cmocka_unit_test(test_bad_duplicate),
+        cmocka_unit_test(test_bad_unknown_key),
+        cmocka_unit_test(test_bad_wrong_type),
+        cmocka_unit_test(test_bad_colour),
+        cmocka_unit_test(test_bad_syntax),
+        cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_binary_junk),
+        cmocka_unit_test(test_deep_nesting),
+        cmocka_unit_test(test_huge),
+        cmocka_unit_test(test_unreadable),
+        cmocka_unit_test(test_resolve),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
