@@ -1,0 +1,96 @@
+/* test_util.h - helpers shared by the cmocka unit tests (header-only). */
+#ifndef FLAMEX_TEST_UTIL_H
+#define FLAMEX_TEST_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "flamex/export.h"
+#include "flamex/load.h"
+#include "flamex/profile.h"
+
+/* Path of a file under tests/data (FLAMEX_TEST_DATA, or ../tests/data when run by hand). */
+static inline const char *test_data_path(const char *rel)
+{
+    static char buf[4096];
+    const char *dir = getenv("FLAMEX_TEST_DATA");
+    snprintf(buf, sizeof buf, "%s/%s", dir ? dir : "tests/data", rel);
+    return buf;
+}
+
+/* Write n bytes to a new temporary file and return its malloc'd path. */
+static inline char *test_write_temp(const void *data, size_t n)
+{
+    const char *tmp = getenv("TMPDIR");
+    char *path = malloc(4096);
+    snprintf(path, 4096, "%s/flamex-test-XXXXXX", tmp ? tmp : "/tmp");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, data, n), (ssize_t)n);
+    close(fd);
+    return path;
+}
+
+/* Load a folded profile from a string; returns NULL (err filled) on failure. */
+static inline struct profile *test_load_string(const char *text, bool strict,
+                                               struct load_report *report,
+                                               struct error_record *err)
+{
+    char *path = test_write_temp(text, strlen(text));
+    struct load_options opts = { .format = LOAD_FORMAT_AUTO, .strict = strict };
+    struct profile *p = load_profile(path, &opts, report, err);
+    unlink(path);
+    free(path);
+    return p;
+}
+
+/* Export a profile as folded text (both counts for a differential one) into a
+ * malloc'd string. */
+static inline char *test_export(const struct profile *p)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    size_t types[2] = { 0, 1 };
+    size_t def = p->default_type;
+    struct export_options ex = { .types = p->differential ? types : &def,
+                                 .ntypes = p->differential ? 2 : 1,
+                                 .sanitize = false };
+    assert_true(export_folded(out, p, &ex));
+    fclose(out);
+    return buf;
+}
+
+/* Read a whole file into a malloc'd NUL-terminated string (*len gets its size). */
+static inline char *test_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (cap - n < 2) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+        }
+    }
+    fclose(f);
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
+#endif
