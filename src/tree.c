@@ -23,6 +23,16 @@ struct tree_link {
     uint32_t nkids;
 };
 
+/* Heaviest-first sibling order. Sorting a million-node tree takes ~20 ms, so a
+ * group is sorted the first time someone asks for its children (the layout
+ * only asks for visible frames). Reached through a pointer, so the cache can
+ * fill in behind a const tree. */
+struct tree_heavy {
+    uint32_t *order;  /* same groups as alpha */
+    uint8_t *sorted;  /* per node: its group in order is valid */
+    size_t type;      /* sample type the order is for */
+};
+
 union tree_num {
     int64_t i;
     double d;
@@ -50,7 +60,7 @@ struct tree {
     uint32_t *child_start;  /* per node: index of first child in the arrays below */
     uint32_t *child_count;  /* per node */
     uint32_t *alpha;        /* children grouped by parent, by name */
-    uint32_t *heavy;        /* same groups, heaviest first; NULL until sorted */
+    struct tree_heavy *heavy; /* heaviest-first order, sorted lazily; NULL until asked */
     uint32_t *name_rank;    /* name id -> byte-order rank */
     uint32_t *subtree;      /* per node: nodes in its subtree, itself included */
     uint32_t rank_count;
@@ -101,7 +111,11 @@ void tree_free(struct tree *tree)
     free(tree->child_start);
     free(tree->child_count);
     free(tree->alpha);
-    free(tree->heavy);
+    if (tree->heavy) {
+        free(tree->heavy->order);
+        free(tree->heavy->sorted);
+        free(tree->heavy);
+    }
     free(tree->name_rank);
     free(tree->subtree);
     free(tree);
@@ -379,25 +393,34 @@ static int tree_heavy_compare(const void *pa, const void *pb)
 
 void tree_sort_heaviest(struct tree *tree, size_t t)
 {
-    size_t m = tree->count - 1;
-    if (!tree->heavy)
-        tree->heavy = xmalloc((m + 1) * sizeof *tree->heavy);
-    struct tree_heavy_key *keys = xmalloc((m + 1) * sizeof *keys);
-    for (uint32_t p = 0; p < tree->count; p++) {
-        uint32_t start = tree->child_start[p], cnt = tree->child_count[p];
-        if (!cnt)
-            continue;
-        for (uint32_t k = 0; k < cnt; k++) {
-            uint32_t id = tree->alpha[start + k];
-            keys[k].node = id;
-            keys[k].rank = k;
-            keys[k].total = tree_total(tree, id, t);
-        }
-        qsort(keys, cnt, sizeof *keys, tree_heavy_compare);
-        for (uint32_t k = 0; k < cnt; k++)
-            tree->heavy[start + k] = keys[k].node;
+    if (!tree->heavy) {
+        tree->heavy = xcalloc(1, sizeof *tree->heavy);
+        tree->heavy->order = xmalloc((size_t)tree->count * sizeof *tree->heavy->order);
+        tree->heavy->sorted = xmalloc(tree->count);
     }
-    free(keys);
+    tree->heavy->type = t;
+    memset(tree->heavy->sorted, 0, tree->count);
+}
+
+/* Sort node's children heaviest first into the cache (once per sort request). */
+static void tree_heavy_fill(const struct tree *tree, uint32_t node)
+{
+    struct tree_heavy *h = tree->heavy;
+    uint32_t start = tree->child_start[node], cnt = tree->child_count[node];
+    struct tree_heavy_key small[16];
+    struct tree_heavy_key *keys = cnt <= 16 ? small : xmalloc((size_t)cnt * sizeof *keys);
+    for (uint32_t k = 0; k < cnt; k++) {
+        uint32_t id = tree->alpha[start + k];
+        keys[k].node = id;
+        keys[k].rank = k;
+        keys[k].total = tree_total(tree, id, h->type);
+    }
+    qsort(keys, cnt, sizeof *keys, tree_heavy_compare);
+    for (uint32_t k = 0; k < cnt; k++)
+        h->order[start + k] = keys[k].node;
+    if (keys != small)
+        free(keys);
+    h->sorted[node] = 1;
 }
 
 uint32_t tree_count(const struct tree *tree) { return tree->count; }
@@ -440,8 +463,12 @@ const uint32_t *tree_children(const struct tree *tree, uint32_t node, enum tree_
                               size_t *n)
 {
     *n = tree->child_count[node];
-    const uint32_t *base = order == TREE_ORDER_HEAVIEST && tree->heavy ? tree->heavy : tree->alpha;
-    return base + tree->child_start[node];
+    if (order == TREE_ORDER_HEAVIEST && tree->heavy && *n > 1) {
+        if (!tree->heavy->sorted[node])
+            tree_heavy_fill(tree, node);
+        return tree->heavy->order + tree->child_start[node];
+    }
+    return tree->alpha + tree->child_start[node];
 }
 
 uint32_t tree_find_child(const struct tree *tree, uint32_t parent, uint32_t name)

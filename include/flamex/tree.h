@@ -73,8 +73,10 @@ void tree_set_flags(struct tree *tree, uint32_t node, uint32_t flags);
  * for the byte order). Call exactly once, after the last add. */
 void tree_finish(struct tree *tree, const struct strtab *names);
 
-/* Order siblings for TREE_ORDER_HEAVIEST by total of sample type t (recomputed
- * on each call; the alphabetical order is unaffected). Requires tree_finish. */
+/* Order siblings for TREE_ORDER_HEAVIEST by total of sample type t (each
+ * sibling group is sorted lazily, the first time tree_children asks for it,
+ * so the cost follows what is visited; the alphabetical order is unaffected).
+ * Requires tree_finish. */
 void tree_sort_heaviest(struct tree *tree, size_t t);
 
 /* Number of nodes including the root. */
