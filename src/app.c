@@ -246,9 +246,13 @@ unsigned app_apply(struct app *app, enum action_id action)
     app->message[0] = '\0';
     if (app->help && action != ACTION_QUIT) {
         switch (action) {
-        case ACTION_MOVE_DOWN: app->help_scroll++; break;
+        case ACTION_MOVE_DOWN: if (app->help_scroll < ACTION_COUNT * 2) app->help_scroll++; break;
         case ACTION_MOVE_UP: if (app->help_scroll > 0) app->help_scroll--; break;
-        case ACTION_PAGE_DOWN: app->help_scroll += app_graph_rows(app); break;
+        case ACTION_PAGE_DOWN:
+            app->help_scroll += app_graph_rows(app);
+            if (app->help_scroll > ACTION_COUNT * 2)
+                app->help_scroll = ACTION_COUNT * 2;
+            break;
         case ACTION_PAGE_UP: app->help_scroll -= app_graph_rows(app); if (app->help_scroll < 0) app->help_scroll = 0; break;
         case ACTION_SCROLL_TOP: app->help_scroll = 0; break;
         default: app->help = false; break;
@@ -288,8 +292,7 @@ unsigned app_apply(struct app *app, enum action_id action)
         }
         app_push(&app->back, &app->nback, &app->back_cap, app->zoom);
         app_set_zoom(app, app->forward[--app->nforward]);
-        if (layout_find(&app->layout, app->selected) < 0 || app->selected != app->zoom)
-            app->selected = app->zoom;
+        app->selected = app->zoom;
         return APP_REDRAW;
     case ACTION_ZOOM_RESET:
         if (app->zoom == TREE_ROOT) {

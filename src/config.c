@@ -1,4 +1,4 @@
-/* config.c - the user's configuration file (YAML, read with theme.c's reader).
+/* config.c - the user's configuration file (YAML, read with yaml_doc.c's reader).
  *
  * Known keys: theme (string), color (auto|256|8|mono), orientation
  * (flame|icicle), order (alpha|heaviest) and keys (a mapping from key notation
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "flamex/xalloc.h"
+#include "flamex/yaml_doc.h"
 
 void config_init(struct config *config)
 {
@@ -41,11 +42,11 @@ bool config_parse_color(const char *name, enum config_color *out)
 }
 
 /* Read a value that must be one of choices[0..n); returns its index or -1. */
-static int config_choice(struct theme_yaml *doc, const struct theme_yaml_node *node,
+static int config_choice(struct yaml_doc *doc, const struct yaml_doc_node *node,
                          const char *field, const char *const *choices, size_t n,
                          const char *expected)
 {
-    const char *s = theme_yaml_string(doc, node, field, false);
+    const char *s = yaml_doc_string(doc, node, field, false);
     if (!s)
         return -1;
     for (size_t i = 0; i < n; i++) {
@@ -53,42 +54,42 @@ static int config_choice(struct theme_yaml *doc, const struct theme_yaml_node *n
             return (int)i;
     }
     char q[80];
-    theme_yaml_report(doc, node, "invalid value '%s' for '%s' (expected %s)",
-                      theme_yaml_quote(q, sizeof q, s, strlen(s)), field, expected);
+    yaml_doc_report(doc, node, "invalid value '%s' for '%s' (expected %s)",
+                    yaml_doc_quote(q, sizeof q, s, strlen(s)), field, expected);
     return -1;
 }
 
-static void config_keys(struct theme_yaml *doc, struct config *config,
-                        const struct theme_yaml_node *map)
+static void config_keys(struct yaml_doc *doc, struct config *config,
+                        const struct yaml_doc_node *map)
 {
     char q[80];
-    for (const struct theme_yaml_node *k = map->child; k && k->next; k = k->next->next) {
-        if (!theme_yaml_key_ok(doc, map, k))
+    for (const struct yaml_doc_node *k = map->child; k && k->next; k = k->next->next) {
+        if (!yaml_doc_key_ok(doc, map, k))
             continue;
         /* The key's text as written: a plain ~ is a tilde here, not null. */
         const char *key = k->text;
         if (k->len == 0 || strlen(key) != k->len) {
-            theme_yaml_report(doc, k, "%s key in 'keys'", k->len ? "NUL byte in a" : "empty");
+            yaml_doc_report(doc, k, "%s key in 'keys'", k->len ? "NUL byte in a" : "empty");
             continue;
         }
         char field[96];
         snprintf(field, sizeof field, "keys: %s",
-                 theme_yaml_quote(q, sizeof q, key, strlen(key)));
-        const char *action = theme_yaml_string(doc, k->next, field, false);
+                 yaml_doc_quote(q, sizeof q, key, strlen(key)));
+        const char *action = yaml_doc_string(doc, k->next, field, false);
         if (!action)
             continue;
         struct config_binding b = { .line = (unsigned long)k->line,
                                     .column = (unsigned long)k->column };
         if (strlen(key) >= sizeof b.key) {
-            theme_yaml_report(doc, k, "key '%s' is longer than %zu bytes",
-                              theme_yaml_quote(q, sizeof q, key, strlen(key)),
-                              sizeof b.key - 1);
+            yaml_doc_report(doc, k, "key '%s' is longer than %zu bytes",
+                            yaml_doc_quote(q, sizeof q, key, strlen(key)),
+                            sizeof b.key - 1);
             continue;
         }
         if (strlen(action) >= sizeof b.action) {
-            theme_yaml_report(doc, k->next, "action '%s' is longer than %zu bytes",
-                              theme_yaml_quote(q, sizeof q, action, strlen(action)),
-                              sizeof b.action - 1);
+            yaml_doc_report(doc, k->next, "action '%s' is longer than %zu bytes",
+                            yaml_doc_quote(q, sizeof q, action, strlen(action)),
+                            sizeof b.action - 1);
             continue;
         }
         memcpy(b.key, key, strlen(key) + 1);
@@ -106,19 +107,19 @@ int config_parse(const char *text, size_t len, const char *path, struct config *
     static const char *const colors[] = { "auto", "256", "8", "mono" };
     static const char *const orientations[] = { "flame", "icicle" };
     static const char *const orders[] = { "alpha", "heaviest" };
-    struct theme_yaml doc;
-    theme_yaml_load(&doc, text, len, path, report, ctx);
-    const struct theme_yaml_node *root = doc.root, *v[5];
-    if (!root || theme_yaml_is_null(root) || root->kind == THEME_YAML_BAD) {
+    struct yaml_doc doc;
+    yaml_doc_load(&doc, text, len, path, report, ctx);
+    const struct yaml_doc_node *root = doc.root, *v[5];
+    if (!root || yaml_doc_is_null(root) || root->kind == YAML_DOC_BAD) {
         /* an empty config file sets nothing */
-    } else if (root->kind != THEME_YAML_MAP) {
-        theme_yaml_report(&doc, root, "expected a mapping at the top level of the config");
+    } else if (root->kind != YAML_DOC_MAP) {
+        yaml_doc_report(&doc, root, "expected a mapping at the top level of the config");
     } else {
-        theme_yaml_fields(&doc, root, "the config", names, 5, v);
-        const char *theme = v[0] ? theme_yaml_string(&doc, v[0], "theme", false) : NULL;
+        yaml_doc_fields(&doc, root, "the config", names, 5, v);
+        const char *theme = v[0] ? yaml_doc_string(&doc, v[0], "theme", false) : NULL;
         if (theme && (!theme[0] || strlen(theme) >= sizeof config->theme))
-            theme_yaml_report(&doc, v[0], "'theme' must be 1 to %zu bytes long",
-                              sizeof config->theme - 1);
+            yaml_doc_report(&doc, v[0], "'theme' must be 1 to %zu bytes long",
+                            sizeof config->theme - 1);
         else if (theme)
             memcpy(config->theme, theme, strlen(theme) + 1);
         int i = v[1] ? config_choice(&doc, v[1], "color", colors, 4, "auto, 256, 8 or mono") : -1;
@@ -135,11 +136,11 @@ int config_parse(const char *text, size_t len, const char *path, struct config *
             config->heaviest = i == 1;
             config->order_set = true;
         }
-        if (v[4] && theme_yaml_expect(&doc, v[4], THEME_YAML_MAP, "keys", false))
+        if (v[4] && yaml_doc_expect(&doc, v[4], YAML_DOC_MAP, "keys", false))
             config_keys(&doc, config, v[4]);
     }
     int problems = doc.problems;
-    theme_yaml_free(&doc);
+    yaml_doc_free(&doc);
     return problems;
 }
 
@@ -148,7 +149,7 @@ int config_load_file(const char *path, bool missing_ok, struct config *config,
 {
     char *text;
     size_t len;
-    int problems = theme_yaml_read_file(path, missing_ok, &text, &len, report, ctx);
+    int problems = yaml_doc_read_file(path, missing_ok, &text, &len, report, ctx);
     if (!text)
         return problems;
     problems = config_parse(text, len, path, config, report, ctx);

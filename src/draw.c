@@ -15,12 +15,15 @@ void draw_breadcrumb(struct app *app, struct frame *f)
     uint32_t depth = tree_depth(tree, app->zoom);
     int x = 0;
     const char *sep = app->ascii ? " > " : " \xe2\x80\xba ";
-    if (depth > 8) {
+    uint32_t first = depth >= 8 ? depth - 7 : 0; /* at most 8 steps: path[] */
+    if (first > 0) {
         x += frame_puts(f, x, 0, f->cols - x, "all", STYLE_BREADCRUMB);
-        x += frame_puts(f, x, 0, f->cols - x, sep, STYLE_BREADCRUMB);
-        x += frame_puts(f, x, 0, f->cols - x, app->ascii ? "..." : "\xe2\x80\xa6", STYLE_BREADCRUMB);
+        if (first > 1) {
+            x += frame_puts(f, x, 0, f->cols - x, sep, STYLE_BREADCRUMB);
+            x += frame_puts(f, x, 0, f->cols - x, app->ascii ? "..." : "\xe2\x80\xa6",
+                            STYLE_BREADCRUMB);
+        }
     }
-    uint32_t first = depth > 8 ? depth - 7 : 0;
     uint32_t path[8];
     uint32_t n = app->zoom, count = 0;
     for (uint32_t d = depth + 1; d-- > first;) {

@@ -1,9 +1,10 @@
 /* export.c - canonical folded output in stack-text byte order.
  *
- * Sorting whole stack strings would need memory proportional to the output, so
- * the walk produces the order directly: under a parent, every child contributes
- * two items, its own line (key "name") and its subtree (key "name;..."), and
- * sorting those items by key yields exactly the byte order of the full lines.
+ * Sorting whole lines would need memory proportional to the output, so the walk
+ * produces the order directly: under a parent, every child contributes two
+ * items, its own line (key "name count") and its subtree (key "name;..."), and
+ * sorting those items by key yields exactly the byte order of the full lines
+ * (what `LC_ALL=C sort` gives), since names never contain ';'.
  */
 #include "flamex/export.h"
 
@@ -18,10 +19,22 @@ struct export_item {
     const char *name;
     size_t len;
     uint32_t node;
-    bool subtree; /* key is name followed by ';' (the children), else name alone */
+    bool subtree;   /* key is name followed by ';' (the children) */
+    char tail[256]; /* own line: what follows the name, " count[ count]" */
+    size_t tail_len;
 };
 
-/* Compare name_a + (a->subtree ? ";" : "") with the same for b, bytewise. */
+/* Byte i of an item's key (name, then the tail or ';'), or -1 past its end. */
+static int export_key_at(const struct export_item *it, size_t i)
+{
+    if (i < it->len)
+        return (unsigned char)it->name[i];
+    i -= it->len;
+    if (it->subtree)
+        return i == 0 ? ';' : -1;
+    return i < it->tail_len ? (unsigned char)it->tail[i] : -1;
+}
+
 static int export_item_compare(const void *pa, const void *pb)
 {
     const struct export_item *a = pa, *b = pb;
@@ -29,14 +42,33 @@ static int export_item_compare(const void *pa, const void *pb)
     int c = n ? memcmp(a->name, b->name, n) : 0;
     if (c)
         return c;
-    /* next "character": -1 for end of key, ';' for a subtree, else the byte */
-    int ca = a->len > n ? (unsigned char)a->name[n] : (a->subtree ? ';' : -1);
-    int cb = b->len > n ? (unsigned char)b->name[n] : (b->subtree ? ';' : -1);
-    if (ca != cb)
-        return ca < cb ? -1 : 1;
-    if (a->len == b->len)
-        return (int)a->subtree - (int)b->subtree;
-    return 0;
+    for (size_t i = n;; i++) {
+        int ca = export_key_at(a, i), cb = export_key_at(b, i);
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+        if (ca < 0)
+            return 0;
+    }
+}
+
+/* The counts of node as exported, each preceded by a space. */
+static size_t export_format_counts(const struct profile *profile, uint32_t node,
+                                   const struct export_options *opts, char *buf, size_t cap)
+{
+    size_t used = 0;
+    for (size_t k = 0; k < opts->ntypes && used + 1 < cap; k++) {
+        size_t t = opts->types[k];
+        int64_t exact;
+        buf[used++] = ' ';
+        if (tree_self_exact(profile->tree, node, t, &exact))
+            used += numfmt_int(buf + used, cap - used, (long long)exact);
+        else
+            used += numfmt_value(buf + used, cap - used, tree_self(profile->tree, node, t));
+    }
+    if (used >= cap)
+        used = cap - 1;
+    buf[used] = '\0';
+    return used;
 }
 
 struct export_level {
@@ -46,7 +78,7 @@ struct export_level {
 };
 
 static void export_fill_level(const struct profile *profile, uint32_t node,
-                              struct export_level *level)
+                              const struct export_options *opts, struct export_level *level)
 {
     size_t nkids;
     const uint32_t *kids = tree_children(profile->tree, node, TREE_ORDER_ALPHA, &nkids);
@@ -58,6 +90,7 @@ static void export_fill_level(const struct profile *profile, uint32_t node,
         item.node = kids[k];
         item.name = profile_node_name(profile, kids[k], &item.len);
         item.subtree = false;
+        item.tail_len = export_format_counts(profile, kids[k], opts, item.tail, sizeof item.tail);
         level->items[level->count++] = item;
         size_t grand;
         tree_children(profile->tree, kids[k], TREE_ORDER_ALPHA, &grand);
@@ -69,23 +102,12 @@ static void export_fill_level(const struct profile *profile, uint32_t node,
     qsort(level->items, level->count, sizeof *level->items, export_item_compare);
 }
 
-static bool export_write_line(FILE *out, const struct profile *profile, uint32_t node,
-                              const char *path, size_t path_len, const char *name,
-                              size_t name_len, const struct export_options *opts)
+static bool export_write_line(FILE *out, const char *path, size_t path_len,
+                              const struct export_item *item, const struct export_options *opts)
 {
     textout_write_name(out, path, path_len, opts->sanitize);
-    textout_write_name(out, name, name_len, opts->sanitize);
-    for (size_t k = 0; k < opts->ntypes; k++) {
-        size_t t = opts->types[k];
-        char num[64];
-        int64_t exact;
-        if (tree_self_exact(profile->tree, node, t, &exact))
-            numfmt_int(num, sizeof num, (long long)exact);
-        else
-            numfmt_value(num, sizeof num, tree_self(profile->tree, node, t));
-        fputc(' ', out);
-        fputs(num, out);
-    }
+    textout_write_name(out, item->name, item->len, opts->sanitize);
+    fwrite(item->tail, 1, item->tail_len, out);
     return fputc('\n', out) != EOF;
 }
 
@@ -97,7 +119,7 @@ bool export_folded(FILE *out, const struct profile *profile, const struct export
     char *path = xmalloc(path_cap);
     bool ok = true;
 
-    export_fill_level(profile, TREE_ROOT, &levels[depth]);
+    export_fill_level(profile, TREE_ROOT, opts, &levels[depth]);
     levels[depth].path_len = 0;
     depth++;
     while (depth > 0 && ok) {
@@ -113,8 +135,7 @@ bool export_folded(FILE *out, const struct profile *profile, const struct export
             for (size_t k = 0; k < opts->ntypes && !wanted; k++)
                 wanted = tree_self(profile->tree, item.node, opts->types[k]) != 0;
             if (wanted)
-                ok = export_write_line(out, profile, item.node, path, path_len, item.name,
-                                       item.len, opts);
+                ok = export_write_line(out, path, path_len, &item, opts);
             continue;
         }
         size_t need = path_len + item.len + 1;
@@ -130,7 +151,7 @@ bool export_folded(FILE *out, const struct profile *profile, const struct export
             levels_cap *= 2;
         }
         struct export_level *child = &levels[depth++];
-        export_fill_level(profile, item.node, child);
+        export_fill_level(profile, item.node, opts, child);
         child->path_len = need;
     }
     for (size_t i = 0; i < levels_cap; i++)

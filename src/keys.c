@@ -39,6 +39,14 @@ static int keys_parse_name(const char *name, size_t n)
     }
     if (n == 3 && (name[0] == 'C' || name[0] == 'c') && name[1] == '-') {
         char c = name[2];
+        if (c == 'h' || c == 'H')
+            return KEYCODE_BACKSPACE; /* what a terminal's Ctrl-H sends, as in vim */
+        if (c == 'i' || c == 'I')
+            return KEYCODE_TAB;
+        if (c == 'm' || c == 'M')
+            return KEYCODE_ENTER;
+        if (c == '[')
+            return KEYCODE_ESC;
         if (c >= 'a' && c <= 'z')
             return KEYCODE_CTRL(c);
         if (c >= 'A' && c <= 'Z')

@@ -1,6 +1,7 @@
 /* layout.c - proportional bar geometry, row by row, visiting only visible frames. */
 #include "flamex/layout.h"
 
+#include "flamex/hash.h"
 #include "flamex/xalloc.h"
 
 #include <math.h>
@@ -30,8 +31,33 @@ static void layout_push(struct layout *l, struct layout_work *w, uint32_t node, 
 
 static void layout_start_row(struct layout *l, uint32_t row)
 {
-    l->row_start = xreallocarray(l->row_start, (size_t)row + 2, sizeof *l->row_start);
+    if ((size_t)row + 2 > l->row_cap) {
+        l->row_cap = ((size_t)row + 2) * 2;
+        l->row_start = xreallocarray(l->row_start, l->row_cap, sizeof *l->row_start);
+    }
     l->row_start[row] = l->count;
+}
+
+/* Index span i by node for layout_find (open addressing, linear probing). */
+static void layout_index(struct layout *l)
+{
+    size_t want = 16;
+    while (want < l->count * 2)
+        want *= 2;
+    if (want > l->index_cap) {
+        free(l->index);
+        l->index = xmalloc(want * sizeof *l->index);
+        l->index_cap = want;
+    }
+    for (size_t j = 0; j < l->index_cap; j++)
+        l->index[j] = UINT32_MAX;
+    size_t mask = l->index_cap - 1;
+    for (size_t i = 0; i < l->count; i++) {
+        size_t j = hash_u64(l->spans[i].node) & mask;
+        while (l->index[j] != UINT32_MAX)
+            j = (j + 1) & mask;
+        l->index[j] = (uint32_t)i;
+    }
 }
 
 void layout_compute(struct layout *out, const struct tree *tree, uint32_t zoom,
@@ -97,24 +123,32 @@ void layout_compute(struct layout *out, const struct tree *tree, uint32_t zoom,
     }
     /* rows = last row that holds spans + 1 */
     out->rows = out->count ? out->spans[out->count - 1].row + 1 : 0;
-    out->row_start = xreallocarray(out->row_start, (size_t)out->rows + 1, sizeof *out->row_start);
+    layout_start_row(out, out->rows);
     out->row_start[out->rows] = out->count;
     free(w.offset);
+    layout_index(out);
 }
 
 void layout_free(struct layout *layout)
 {
     free(layout->spans);
     free(layout->row_start);
+    free(layout->index);
     memset(layout, 0, sizeof *layout);
 }
 
 long layout_find(const struct layout *layout, uint32_t node)
 {
-    for (size_t i = 0; i < layout->count; i++)
+    if (!layout->index_cap)
+        return -1;
+    size_t mask = layout->index_cap - 1;
+    for (size_t j = hash_u64(node) & mask;; j = (j + 1) & mask) {
+        uint32_t i = layout->index[j];
+        if (i == UINT32_MAX)
+            return -1;
         if (layout->spans[i].node == node)
             return (long)i;
-    return -1;
+    }
 }
 
 long layout_at(const struct layout *layout, uint32_t row, int x)

@@ -82,7 +82,7 @@ static enum folded_status folded_parse_line(const char *s, size_t n, struct fold
     } else {
         out->values[0] = out->values[1];
     }
-    if (rest == 0) {
+    if (rest == 0 || (rest == 1 && s[0] == ';')) {
         *reason = "no stack before the count";
         return FOLDED_INVALID;
     }

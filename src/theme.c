@@ -1,5 +1,5 @@
-/* theme.c - colour themes (YAML via libyaml), colour downgrades, frame shades,
- * and the YAML reader shared with config.c.
+/* theme.c - colour themes (YAML, read with yaml_doc.c's reader), colour
+ * downgrades and frame shades.
  *
  * Theme schema (themes/default.yaml documents it for users):
  *
@@ -28,456 +28,18 @@
  */
 #include "flamex/theme.h"
 
-#include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <yaml.h>
-
 #include "flamex/hash.h"
-#include "flamex/xalloc.h"
+#include "flamex/yaml_doc.h"
 
-/* ======================= YAML reader (shared with config.c) ============== */
-
-#define NONE SIZE_MAX
-
-struct yaml_link {
-    size_t first, last, next; /* node indexes, NONE when absent */
-    size_t text;              /* offset of the scalar text in the string arena */
-};
-
-struct yaml_build {
-    struct theme_yaml *doc;
-    struct yaml_link *links;
-    size_t cap;
-    char *strings;
-    size_t slen, scap;
-    size_t stack[THEME_YAML_MAX_DEPTH];
-    size_t depth;
-    size_t root;
-};
-
-static void yaml_vreport(struct theme_yaml *doc, uint64_t line, uint64_t column, const char *fmt,
-                         va_list ap) __attribute__((format(printf, 4, 0)));
-
-static void yaml_vreport(struct theme_yaml *doc, uint64_t line, uint64_t column, const char *fmt,
-                         va_list ap)
-{
-    struct error_record rec;
-    error_clear(&rec);
-    snprintf(rec.path, sizeof rec.path, "%s", doc->path ? doc->path : "");
-    rec.line = line;
-    rec.column = column;
-    vsnprintf(rec.message, sizeof rec.message, fmt, ap);
-    doc->problems++;
-    if (doc->report)
-        doc->report(doc->ctx, &rec);
-}
-
-static void yaml_report_at(struct theme_yaml *doc, uint64_t line, uint64_t column,
-                           const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void yaml_report_at(struct theme_yaml *doc, uint64_t line, uint64_t column,
-                           const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    yaml_vreport(doc, line, column, fmt, ap);
-    va_end(ap);
-}
-
-void theme_yaml_report(struct theme_yaml *doc, const struct theme_yaml_node *node,
-                       const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    yaml_vreport(doc, node ? node->line : ERROR_NO_POSITION,
-                 node ? node->column : ERROR_NO_POSITION, fmt, ap);
-    va_end(ap);
-}
-
-const char *theme_yaml_quote(char *buf, size_t cap, const char *s, size_t len)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (o + 8 >= cap) {
-            memcpy(buf + o, "...", 4);
-            return buf;
-        }
-        if (c >= 0x20 && c < 0x7f && c != '\\')
-            buf[o++] = (char)c;
-        else
-            o += (size_t)snprintf(buf + o, cap - o, "\\x%02x", c);
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
-static size_t yaml_new_node(struct yaml_build *b, enum theme_yaml_kind kind,
-                            const yaml_mark_t *mark)
-{
-    struct theme_yaml *doc = b->doc;
-    if (doc->nnodes == b->cap) {
-        b->cap = b->cap ? 2 * b->cap : 64;
-        doc->nodes = xreallocarray(doc->nodes, b->cap, sizeof *doc->nodes);
-        b->links = xreallocarray(b->links, b->cap, sizeof *b->links);
-    }
-    size_t i = doc->nnodes++;
-    doc->nodes[i] = (struct theme_yaml_node){ .kind = kind,
-                                              .line = (uint64_t)mark->line + 1,
-                                              .column = (uint64_t)mark->column + 1 };
-    b->links[i] = (struct yaml_link){ NONE, NONE, NONE, NONE };
-    if (b->depth == 0) {
-        b->root = i;
-    } else {
-        size_t parent = b->stack[b->depth - 1];
-        if (b->links[parent].last == NONE)
-            b->links[parent].first = i;
-        else
-            b->links[b->links[parent].last].next = i;
-        b->links[parent].last = i;
-        doc->nodes[parent].count++;
-    }
-    return i;
-}
-
-static void yaml_add_text(struct yaml_build *b, size_t node, const unsigned char *s, size_t len)
-{
-    if (b->scap - b->slen < len + 1) {
-        while (b->scap - b->slen < len + 1)
-            b->scap = b->scap ? 2 * b->scap : 4096;
-        b->strings = xreallocarray(b->strings, b->scap, 1);
-    }
-    memcpy(b->strings + b->slen, s, len);
-    b->strings[b->slen + len] = '\0';
-    b->links[node].text = b->slen;
-    b->doc->nodes[node].len = len;
-    b->slen += len + 1;
-}
-
-/* 1-based line and column of byte offset off in text (libyaml's reader errors
- * give a byte offset only); columns count UTF-8 characters, as libyaml does. */
-static void yaml_offset_position(const char *text, size_t len, size_t off, uint64_t *line,
-                                 uint64_t *column)
-{
-    *line = 1;
-    *column = 1;
-    for (size_t i = 0; i < off && i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c == '\n') {
-            ++*line;
-            *column = 1;
-        } else if ((c & 0xc0) != 0x80) {
-            ++*column;
-        }
-    }
-}
-
-/* True if the scanner error at mark (0-based line, column) is about a tab:
- * the character there is a tab, or the line is indented with one. */
-static bool yaml_tab_at(const char *text, size_t len, const yaml_mark_t *mark)
-{
-    size_t i = 0, line = 0;
-    while (line < mark->line && i < len) {
-        if (text[i++] == '\n')
-            line++;
-    }
-    if (line != mark->line)
-        return false;
-    size_t start = i;
-    for (size_t j = start; j < len && (text[j] == ' ' || text[j] == '\t'); j++) {
-        if (text[j] == '\t')
-            return true;
-    }
-    for (size_t col = 0; i < len && text[i] != '\n'; i++) {
-        if (((unsigned char)text[i] & 0xc0) == 0x80)
-            continue;
-        if (col++ == mark->column)
-            return text[i] == '\t';
-    }
-    return false;
-}
-
-static void yaml_parser_problem(struct yaml_build *b, const yaml_parser_t *parser,
-                                const char *text, size_t len)
-{
-    struct theme_yaml *doc = b->doc;
-    const char *problem = parser->problem ? parser->problem : "unknown error";
-    if (parser->error == YAML_READER_ERROR) {
-        uint64_t line, column;
-        yaml_offset_position(text, len, parser->problem_offset, &line, &column);
-        if (parser->problem_value != -1)
-            yaml_report_at(doc, line, column, "invalid input: %s (byte 0x%02x)", problem,
-                           (unsigned)parser->problem_value & 0xffu);
-        else
-            yaml_report_at(doc, line, column, "invalid input: %s", problem);
-        return;
-    }
-    if (parser->error == YAML_MEMORY_ERROR) {
-        yaml_report_at(doc, ERROR_NO_POSITION, ERROR_NO_POSITION, "out of memory parsing YAML");
-        return;
-    }
-    uint64_t line = (uint64_t)parser->problem_mark.line + 1;
-    uint64_t column = (uint64_t)parser->problem_mark.column + 1;
-    if (parser->error == YAML_SCANNER_ERROR && yaml_tab_at(text, len, &parser->problem_mark)) {
-        yaml_report_at(doc, line, column,
-                       "tab character in indentation: YAML allows only spaces (%s)", problem);
-    } else if (parser->context) {
-        yaml_report_at(doc, line, column, "syntax error: %s (%s started at line %llu)", problem,
-                       parser->context,
-                       (unsigned long long)parser->context_mark.line + 1);
-    } else {
-        yaml_report_at(doc, line, column, "syntax error: %s", problem);
-    }
-}
-
-/* Handle one event; false ends the parse. */
-static bool yaml_event(struct yaml_build *b, const yaml_event_t *ev, int *documents)
-{
-    struct theme_yaml *doc = b->doc;
-    const yaml_mark_t *mark = &ev->start_mark;
-    uint64_t line = (uint64_t)mark->line + 1, column = (uint64_t)mark->column + 1;
-    const yaml_char_t *anchor = NULL;
-    bool closes = false;
-    switch (ev->type) {
-    case YAML_DOCUMENT_START_EVENT:
-        if (++*documents > 1) {
-            yaml_report_at(doc, line, column, "only one YAML document is allowed");
-            return false;
-        }
-        return true;
-    case YAML_MAPPING_START_EVENT:
-        anchor = ev->data.mapping_start.anchor;
-        break;
-    case YAML_SEQUENCE_START_EVENT:
-        anchor = ev->data.sequence_start.anchor;
-        break;
-    case YAML_MAPPING_END_EVENT:
-    case YAML_SEQUENCE_END_EVENT:
-        closes = true;
-        break;
-    case YAML_SCALAR_EVENT:
-        anchor = ev->data.scalar.anchor;
-        break;
-    case YAML_ALIAS_EVENT:
-        break;
-    default:
-        return true;
-    }
-    if (closes) {
-        if (b->depth)
-            b->depth--;
-        return true;
-    }
-    if (doc->nnodes >= THEME_YAML_MAX_NODES) {
-        yaml_report_at(doc, line, column, "document too large (more than %d YAML nodes)",
-                       THEME_YAML_MAX_NODES);
-        return false;
-    }
-    char q[80];
-    if (ev->type == YAML_ALIAS_EVENT) {
-        const char *a = (const char *)ev->data.alias.anchor;
-        yaml_report_at(doc, line, column, "aliases are not allowed (found '*%s')",
-                       theme_yaml_quote(q, sizeof q, a, strlen(a)));
-        yaml_new_node(b, THEME_YAML_BAD, mark);
-        return true;
-    }
-    if (anchor) {
-        const char *a = (const char *)anchor;
-        yaml_report_at(doc, line, column, "anchors and aliases are not allowed (found '&%s')",
-                       theme_yaml_quote(q, sizeof q, a, strlen(a)));
-    }
-    if (ev->type == YAML_SCALAR_EVENT) {
-        size_t i = yaml_new_node(b, THEME_YAML_SCALAR, mark);
-        doc->nodes[i].plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-        yaml_add_text(b, i, ev->data.scalar.value, ev->data.scalar.length);
-        return true;
-    }
-    if (b->depth == THEME_YAML_MAX_DEPTH) {
-        /* Stop here rather than skip the subtree: libyaml's scanner costs
-         * O(flow depth) per token, so reading on through a deep file is
-         * quadratic (200 KB of '[' took over a minute). */
-        yaml_report_at(doc, line, column, "nesting deeper than %d levels", THEME_YAML_MAX_DEPTH);
-        return false;
-    }
-    size_t i = yaml_new_node(
-        b, ev->type == YAML_MAPPING_START_EVENT ? THEME_YAML_MAP : THEME_YAML_LIST, mark);
-    b->stack[b->depth++] = i;
-    return true;
-}
-
-void theme_yaml_load(struct theme_yaml *doc, const char *text, size_t len, const char *path,
-                     theme_report_fn *report, void *ctx)
-{
-    *doc = (struct theme_yaml){ .path = path, .report = report, .ctx = ctx };
-    struct yaml_build b = { .doc = doc, .root = NONE };
-    yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser)) {
-        yaml_report_at(doc, ERROR_NO_POSITION, ERROR_NO_POSITION, "out of memory parsing YAML");
-        return;
-    }
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-    int documents = 0;
-    for (;;) {
-        yaml_event_t ev;
-        if (!yaml_parser_parse(&parser, &ev)) {
-            yaml_parser_problem(&b, &parser, text, len);
-            break;
-        }
-        bool more = ev.type != YAML_STREAM_END_EVENT && yaml_event(&b, &ev, &documents);
-        yaml_event_delete(&ev);
-        if (!more)
-            break;
-    }
-    yaml_parser_delete(&parser);
-    /* The arrays stop moving here: turn indexes into pointers. */
-    doc->strings = b.strings;
-    for (size_t i = 0; i < doc->nnodes; i++) {
-        struct theme_yaml_node *n = &doc->nodes[i];
-        n->child = b.links[i].first == NONE ? NULL : &doc->nodes[b.links[i].first];
-        n->next = b.links[i].next == NONE ? NULL : &doc->nodes[b.links[i].next];
-        n->text = b.links[i].text == NONE ? "" : b.strings + b.links[i].text;
-    }
-    doc->root = b.root == NONE ? NULL : &doc->nodes[b.root];
-    free(b.links);
-}
-
-void theme_yaml_free(struct theme_yaml *doc)
-{
-    free(doc->nodes);
-    free(doc->strings);
-    doc->nodes = NULL;
-    doc->strings = NULL;
-    doc->root = NULL;
-    doc->nnodes = 0;
-}
-
-bool theme_yaml_is_null(const struct theme_yaml_node *node)
-{
-    return node->kind == THEME_YAML_SCALAR && node->plain &&
-           (node->len == 0 || strcmp(node->text, "~") == 0 || strcmp(node->text, "null") == 0);
-}
-
-static const char *yaml_kind_name(enum theme_yaml_kind kind)
-{
-    return kind == THEME_YAML_MAP ? "mapping" : kind == THEME_YAML_LIST ? "list" : "string";
-}
-
-bool theme_yaml_expect(struct theme_yaml *doc, const struct theme_yaml_node *node,
-                       enum theme_yaml_kind kind, const char *field, bool item)
-{
-    if (node->kind == kind)
-        return true;
-    if (node->kind == THEME_YAML_BAD || (kind != THEME_YAML_SCALAR && theme_yaml_is_null(node)))
-        return false;
-    if (item)
-        theme_yaml_report(doc, node, "expected a %s in the '%s' list", yaml_kind_name(kind),
-                          field);
-    else
-        theme_yaml_report(doc, node, "expected a %s for '%s'", yaml_kind_name(kind), field);
-    return false;
-}
-
-const char *theme_yaml_string(struct theme_yaml *doc, const struct theme_yaml_node *node,
-                              const char *field, bool item)
-{
-    if (!theme_yaml_expect(doc, node, THEME_YAML_SCALAR, field, item))
-        return NULL;
-    if (theme_yaml_is_null(node)) {
-        theme_yaml_report(doc, node, "missing value for '%s'", field);
-        return NULL;
-    }
-    if (strlen(node->text) != node->len) {
-        theme_yaml_report(doc, node, "NUL byte in the value of '%s'", field);
-        return NULL;
-    }
-    return node->text;
-}
-
-bool theme_yaml_key_ok(struct theme_yaml *doc, const struct theme_yaml_node *map,
-                       const struct theme_yaml_node *key)
-{
-    if (key->kind == THEME_YAML_BAD)
-        return false;
-    if (key->kind != THEME_YAML_SCALAR) {
-        theme_yaml_report(doc, key, "expected a string as a key, found a %s",
-                          yaml_kind_name(key->kind));
-        return false;
-    }
-    for (const struct theme_yaml_node *k = map->child; k && k->next && k != key;
-         k = k->next->next) {
-        if (k->kind == THEME_YAML_SCALAR && k->len == key->len &&
-            memcmp(k->text, key->text, key->len) == 0) {
-            char q[80];
-            theme_yaml_report(doc, key, "duplicate key '%s' (first at line %llu)",
-                              theme_yaml_quote(q, sizeof q, key->text, key->len),
-                              (unsigned long long)k->line);
-            return false;
-        }
-    }
-    return true;
-}
-
-void theme_yaml_fields(struct theme_yaml *doc, const struct theme_yaml_node *map,
-                       const char *section, const char *const *names, size_t n,
-                       const struct theme_yaml_node **values)
-{
-    for (size_t i = 0; i < n; i++)
-        values[i] = NULL;
-    for (const struct theme_yaml_node *k = map->child; k && k->next; k = k->next->next) {
-        if (!theme_yaml_key_ok(doc, map, k))
-            continue;
-        size_t i = 0;
-        while (i < n && !(strlen(names[i]) == k->len && memcmp(names[i], k->text, k->len) == 0))
-            i++;
-        if (i < n) {
-            values[i] = k->next;
-        } else {
-            char q[80];
-            theme_yaml_report(doc, k, "unknown key '%s' in %s",
-                              theme_yaml_quote(q, sizeof q, k->text, k->len), section);
-        }
-    }
-}
-
-int theme_yaml_read_file(const char *path, bool missing_ok, char **text, size_t *len,
-                         theme_report_fn *report, void *ctx)
-{
-    struct theme_yaml doc = { .path = path, .report = report, .ctx = ctx };
-    *text = NULL;
-    *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (errno == ENOENT && missing_ok)
-            return 0;
-        yaml_report_at(&doc, ERROR_NO_POSITION, ERROR_NO_POSITION, "cannot open: %s",
-                       strerror(errno));
-        return doc.problems;
-    }
-    char *buf = xmalloc(THEME_YAML_MAX_FILE + 1);
-    size_t n = fread(buf, 1, THEME_YAML_MAX_FILE + 1, f);
-    if (ferror(f)) {
-        yaml_report_at(&doc, ERROR_NO_POSITION, ERROR_NO_POSITION, "cannot read: %s",
-                       strerror(errno));
-    } else if (n > THEME_YAML_MAX_FILE) {
-        yaml_report_at(&doc, ERROR_NO_POSITION, ERROR_NO_POSITION,
-                       "file too large (more than %d bytes)", THEME_YAML_MAX_FILE);
-    }
-    fclose(f);
-    if (doc.problems) {
-        free(buf);
-        return doc.problems;
-    }
-    buf[n] = '\0';
-    *text = buf;
-    *len = n;
-    return 0;
-}
+/* theme.h's public API passes theme_report_fn to the reader as is. */
+_Static_assert(_Generic((theme_report_fn *)0, yaml_doc_report_fn *: 1, default: 0),
+               "theme_report_fn and yaml_doc_report_fn must be the same type");
 
 /* ============================== colours ================================== */
 
@@ -714,59 +276,59 @@ void theme_default(struct theme *t)
 /* ============================ theme parsing ============================== */
 
 /* Parse a colour value (scalar or {rgb, c256, c8}) for field. */
-static bool theme_color_node(struct theme_yaml *doc, const struct theme_yaml_node *node,
+static bool theme_color_node(struct yaml_doc *doc, const struct yaml_doc_node *node,
                              const char *field, bool item, struct theme_color *out)
 {
     char q[80];
-    if (node->kind == THEME_YAML_MAP) {
+    if (node->kind == YAML_DOC_MAP) {
         static const char *const names[] = { "rgb", "c256", "c8" };
-        const struct theme_yaml_node *v[3];
+        const struct yaml_doc_node *v[3];
         char section[64];
         snprintf(section, sizeof section, "the colour of '%s'", field);
-        theme_yaml_fields(doc, node, section, names, 3, v);
+        yaml_doc_fields(doc, node, section, names, 3, v);
         struct theme_color c = { THEME_RGB_DEFAULT, -1, -1 };
         bool rgb_set = false, any = false;
         if (v[0]) {
-            const char *s = theme_yaml_string(doc, v[0], "rgb", false);
+            const char *s = yaml_doc_string(doc, v[0], "rgb", false);
             int32_t rgb = s ? theme_parse_hex(s) : -1;
             if (s && (rgb >= 0 || strcmp(s, "default") == 0)) {
                 c.rgb = rgb >= 0 ? rgb : THEME_RGB_DEFAULT;
                 rgb_set = any = true;
             } else if (s) {
-                theme_yaml_report(doc, v[0],
-                                  "invalid colour '%s' for 'rgb' (expected \"#rrggbb\")",
-                                  theme_yaml_quote(q, sizeof q, s, strlen(s)));
+                yaml_doc_report(doc, v[0],
+                                "invalid colour '%s' for 'rgb' (expected \"#rrggbb\")",
+                                yaml_doc_quote(q, sizeof q, s, strlen(s)));
             }
         }
         if (v[1]) {
-            const char *s = theme_yaml_string(doc, v[1], "c256", false);
+            const char *s = yaml_doc_string(doc, v[1], "c256", false);
             long n = s ? theme_parse_number(s) : -1;
             if (n >= 0 && n <= 255) {
                 c.c256 = (int16_t)n;
                 any = true;
             } else if (s) {
-                theme_yaml_report(doc, v[1], "invalid colour '%s' for 'c256' (expected 0..255)",
-                                  theme_yaml_quote(q, sizeof q, s, strlen(s)));
+                yaml_doc_report(doc, v[1], "invalid colour '%s' for 'c256' (expected 0..255)",
+                                yaml_doc_quote(q, sizeof q, s, strlen(s)));
             }
         }
         if (v[2]) {
-            const char *s = theme_yaml_string(doc, v[2], "c8", false);
+            const char *s = yaml_doc_string(doc, v[2], "c8", false);
             long n = s ? theme_parse_number(s) : -1;
             int idx = s && n < 0 ? theme_ansi_lookup(s, 8) : n <= 7 ? (int)n : -1;
             if (idx >= 0) {
                 c.c8 = (int16_t)idx;
                 any = true;
             } else if (s) {
-                theme_yaml_report(doc, v[2],
-                                  "invalid colour '%s' for 'c8' (expected black, red, green, "
-                                  "yellow, blue, magenta, cyan, white or 0..7)",
-                                  theme_yaml_quote(q, sizeof q, s, strlen(s)));
+                yaml_doc_report(doc, v[2],
+                                "invalid colour '%s' for 'c8' (expected black, red, green, "
+                                "yellow, blue, magenta, cyan, white or 0..7)",
+                                yaml_doc_quote(q, sizeof q, s, strlen(s)));
             }
         }
         if (!any) {
             if (node->count == 0)
-                theme_yaml_report(doc, node, "empty colour for '%s' (give rgb, c256 or c8)",
-                                  field);
+                yaml_doc_report(doc, node, "empty colour for '%s' (give rgb, c256 or c8)",
+                                field);
             return false;
         }
         if (!rgb_set) /* the full-colour value of the fallback given */
@@ -774,42 +336,42 @@ static bool theme_color_node(struct theme_yaml *doc, const struct theme_yaml_nod
         *out = c;
         return true;
     }
-    if (node->kind == THEME_YAML_BAD)
+    if (node->kind == YAML_DOC_BAD)
         return false;
-    if (node->kind != THEME_YAML_SCALAR) {
-        theme_yaml_report(doc, node, "expected a colour (a string, number or mapping) %s '%s'",
-                          item ? "in the list" : "for", field);
+    if (node->kind != YAML_DOC_SCALAR) {
+        yaml_doc_report(doc, node, "expected a colour (a string, number or mapping) %s '%s'",
+                        item ? "in the list" : "for", field);
         return false;
     }
-    if (theme_yaml_is_null(node)) {
-        theme_yaml_report(doc, node,
-                          "missing colour for '%s' (quote \"#rrggbb\": a bare # starts a comment)",
-                          field);
+    if (yaml_doc_is_null(node)) {
+        yaml_doc_report(doc, node,
+                        "missing colour for '%s' (quote \"#rrggbb\": a bare # starts a comment)",
+                        field);
         return false;
     }
     bool range = false;
     if (strlen(node->text) == node->len && theme_color_scalar(node->text, out, &range))
         return true;
     if (range)
-        theme_yaml_report(doc, node, "colour index %s out of range 0..255 for '%s'", node->text,
-                          field);
+        yaml_doc_report(doc, node, "colour index %s out of range 0..255 for '%s'", node->text,
+                        field);
     else
-        theme_yaml_report(doc, node,
-                          "invalid colour '%s' for '%s' (expected \"#rrggbb\", a colour name, "
-                          "0..255 or {rgb, c256, c8})",
-                          theme_yaml_quote(q, sizeof q, node->text, node->len), field);
+        yaml_doc_report(doc, node,
+                        "invalid colour '%s' for '%s' (expected \"#rrggbb\", a colour name, "
+                        "0..255 or {rgb, c256, c8})",
+                        yaml_doc_quote(q, sizeof q, node->text, node->len), field);
     return false;
 }
 
 /* Parse a list of attribute names; bad items are reported and skipped. */
-static bool theme_attrs_node(struct theme_yaml *doc, const struct theme_yaml_node *node,
+static bool theme_attrs_node(struct yaml_doc *doc, const struct yaml_doc_node *node,
                              const char *field, bool item, uint8_t *out)
 {
-    if (!theme_yaml_expect(doc, node, THEME_YAML_LIST, field, item))
+    if (!yaml_doc_expect(doc, node, YAML_DOC_LIST, field, item))
         return false;
     unsigned attrs = 0;
-    for (const struct theme_yaml_node *a = node->child; a; a = a->next) {
-        const char *s = theme_yaml_string(doc, a, field, true);
+    for (const struct yaml_doc_node *a = node->child; a; a = a->next) {
+        const char *s = yaml_doc_string(doc, a, field, true);
         if (!s)
             continue;
         size_t i = 0;
@@ -819,10 +381,10 @@ static bool theme_attrs_node(struct theme_yaml *doc, const struct theme_yaml_nod
             attrs |= 1u << i;
         } else {
             char q[80];
-            theme_yaml_report(doc, a,
-                              "unknown attribute '%s' in '%s' (expected bold, reverse, "
-                              "underline, dim or italic)",
-                              theme_yaml_quote(q, sizeof q, s, strlen(s)), field);
+            yaml_doc_report(doc, a,
+                            "unknown attribute '%s' in '%s' (expected bold, reverse, "
+                            "underline, dim or italic)",
+                            yaml_doc_quote(q, sizeof q, s, strlen(s)), field);
         }
     }
     *out = (uint8_t)attrs;
@@ -831,14 +393,14 @@ static bool theme_attrs_node(struct theme_yaml *doc, const struct theme_yaml_nod
 
 /* Count the items of a list meant to hold 1..STYLE_SHADES entries (extra
  * entries are reported and ignored). Returns 0 when unusable. */
-static size_t theme_cycle_count(struct theme_yaml *doc, const struct theme_yaml_node *list,
+static size_t theme_cycle_count(struct yaml_doc *doc, const struct yaml_doc_node *list,
                                 const char *field)
 {
-    if (!theme_yaml_expect(doc, list, THEME_YAML_LIST, field, false))
+    if (!yaml_doc_expect(doc, list, YAML_DOC_LIST, field, false))
         return 0;
     if (list->count == 0 || list->count > STYLE_SHADES)
-        theme_yaml_report(doc, list, "'%s' needs 1 to %d entries, found %zu", field,
-                          STYLE_SHADES, list->count);
+        yaml_doc_report(doc, list, "'%s' needs 1 to %d entries, found %zu", field,
+                        STYLE_SHADES, list->count);
     return list->count > STYLE_SHADES ? STYLE_SHADES : list->count;
 }
 
@@ -851,8 +413,8 @@ struct theme_frame_value {
     uint8_t attrs[STYLE_SHADES];
 };
 
-static void theme_frame_parse(struct theme_yaml *doc, int field,
-                              const struct theme_yaml_node *node, const char *name,
+static void theme_frame_parse(struct yaml_doc *doc, int field,
+                              const struct yaml_doc_node *node, const char *name,
                               struct theme_frame_value *out)
 {
     out->field = field;
@@ -862,7 +424,7 @@ static void theme_frame_parse(struct theme_yaml *doc, int field,
         return;
     }
     size_t n = theme_cycle_count(doc, node, name);
-    const struct theme_yaml_node *it = node->child;
+    const struct yaml_doc_node *it = node->child;
     for (size_t i = 0; i < n; i++, it = it->next) {
         bool ok = field == 0 ? theme_color_node(doc, it, name, true, &out->colors[out->n])
                              : theme_attrs_node(doc, it, name, true, &out->attrs[out->n]);
@@ -885,14 +447,14 @@ static void theme_frame_apply(struct theme *t, int kind, const struct theme_fram
     }
 }
 
-static void theme_frames(struct theme_yaml *doc, struct theme *t,
-                         const struct theme_yaml_node *map)
+static void theme_frames(struct yaml_doc *doc, struct theme *t,
+                         const struct yaml_doc_node *map)
 {
     static const char *const names[] = { "shades", "text", "attrs", "mono",
                                          "flame",  "kernel", "jit", "inlined" };
-    const struct theme_yaml_node *v[8];
+    const struct yaml_doc_node *v[8];
     struct theme_frame_value val;
-    theme_yaml_fields(doc, map, "frames", names + 1, 7, v + 1);
+    yaml_doc_fields(doc, map, "frames", names + 1, 7, v + 1);
     for (int f = 1; f <= 3; f++) { /* frames-wide settings first: kinds override them */
         if (!v[f])
             continue;
@@ -901,24 +463,24 @@ static void theme_frames(struct theme_yaml *doc, struct theme *t,
             theme_frame_apply(t, k, &val);
     }
     for (int k = 0; k < STYLE_KIND_COUNT; k++) {
-        const struct theme_yaml_node *node = v[4 + k];
+        const struct yaml_doc_node *node = v[4 + k];
         if (!node)
             continue;
-        if (node->kind == THEME_YAML_LIST) {
+        if (node->kind == YAML_DOC_LIST) {
             theme_frame_parse(doc, 0, node, theme_kind_names[k], &val);
             theme_frame_apply(t, k, &val);
             continue;
         }
-        if (node->kind != THEME_YAML_MAP) {
-            if (node->kind != THEME_YAML_BAD && !theme_yaml_is_null(node))
-                theme_yaml_report(doc, node, "expected a list or mapping for '%s'",
-                                  theme_kind_names[k]);
+        if (node->kind != YAML_DOC_MAP) {
+            if (node->kind != YAML_DOC_BAD && !yaml_doc_is_null(node))
+                yaml_doc_report(doc, node, "expected a list or mapping for '%s'",
+                                theme_kind_names[k]);
             continue;
         }
-        const struct theme_yaml_node *kv[4];
+        const struct yaml_doc_node *kv[4];
         char section[32];
         snprintf(section, sizeof section, "frames.%s", theme_kind_names[k]);
-        theme_yaml_fields(doc, node, section, names, 4, kv);
+        yaml_doc_fields(doc, node, section, names, 4, kv);
         for (int f = 0; f < 4; f++) {
             if (!kv[f])
                 continue;
@@ -928,14 +490,14 @@ static void theme_frames(struct theme_yaml *doc, struct theme *t,
     }
 }
 
-static void theme_style_node(struct theme_yaml *doc, struct theme_style *st,
-                             const struct theme_yaml_node *map, const char *role)
+static void theme_style_node(struct yaml_doc *doc, struct theme_style *st,
+                             const struct yaml_doc_node *map, const char *role)
 {
     static const char *const names[] = { "fg", "bg", "attrs", "mono" };
-    const struct theme_yaml_node *v[4];
+    const struct yaml_doc_node *v[4];
     char section[64];
     snprintf(section, sizeof section, "styles.%s", role);
-    theme_yaml_fields(doc, map, section, names, 4, v);
+    yaml_doc_fields(doc, map, section, names, 4, v);
     if (v[0])
         theme_color_node(doc, v[0], "fg", false, &st->fg);
     if (v[1])
@@ -949,41 +511,41 @@ static void theme_style_node(struct theme_yaml *doc, struct theme_style *st,
 int theme_parse(const char *text, size_t len, const char *path, struct theme *theme,
                 theme_report_fn *report, void *ctx)
 {
-    struct theme_yaml doc;
+    struct yaml_doc doc;
     theme_default(theme);
-    theme_yaml_load(&doc, text, len, path, report, ctx);
-    const struct theme_yaml_node *root = doc.root;
-    if (!root || theme_yaml_is_null(root)) {
+    yaml_doc_load(&doc, text, len, path, report, ctx);
+    const struct yaml_doc_node *root = doc.root;
+    if (!root || yaml_doc_is_null(root)) {
         if (doc.problems == 0)
-            theme_yaml_report(&doc, NULL, "the theme is empty");
-    } else if (root->kind != THEME_YAML_MAP) {
-        if (root->kind != THEME_YAML_BAD)
-            theme_yaml_report(&doc, root, "expected a mapping at the top level of the theme");
+            yaml_doc_report(&doc, NULL, "the theme is empty");
+    } else if (root->kind != YAML_DOC_MAP) {
+        if (root->kind != YAML_DOC_BAD)
+            yaml_doc_report(&doc, root, "expected a mapping at the top level of the theme");
     } else {
         static const char *const names[] = { "name", "styles", "frames" };
-        const struct theme_yaml_node *v[3];
-        theme_yaml_fields(&doc, root, "the theme", names, 3, v);
-        const char *name = v[0] ? theme_yaml_string(&doc, v[0], "name", false) : NULL;
+        const struct yaml_doc_node *v[3];
+        yaml_doc_fields(&doc, root, "the theme", names, 3, v);
+        const char *name = v[0] ? yaml_doc_string(&doc, v[0], "name", false) : NULL;
         if (name && strlen(name) >= sizeof theme->name)
-            theme_yaml_report(&doc, v[0], "'name' is longer than %zu bytes",
-                              sizeof theme->name - 1);
+            yaml_doc_report(&doc, v[0], "'name' is longer than %zu bytes",
+                            sizeof theme->name - 1);
         else if (name)
             snprintf(theme->name, sizeof theme->name, "%s", name);
-        if (v[1] && theme_yaml_expect(&doc, v[1], THEME_YAML_MAP, "styles", false)) {
-            const struct theme_yaml_node *rv[THEME_NROLES];
-            theme_yaml_fields(&doc, v[1], "styles", theme_role_names, THEME_NROLES, rv);
+        if (v[1] && yaml_doc_expect(&doc, v[1], YAML_DOC_MAP, "styles", false)) {
+            const struct yaml_doc_node *rv[THEME_NROLES];
+            yaml_doc_fields(&doc, v[1], "styles", theme_role_names, THEME_NROLES, rv);
             for (size_t i = 0; i < THEME_NROLES; i++) {
-                if (rv[i] && theme_yaml_expect(&doc, rv[i], THEME_YAML_MAP, theme_role_names[i],
-                                               false))
+                if (rv[i] && yaml_doc_expect(&doc, rv[i], YAML_DOC_MAP, theme_role_names[i],
+                                             false))
                     theme_style_node(&doc, &theme->styles[theme_role_ids[i]], rv[i],
                                      theme_role_names[i]);
             }
         }
-        if (v[2] && theme_yaml_expect(&doc, v[2], THEME_YAML_MAP, "frames", false))
+        if (v[2] && yaml_doc_expect(&doc, v[2], YAML_DOC_MAP, "frames", false))
             theme_frames(&doc, theme, v[2]);
     }
     int problems = doc.problems;
-    theme_yaml_free(&doc);
+    yaml_doc_free(&doc);
     return problems;
 }
 
@@ -991,7 +553,7 @@ int theme_load_file(const char *path, struct theme *theme, theme_report_fn *repo
 {
     char *text;
     size_t len;
-    int problems = theme_yaml_read_file(path, false, &text, &len, report, ctx);
+    int problems = yaml_doc_read_file(path, false, &text, &len, report, ctx);
     if (!text) {
         theme_default(theme);
         return problems;

@@ -49,6 +49,10 @@ golden wide-names-200x50 200x50 "kklll" "$DATA/view/wide-names.folded"
 golden deep-80x24 80x24 "" "$DATA/view/deep.folded"
 golden deep-climb-80x24 80x24 "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkk" "$DATA/view/deep.folded"
 golden deep-top-200x50 200x50 "kg" "$DATA/view/deep.folded" --icicle
+# breadcrumb at zoom depths 7, 8 and 9 (where it starts to elide)
+golden deep-zoom7-80x24 80x24 "kkkkkkk<Enter>" "$DATA/view/deep.folded"
+golden deep-zoom8-80x24 80x24 "kkkkkkkk<Enter>" "$DATA/view/deep.folded"
+golden deep-zoom9-120x30 120x30 "kkkkkkkkk<Enter>" "$DATA/view/deep.folded"
 golden diff-types-80x24 80x24 "t" "$DATA/folded/perf-cycles-instructions-01-collapsed-all-diff.folded"
 
 echo "1..$n"

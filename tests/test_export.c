@@ -178,6 +178,17 @@ static void check_round_trip(const char *rel)
     for (const char *c = out; *c; c++)
         nl += *c == '\n';
     assert_int_equal(nl, ng);
+    /* lines in strictly increasing byte order, as LC_ALL=C sort gives them */
+    const char *line = out;
+    const char *next;
+    while ((next = strchr(line, '\n')) && next[1]) {
+        const char *after = strchr(next + 1, '\n');
+        size_t la = (size_t)(next - line), lb = after ? (size_t)(after - next - 1) : strlen(next + 1);
+        int c = memcmp(line, next + 1, la < lb ? la : lb);
+        if (c > 0 || (c == 0 && la >= lb))
+            fail_msg("%s: export lines out of order at '%.*s'", rel, (int)la, line);
+        line = next + 1;
+    }
     free(out2);
     profile_free(again);
     oracle_free(expect, ne);
@@ -224,6 +235,28 @@ static void test_exact_text(void **state)
     profile_free(p);
 }
 
+static void test_line_order_with_spaces_and_empty_frames(void **state)
+{
+    (void)state;
+    struct error_record err;
+    struct load_report r;
+    /* "a 3" sorts before "a 50" as whole lines; a lone ";" stack is rejected, so
+     * every exported line loads again. */
+    struct profile *p = test_load_string("a 50\na 3;x 1\n; 2\n;x 4\na;;b 5\n", false, &r, &err);
+    assert_non_null(p);
+    assert_int_equal(r.ignored, 1);
+    char *out = test_export(p);
+    assert_string_equal(out, ";x 4\na 3;x 1\na 50\na;;b 5\n");
+    struct profile *again = test_load_string(out, true, &r, &err);
+    assert_non_null(again);
+    char *out2 = test_export(again);
+    assert_string_equal(out, out2);
+    free(out);
+    free(out2);
+    profile_free(p);
+    profile_free(again);
+}
+
 static void test_differential_export(void **state)
 {
     (void)state;
@@ -263,6 +296,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_corpus_file_round_trips),
         cmocka_unit_test(test_exact_text),
+        cmocka_unit_test(test_line_order_with_spaces_and_empty_frames),
         cmocka_unit_test(test_differential_export),
         cmocka_unit_test(test_sanitized_when_asked),
     };

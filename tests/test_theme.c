@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "flamex/theme.h"
+#include "flamex/yaml_doc.h"
 
 #define MAX_SEEN 64
 
@@ -608,7 +609,7 @@ static void test_huge(void **state)
     free(text);
 
     /* a file over the size cap is refused before parsing */
-    size_t big = THEME_YAML_MAX_FILE + 10;
+    size_t big = YAML_DOC_MAX_FILE + 10;
     char *data = malloc(big);
     memset(data, '#', big);
     char *path = test_write_temp(data, big);

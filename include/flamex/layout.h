@@ -28,6 +28,9 @@ struct layout {
     struct layout_span *spans; /* owned; in row order, left to right within a row */
     size_t count, cap;
     size_t *row_start;         /* index of the first span of each row; rows + 1 entries */
+    size_t row_cap;
+    uint32_t *index;           /* node -> span hash for layout_find (UINT32_MAX = empty) */
+    size_t index_cap;
     uint32_t rows;             /* number of rows laid out */
     uint64_t hidden;           /* frames too narrow to draw (whole subtrees counted) */
     int width;
