@@ -69,10 +69,12 @@ struct tree {
 static void tree_grow_nodes(struct tree *tree)
 {
     uint32_t cap = tree->cap ? (tree->cap > UINT32_MAX / 2 ? UINT32_MAX - 1 : tree->cap * 2) : 1024;
-    tree->nodes = xreallocarray(tree->nodes, cap, sizeof *tree->nodes);
-    tree->links = xreallocarray(tree->links, cap, sizeof *tree->links);
+    /* Remapped, not copied: on this kind of machine first-touch page faults
+     * are a large share of a load, so every page should be touched once. */
+    tree->nodes = xbig_resize(tree->nodes, tree->cap, cap, sizeof *tree->nodes);
+    tree->links = xbig_resize(tree->links, tree->cap, cap, sizeof *tree->links);
     for (size_t t = 0; t < tree->ntypes; t++) {
-        tree->self[t] = xreallocarray(tree->self[t], cap, sizeof *tree->self[t]);
+        tree->self[t] = xbig_resize(tree->self[t], tree->cap, cap, sizeof *tree->self[t]);
     }
     tree->cap = cap;
 }
@@ -102,11 +104,11 @@ void tree_free(struct tree *tree)
     if (!tree)
         return;
     for (size_t t = 0; t < tree->ntypes; t++) {
-        free(tree->self[t]);
+        xbig_free(tree->self[t], tree->cap, sizeof *tree->self[t]);
         free(tree->total[t]);
     }
-    free(tree->nodes);
-    free(tree->links);
+    xbig_free(tree->nodes, tree->cap, sizeof *tree->nodes);
+    xbig_free(tree->links, tree->cap, sizeof *tree->links);
     free(tree->slots);
     free(tree->child_start);
     free(tree->child_count);
@@ -344,7 +346,7 @@ void tree_finish(struct tree *tree, const struct strtab *names)
     free(tree->slots);
     tree->slots = NULL;
     tree->mask = 0;
-    free(tree->links);
+    xbig_free(tree->links, tree->cap, sizeof *tree->links);
     tree->links = NULL;
     tree_compute_totals(tree);
     tree_rank_names(tree, names);

@@ -78,3 +78,36 @@ char *xstrndup(const char *s, size_t n)
     p[n] = '\0';
     return p;
 }
+
+void *xbig_resize(void *ptr, size_t old_n, size_t new_n, size_t size)
+{
+    if (size && new_n > (size_t)-1 / size)
+        xalloc_die((size_t)-1);
+    size_t bytes = new_n * size;
+    if (bytes == 0)
+        bytes = 1;
+    void *p;
+    if (!ptr) {
+        p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    } else {
+        size_t old_bytes = old_n * size;
+        if (old_bytes == 0)
+            old_bytes = 1;
+        p = mremap(ptr, old_bytes, bytes, MREMAP_MAYMOVE);
+    }
+    if (p == MAP_FAILED)
+        xalloc_die(bytes);
+#ifdef MADV_HUGEPAGE
+    /* The whole mapping, so it stays one VMA that mremap can grow. */
+    if (!ptr)
+        madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+    return p;
+}
+
+void xbig_free(void *ptr, size_t n, size_t size)
+{
+    size_t bytes = n * size;
+    if (ptr)
+        munmap(ptr, bytes ? bytes : 1);
+}

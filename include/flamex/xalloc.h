@@ -16,4 +16,12 @@ char *xstrdup(const char *s);
 /* Copy n bytes of s into a new NUL-terminated string; aborts on failure. */
 char *xstrndup(const char *s, size_t n);
 
+/* Growable big array of n elements of size bytes: ptr is NULL (new) or a
+ * block from this function with old_n elements. Grows by remapping pages
+ * (mremap), never by copying, so each page is touched once; new memory is
+ * zero. Aborts on failure. Free only with xbig_free. */
+void *xbig_resize(void *ptr, size_t old_n, size_t new_n, size_t size);
+/* Release a block from xbig_resize that holds n elements of size bytes. */
+void xbig_free(void *ptr, size_t n, size_t size);
+
 #endif
