@@ -5,39 +5,6 @@
 
 #include "flamex/config.h"
 
-#define MAX_SEEN 64
-
-struct problems {
-    int n;
-    struct error_record rec[MAX_SEEN];
-};
-
-static void collect(void *ctx, const struct error_record *e)
-{
-    struct problems *p = ctx;
-    if (p->n < MAX_SEEN)
-        p->rec[p->n] = *e;
-    p->n++;
-}
-
-/* Fail unless a problem at line:column has a message containing frag. */
-static void expect_problem(const struct problems *p, uint64_t line, uint64_t column,
-                           const char *frag)
-{
-    for (int i = 0; i < p->n && i < MAX_SEEN; i++) {
-        if (p->rec[i].line == line && p->rec[i].column == column &&
-            strstr(p->rec[i].message, frag))
-            return;
-    }
-    for (int i = 0; i < p->n && i < MAX_SEEN; i++) {
-        char buf[1200];
-        error_format(&p->rec[i], buf, sizeof buf);
-        print_message("  problem: %s\n", buf);
-    }
-    fail_msg("no problem at %llu:%llu containing \"%s\"", (unsigned long long)line,
-             (unsigned long long)column, frag);
-}
-
 static int parse_str(const char *text, struct config *c, struct problems *p)
 {
     memset(p, 0, sizeof *p);

@@ -53,18 +53,6 @@ static void test_defaults_no_collisions_and_help(void **state)
     assert_int_equal(keymap_lookup(&km, 'x'), ACTION_NONE);
 }
 
-struct problems {
-    int count;
-    char last[600];
-};
-
-static void collect(void *ctx, const struct error_record *e)
-{
-    struct problems *p = ctx;
-    p->count++;
-    error_format(e, p->last, sizeof p->last);
-}
-
 static void test_config_overrides(void **state)
 {
     (void)state;
@@ -80,10 +68,14 @@ static void test_config_overrides(void **state)
     };
     c.bindings = b;
     c.nbindings = 4;
-    struct problems pr = { 0, "" };
+    struct problems pr;
+    memset(&pr, 0, sizeof pr);
     assert_int_equal(keymap_apply_config(&km, &c, "cfg.yaml", collect, &pr), 2);
-    assert_int_equal(pr.count, 2);
-    assert_string_equal(pr.last, "cfg.yaml:6:5: unknown action 'fly-away' for key 'z'");
+    assert_int_equal(pr.n, 2);
+    char last[600];
+    error_format(&pr.rec[1], last, sizeof last);
+    assert_string_equal(last, "cfg.yaml:6:5: unknown action 'fly-away' for key 'z'");
+    expect_problem(&pr, 5, 3, "unknown key '<Bogus>'");
     assert_int_equal(keymap_lookup(&km, 'x'), ACTION_QUIT);
     assert_int_equal(keymap_lookup(&km, 'q'), ACTION_NONE);
     assert_int_equal(keymap_lookup(&km, 'Q'), ACTION_QUIT);

@@ -93,4 +93,45 @@ static inline char *test_read_file(const char *path, size_t *len)
     return buf;
 }
 
+/* Problems reported by the theme/config/keymap loaders, collected for asserts. */
+#define TEST_MAX_PROBLEMS 64
+
+struct problems {
+    int n;
+    struct error_record rec[TEST_MAX_PROBLEMS];
+};
+
+/* theme_report_fn that records each problem into a struct problems. */
+static inline void collect(void *ctx, const struct error_record *e)
+{
+    struct problems *p = ctx;
+    if (p->n < TEST_MAX_PROBLEMS)
+        p->rec[p->n] = *e;
+    p->n++;
+}
+
+/* Print every collected problem (cmocka's print_message) for a failing test. */
+static inline void dump(const struct problems *p)
+{
+    for (int i = 0; i < p->n && i < TEST_MAX_PROBLEMS; i++) {
+        char buf[1200];
+        error_format(&p->rec[i], buf, sizeof buf);
+        print_message("  problem: %s\n", buf);
+    }
+}
+
+/* Fail unless a problem at line:column has a message containing frag. */
+static inline void expect_problem(const struct problems *p, uint64_t line, uint64_t column,
+                                  const char *frag)
+{
+    for (int i = 0; i < p->n && i < TEST_MAX_PROBLEMS; i++) {
+        if (p->rec[i].line == line && p->rec[i].column == column &&
+            strstr(p->rec[i].message, frag))
+            return;
+    }
+    dump(p);
+    fail_msg("no problem at %llu:%llu containing \"%s\"", (unsigned long long)line,
+             (unsigned long long)column, frag);
+}
+
 #endif
