@@ -1,7 +1,6 @@
 /* app.c - viewer state: selection, zoom history, scrolling; the only switch over actions. */
 #include "flamex/app.h"
 
-#include "flamex/keys.h"
 #include "flamex/xalloc.h"
 
 #include <stdio.h>
@@ -360,8 +359,8 @@ unsigned app_key(struct app *app, int key)
         app->help = false;
         return APP_REDRAW;
     }
-    if (action == ACTION_NONE && key == KEYCODE_ESC)
-        return 0;
+    if (action == ACTION_NONE)
+        return 0; /* unbound keys (Esc included) leave the state and message alone */
     return app_apply(app, action);
 }
 

@@ -81,15 +81,6 @@ void frame_fill(struct frame *f, int x, int y, int w, char ch, uint16_t style)
     }
 }
 
-void frame_set_style(struct frame *f, int x, int y, int w, uint16_t style)
-{
-    for (int i = 0; i < w; i++) {
-        struct cell *c = frame_at(f, x + i, y);
-        if (c)
-            c->style = style;
-    }
-}
-
 int frame_text(struct frame *f, int x, int y, int maxw, const char *s, size_t len,
                uint16_t style)
 {

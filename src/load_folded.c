@@ -82,7 +82,11 @@ static enum folded_status folded_parse_line(const char *s, size_t n, struct fold
     } else {
         out->values[0] = out->values[1];
     }
-    if (rest == 0 || (rest == 1 && s[0] == ';')) {
+    /* Trailing empty frames are dropped ("a;b;" is the stack "a;b"), so no
+     * stack ends in an empty frame and every export loads back the same. */
+    while (rest > 0 && s[rest - 1] == ';')
+        rest--;
+    if (rest == 0) {
         *reason = "no stack before the count";
         return FOLDED_INVALID;
     }
@@ -171,8 +175,6 @@ static size_t folded_split(struct folded_state *st, const char *stack, size_t le
     for (;;) {
         const char *semi = start < len ? memchr(stack + start, ';', len - start) : NULL;
         size_t end = semi ? (size_t)(semi - stack) : len;
-        if (!semi && end == start && n > 0)
-            break; /* trailing empty frame after a ';' is dropped */
         if (n == st->frames_cap) {
             st->frames_cap = st->frames_cap ? st->frames_cap * 2 : 256;
             st->frames = xreallocarray(st->frames, st->frames_cap, sizeof *st->frames);
@@ -249,9 +251,6 @@ bool load_folded(struct input *in, struct profile *profile, const struct load_op
             }
             profile->differential = ncounts == 2;
         }
-        /* A trailing empty frame is dropped: "a;b;" is the stack "a;b". */
-        if (parsed.stack_len > 1 && parsed.stack[parsed.stack_len - 1] == ';')
-            parsed.stack_len--;
         size_t shared = 0;
         size_t nframes = folded_split(&st, parsed.stack, parsed.stack_len, &shared);
         const struct sample_value *values = ncounts == 2 ? parsed.values : &parsed.values[1];

@@ -83,19 +83,16 @@ struct main_viewer {
     int problems;
 };
 
-static void main_config_path(const struct main_options *opts, char *path, size_t cap, bool *explicit_path)
+/* The user's flamex directory plus a file name: $XDG_CONFIG_HOME/flamex/NAME,
+ * else ~/.config/flamex/NAME; "" when neither variable is set. */
+static void main_user_path(const char *name, char *path, size_t cap)
 {
-    *explicit_path = opts->config_path != NULL;
-    if (opts->config_path) {
-        snprintf(path, cap, "%s", opts->config_path);
-        return;
-    }
     const char *xdg = getenv("XDG_CONFIG_HOME");
     const char *home = getenv("HOME");
     if (xdg && *xdg)
-        snprintf(path, cap, "%s/flamex/config.yaml", xdg);
+        snprintf(path, cap, "%s/flamex/%s", xdg, name);
     else if (home && *home)
-        snprintf(path, cap, "%s/.config/flamex/config.yaml", home);
+        snprintf(path, cap, "%s/.config/flamex/%s", home, name);
     else
         path[0] = '\0';
 }
@@ -105,10 +102,12 @@ static void main_setup_viewer(const struct main_options *opts, const struct prof
 {
     config_init(&v->config);
     char path[4096];
-    bool explicit_path;
-    main_config_path(opts, path, sizeof path, &explicit_path);
-    if (path[0])
-        config_load_file(path, !explicit_path, &v->config, main_report_problem, &v->problems);
+    if (opts->config_path)
+        snprintf(path, sizeof path, "%s", opts->config_path);
+    else
+        main_user_path("config.yaml", path, sizeof path);
+    if (path[0]) /* the default location may be missing; a --config file may not */
+        config_load_file(path, !opts->config_path, &v->config, main_report_problem, &v->problems);
     keymap_init(&v->keymap);
     if (path[0])
         keymap_apply_config(&v->keymap, &v->config, path, main_report_problem, &v->problems);
@@ -116,13 +115,8 @@ static void main_setup_viewer(const struct main_options *opts, const struct prof
     theme_default(&v->theme);
     const char *theme = opts->theme ? opts->theme : (v->config.theme[0] ? v->config.theme : NULL);
     if (theme) {
-        char themes_user[4096] = "";
-        const char *xdg = getenv("XDG_CONFIG_HOME");
-        const char *home = getenv("HOME");
-        if (xdg && *xdg)
-            snprintf(themes_user, sizeof themes_user, "%s/flamex/themes", xdg);
-        else if (home && *home)
-            snprintf(themes_user, sizeof themes_user, "%s/.config/flamex/themes", home);
+        char themes_user[4096];
+        main_user_path("themes", themes_user, sizeof themes_user);
         const char *dirs[] = { themes_user, PKGDATADIR "/themes", NULL };
         char file[4096];
         if (theme_resolve(theme, dirs, file, sizeof file))

@@ -1,7 +1,6 @@
 /* profile.c - the profile container and the stack sink every loader feeds. */
 #include "flamex/profile.h"
 
-#include "flamex/hash.h"
 #include "flamex/xalloc.h"
 
 #include <stdlib.h>

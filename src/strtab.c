@@ -160,8 +160,3 @@ int strtab_compare(const struct strtab *tab, uint32_t a, uint32_t b)
     return (x->len > y->len) - (x->len < y->len);
 }
 
-size_t strtab_memory(const struct strtab *tab)
-{
-    return tab->memory + (size_t)tab->entries_cap * sizeof *tab->entries +
-           (tab->mask + 1) * sizeof *tab->slots;
-}

@@ -426,7 +426,6 @@ static void tree_heavy_fill(const struct tree *tree, uint32_t node)
 }
 
 uint32_t tree_count(const struct tree *tree) { return tree->count; }
-size_t tree_type_count(const struct tree *tree) { return tree->ntypes; }
 uint32_t tree_parent(const struct tree *tree, uint32_t node) { return tree->nodes[node].parent; }
 uint32_t tree_name(const struct tree *tree, uint32_t node) { return tree->nodes[node].name; }
 uint32_t tree_depth(const struct tree *tree, uint32_t node) { return tree->nodes[node].depth; }
@@ -500,15 +499,3 @@ uint32_t tree_subtree_size(const struct tree *tree, uint32_t node)
     return tree->subtree[node];
 }
 
-size_t tree_memory(const struct tree *tree)
-{
-    size_t per_node = sizeof(struct tree_node) + tree->ntypes * 2 * sizeof(union tree_num);
-    size_t bytes = (size_t)tree->cap * per_node;
-    if (tree->slots)
-        bytes += (tree->mask + 1) * sizeof *tree->slots;
-    if (tree->links)
-        bytes += (size_t)tree->cap * sizeof *tree->links;
-    if (tree->finished)
-        bytes += (size_t)tree->count * 5 * sizeof(uint32_t);
-    return bytes;
-}

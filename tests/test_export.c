@@ -85,7 +85,7 @@ static struct oracle_line *oracle_parse(const char *text, size_t *count)
         }
         if (!found || !end)
             continue;
-        if (end && s[end - 1] == ';')
+        while (end && s[end - 1] == ';')
             end--;
         if (n == cap) {
             cap *= 2;

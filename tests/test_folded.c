@@ -268,12 +268,8 @@ static void test_prefix_edge_cases(void **state)
 static void test_deep_stack(void **state)
 {
     (void)state;
-    size_t frames = 100000;
-    char *text = malloc(frames * 8 + 32);
-    size_t n = 0;
-    for (size_t i = 0; i < frames; i++)
-        n += (size_t)sprintf(text + n, "%sf%zu", i ? ";" : "", i % 10);
-    n += (size_t)sprintf(text + n, " 7\n");
+    size_t frames = 100000, n;
+    char *text = test_chain_text(frames, 10, 7, &n);
     struct load_report r;
     struct error_record err;
     struct profile *p = test_load_string(text, true, &r, &err);

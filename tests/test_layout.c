@@ -138,11 +138,7 @@ static void test_deep_stack_rows(void **state)
 {
     (void)state;
     size_t frames = 5000;
-    char *text = malloc(frames * 8 + 16);
-    size_t n = 0;
-    for (size_t i = 0; i < frames; i++)
-        n += (size_t)sprintf(text + n, "%sf%zu", i ? ";" : "", i);
-    sprintf(text + n, " 3\n");
+    char *text = test_chain_text(frames, 0, 3, NULL);
     struct profile *p = load(text);
     struct layout l = { 0 };
     layout_compute(&l, p->tree, TREE_ROOT, TREE_ORDER_ALPHA, 0, 50);

@@ -93,6 +93,21 @@ static inline char *test_read_file(const char *path, size_t *len)
     return buf;
 }
 
+/* A one-line folded profile: a stack of frames f0;f1;... (frame i is named
+ * f(i % names), or f(i) when names is 0) with the given count. *len (if not
+ * NULL) receives the length; free() the result. */
+static inline char *test_chain_text(size_t frames, size_t names, int count, size_t *len)
+{
+    char *text = malloc(frames * 12 + 32);
+    size_t n = 0;
+    for (size_t i = 0; i < frames; i++)
+        n += (size_t)sprintf(text + n, "%sf%zu", i ? ";" : "", names ? i % names : i);
+    n += (size_t)sprintf(text + n, " %d\n", count);
+    if (len)
+        *len = n;
+    return text;
+}
+
 /* Problems reported by the theme/config/keymap loaders, collected for asserts. */
 #define TEST_MAX_PROBLEMS 64
 

@@ -47,9 +47,6 @@ struct cell *frame_at(struct frame *f, int x, int y);
 /* Fill w cells from (x, y) with the ASCII character ch in style (clipped). */
 void frame_fill(struct frame *f, int x, int y, int w, char ch, uint16_t style);
 
-/* Set the style of w cells from (x, y), keeping their glyphs (clipped). */
-void frame_set_style(struct frame *f, int x, int y, int w, uint16_t style);
-
 /* Write the raw bytes s[0..len) at (x, y) in style, sanitised, using at most
  * maxw columns; when the text is wider it is cut and ends in an ellipsis. A
  * wide glyph is never split. Returns the columns written. */

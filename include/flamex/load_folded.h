@@ -4,7 +4,8 @@
  * first, frames separated by ';', then whitespace and a count
  * [0-9]+(\.[0-9]*)?. Two counts make a differential line (before, after).
  * CRLF and surrounding whitespace are trimmed; blank lines and '#' comments are
- * skipped; a trailing empty frame is dropped; frame names keep their raw bytes.
+ * skipped; trailing empty frames are dropped (a stack of only ';' is invalid);
+ * frame names keep their raw bytes.
  */
 #ifndef FLAMEX_LOAD_FOLDED_H
 #define FLAMEX_LOAD_FOLDED_H

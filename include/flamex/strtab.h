@@ -42,7 +42,4 @@ uint32_t strtab_count(const struct strtab *tab);
 /* Byte-order comparison of two names (memcmp, shorter first on a tie). */
 int strtab_compare(const struct strtab *tab, uint32_t a, uint32_t b);
 
-/* Bytes of memory held by the table (for statistics). */
-size_t strtab_memory(const struct strtab *tab);
-
 #endif

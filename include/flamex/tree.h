@@ -81,8 +81,6 @@ void tree_sort_heaviest(struct tree *tree, size_t t);
 
 /* Number of nodes including the root. */
 uint32_t tree_count(const struct tree *tree);
-/* Number of sample types. */
-size_t tree_type_count(const struct tree *tree);
 /* Parent of node (TREE_NONE for the root). */
 uint32_t tree_parent(const struct tree *tree, uint32_t node);
 /* Name id of node (STRTAB_NONE for the root). */
@@ -116,8 +114,5 @@ uint32_t tree_find_child(const struct tree *tree, uint32_t parent, uint32_t name
 
 /* Number of nodes in node's subtree, node included; requires tree_finish. */
 uint32_t tree_subtree_size(const struct tree *tree, uint32_t node);
-
-/* Bytes of memory held by the tree (for statistics). */
-size_t tree_memory(const struct tree *tree);
 
 #endif
