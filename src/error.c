@@ -37,6 +37,19 @@ void error_set(struct error_record *err, const char *path, uint64_t line, const 
     va_end(ap);
 }
 
+void error_set_offset(struct error_record *err, const char *path, uint64_t offset,
+                      const char *fmt, ...)
+{
+    if (!err)
+        return;
+    error_clear(err);
+    err->offset = offset;
+    va_list ap;
+    va_start(ap, fmt);
+    error_fill(err, path, fmt, ap);
+    va_end(ap);
+}
+
 size_t error_format(const struct error_record *err, char *buf, size_t cap)
 {
     char pos[96] = "";

@@ -3,6 +3,7 @@
 
 #include "flamex/xalloc.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +74,7 @@ void hot_compute(const struct profile *profile, size_t t, uint32_t root, enum ho
         e->bytes = strtab_get(profile->names, id, &e->len);
         e->flat = flat[id];
         e->cum = cum[id];
+        e->inline_label = "";
     }
     free(flat);
     free(cum);
@@ -93,9 +95,14 @@ static int hot_compare_names(const struct hot_entry *a, const struct hot_entry *
 static int hot_compare_flat(const void *pa, const void *pb)
 {
     const struct hot_entry *a = pa, *b = pb;
-    if (a->flat != b->flat)
-        return a->flat > b->flat ? -1 : 1;
-    return hot_compare_names(a, b);
+    if (fabs(a->flat) != fabs(b->flat))
+        return fabs(a->flat) > fabs(b->flat) ? -1 : 1;
+    int c = hot_compare_names(a, b);
+    if (c)
+        return c;
+    if (fabs(a->cum) != fabs(b->cum))
+        return fabs(a->cum) > fabs(b->cum) ? -1 : 1;
+    return 0;
 }
 
 static int hot_compare_cum(const void *pa, const void *pb)
@@ -110,6 +117,73 @@ void hot_sort(struct hot_list *list, enum hot_order order)
 {
     qsort(list->entries, list->count, sizeof *list->entries,
           order == HOT_BY_CUM ? hot_compare_cum : hot_compare_flat);
+}
+
+/* Call edges (caller name, callee name) with a bit saying whether any
+ * occurrence was a real (not inlined) call; open addressing. */
+struct hot_edges {
+    uint64_t *keys; /* (caller << 32 | callee) + 1; 0 = empty */
+    bool *called;
+    size_t mask;
+};
+
+static bool *hot_edge_slot(struct hot_edges *edges, uint32_t caller, uint32_t callee)
+{
+    uint64_t key = ((uint64_t)caller << 32 | callee) + 1;
+    uint64_t h = key * UINT64_C(0x9e3779b97f4a7c15);
+    for (size_t i = (size_t)(h >> 20) & edges->mask;; i = (i + 1) & edges->mask) {
+        if (edges->keys[i] == key)
+            return &edges->called[i];
+        if (edges->keys[i] == 0) {
+            edges->keys[i] = key;
+            return &edges->called[i];
+        }
+    }
+}
+
+void hot_mark_inline(const struct profile *profile, size_t t, struct hot_list *list)
+{
+    const struct tree *tree = profile->tree;
+    uint32_t count = tree_count(tree);
+    bool any = false;
+    for (uint32_t n = 1; n < count && !any; n++)
+        any = (tree_flags(tree, n) & TREE_FLAG_INLINED) != 0;
+    for (size_t i = 0; i < list->count; i++)
+        list->entries[i].inline_label = "";
+    if (!any)
+        return;
+
+    struct hot_edges edges;
+    size_t cap = 16;
+    while (cap < (size_t)count * 2)
+        cap *= 2;
+    edges.keys = xcalloc(cap, sizeof *edges.keys);
+    edges.called = xcalloc(cap, sizeof *edges.called);
+    edges.mask = cap - 1;
+    for (uint32_t n = 1; n < count; n++) {
+        uint32_t parent = tree_parent(tree, n);
+        if (parent == TREE_ROOT || tree_total(tree, n, t) == 0)
+            continue;
+        uint32_t caller = tree_name(tree, parent), callee = tree_name(tree, n);
+        if (caller == callee)
+            continue;
+        uint32_t flags = tree_flags(tree, n);
+        bool called = (flags & TREE_FLAG_CALLED) || !(flags & TREE_FLAG_INLINED);
+        *hot_edge_slot(&edges, caller, callee) |= called;
+    }
+
+    uint32_t nnames = strtab_count(profile->names);
+    unsigned char *kinds = xcalloc((size_t)nnames + 1, 1); /* 1: inlined edge, 2: call edge */
+    for (size_t i = 0; i <= edges.mask; i++)
+        if (edges.keys[i])
+            kinds[(uint32_t)((edges.keys[i] - 1) & UINT32_MAX)] |= edges.called[i] ? 2 : 1;
+    for (size_t i = 0; i < list->count; i++) {
+        unsigned char k = kinds[list->entries[i].name];
+        list->entries[i].inline_label = k == 1 ? "(inline)" : k == 3 ? "(partial-inline)" : "";
+    }
+    free(kinds);
+    free(edges.keys);
+    free(edges.called);
 }
 
 void hot_free(struct hot_list *list)

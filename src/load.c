@@ -2,6 +2,7 @@
 #include "flamex/load.h"
 
 #include "flamex/load_folded.h"
+#include "flamex/load_pprof.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -20,8 +21,26 @@ bool load_parse_format(const char *name, enum load_format *out)
         *out = LOAD_FORMAT_AUTO;
     else if (strcmp(name, "folded") == 0)
         *out = LOAD_FORMAT_FOLDED;
+    else if (strcmp(name, "pprof") == 0)
+        *out = LOAD_FORMAT_PPROF;
     else
         return false;
+    return true;
+}
+
+/* Decide the format from the first bytes (after decompression). */
+static bool load_detect(struct input *in, enum load_format *format, struct error_record *err)
+{
+    const size_t window = 64 * 1024;
+    const char *data;
+    size_t len;
+    if (!input_peek(in, window, &data, &len, err))
+        return false;
+    char why[160];
+    if (len && load_pprof_sniff((const uint8_t *)data, len, len >= window, why, sizeof why))
+        *format = LOAD_FORMAT_PPROF;
+    else
+        *format = LOAD_FORMAT_FOLDED;
     return true;
 }
 
@@ -37,11 +56,18 @@ struct profile *load_profile(const char *path, const struct load_options *opts,
     struct input *in = input_open(path, &opts->input, err);
     if (!in)
         return NULL;
-    /* Only folded stacks exist so far; content-based detection grows here as
-     * loaders are added (pprof, perf script). */
+    enum load_format format = opts->format;
+    if (format == LOAD_FORMAT_AUTO && !load_detect(in, &format, err)) {
+        input_close(in);
+        return NULL;
+    }
     struct profile *profile = profile_new(input_path(in), PROFILE_FORMAT_FOLDED);
     profile->limits = opts->limits;
-    bool ok = load_folded(in, profile, opts, report, err);
+    bool ok;
+    if (format == LOAD_FORMAT_PPROF)
+        ok = load_pprof(in, profile, opts, report, err);
+    else
+        ok = load_folded(in, profile, opts, report, err);
     profile->gzip = input_is_gzip(in);
     profile->input_bytes = input_bytes_out(in);
     input_close(in);

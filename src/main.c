@@ -229,7 +229,9 @@ static int main_run(const struct main_options *opts, struct profile *profile)
         }
         ok = export_folded(stdout, profile, &ex);
     } else {
-        struct report_top_options top = { .type = type, .limit = opts->top_limit };
+        struct report_top_options top = { .type = type,
+                                          .limit = opts->top_limit,
+                                          .node_fraction = opts->node_fraction };
         if (mode == MODE_DEFAULT && !top.limit)
             top.limit = 20;
         ok = report_top(stdout, profile, &top);
@@ -271,6 +273,13 @@ int main(int argc, char **argv)
         fprintf(stderr, ": %llu line%s ignored (first at line %llu: %s)\n",
                 (unsigned long long)report.ignored, report.ignored == 1 ? "" : "s",
                 (unsigned long long)report.first_ignored_line, report.first_ignored_reason);
+    }
+    if (report.warning[0]) {
+        fprintf(stderr, "flamex: ");
+        textout_write_name(stderr, profile->source, strlen(profile->source), true);
+        fputs(": ", stderr);
+        textout_write_name(stderr, report.warning, strlen(report.warning), true);
+        fputc('\n', stderr);
     }
     if (opts.stats)
         fprintf(stderr,

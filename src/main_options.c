@@ -12,16 +12,18 @@ static void main_usage(FILE *out)
 {
     fputs("Usage: flamex [OPTION]... [FILE]\n"
           "Explore a CPU or memory profile as a flamegraph in the terminal.\n"
-          "FILE is folded stacks (plain or gzip); '-' or no FILE reads standard input.\n"
+          "FILE is folded stacks or a pprof profile (plain or gzip); '-' or no FILE reads standard input.\n"
           "On a terminal flamex is interactive (press ? for keys); otherwise it prints --top.\n"
           "\n"
           "  -t, --top[=N]            print the N hottest functions by self value (default: all)\n"
+          "      --node-fraction=F    --top leaves out functions whose cum is below F of\n"
+          "                           the total, as pprof (default 0.005; 0 shows all)\n"
           "  -e, --export=FORMAT      write the profile to stdout; FORMAT is 'folded'\n"
           "  -d, --dump               print the screen the viewer would show, as text\n"
           "      --size=COLSxROWS     screen size for --dump (default 80x24)\n"
           "      --keys=KEYS          keys to replay before --dump, vim notation (kk<Enter>)\n"
           "  -s, --sample-type=NAME   sample type to show or export (e.g. before, after)\n"
-          "  -f, --format=FORMAT      input format: auto (default) or folded\n"
+          "  -f, --format=FORMAT      input format: auto (default), folded or pprof\n"
           "      --strict             treat a malformed input line as an error\n"
           "      --max-input-size=N   limit on decompressed input bytes (K, M, G suffixes;\n"
           "                           default 4G)\n"
@@ -82,7 +84,7 @@ static bool main_parse_dims(const char *s, int *cols, int *rows)
 int main_parse_options(int argc, char **argv, struct main_options *opts)
 {
     enum {
-        OPT_STRICT = 256, OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_STATS, OPT_NO_PROGRESS, OPT_SIZE,
+        OPT_STRICT = 256, OPT_NODE_FRACTION, OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_STATS, OPT_NO_PROGRESS, OPT_SIZE,
         OPT_KEYS, OPT_THEME, OPT_CONFIG, OPT_COLOR, OPT_ICICLE, OPT_HEAVIEST,
     };
     static const struct option longopts[] = {
@@ -93,6 +95,7 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
         { "keys", required_argument, NULL, OPT_KEYS },
         { "sample-type", required_argument, NULL, 's' },
         { "format", required_argument, NULL, 'f' },
+        { "node-fraction", required_argument, NULL, OPT_NODE_FRACTION },
         { "strict", no_argument, NULL, OPT_STRICT },
         { "max-input-size", required_argument, NULL, OPT_MAX_INPUT },
         { "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
@@ -108,6 +111,7 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
+    opts->node_fraction = 0.005;
     opts->dump_cols = 80;
     opts->dump_rows = 24;
     int c;
@@ -151,11 +155,23 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
             break;
         case 'f':
             if (!load_parse_format(optarg, &opts->load.format)) {
-                fprintf(stderr, "flamex: --format: unknown format '%s' (known: auto, folded)\n",
+                fprintf(stderr, "flamex: --format: unknown format '%s' (known: auto, folded, pprof)\n",
                         optarg);
                 return EXIT_USAGE;
             }
             break;
+        case OPT_NODE_FRACTION: {
+            char *end;
+            errno = 0;
+            double f = strtod(optarg, &end);
+            if (errno || *end || end == optarg || !(f >= 0 && f <= 1)) {
+                fprintf(stderr, "flamex: --node-fraction: '%s' is not a fraction from 0 to 1\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            opts->node_fraction = f;
+            break;
+        }
         case OPT_STRICT:
             opts->load.strict = true;
             break;

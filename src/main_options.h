@@ -22,6 +22,7 @@ enum main_mode {
 struct main_options {
     enum main_mode mode;
     size_t top_limit;
+    double node_fraction;    /* --node-fraction for --top */
     const char *sample_type;
     bool stats;
     bool progress;

@@ -27,6 +27,17 @@ void profile_free(struct profile *profile)
     }
     free(profile->source);
     free(profile->path);
+    free(profile->path_names);
+    struct profile_info *info = &profile->info;
+    free(info->period_type);
+    free(info->period_unit);
+    for (size_t i = 0; i < info->ncomments; i++)
+        free(info->comments[i]);
+    free(info->comments);
+    free(info->drop_frames);
+    free(info->keep_frames);
+    free(info->binary);
+    free(info->build_id);
     free(profile);
 }
 
@@ -56,19 +67,42 @@ bool profile_set_types(struct profile *profile, size_t n, const char *const *nam
     return true;
 }
 
-bool profile_add_stack(struct profile *profile, const struct frame_ref *frames, size_t n,
-                       const struct sample_value *values, size_t shared_prefix,
-                       struct error_record *err)
+static void profile_reserve_path(struct profile *profile, size_t n)
+{
+    if (n + 1 > profile->path_cap) {
+        profile->path_cap = (n + 1) * 2;
+        profile->path = xreallocarray(profile->path, profile->path_cap, sizeof *profile->path);
+        profile->path_names =
+            xreallocarray(profile->path_names, profile->path_cap, sizeof *profile->path_names);
+    }
+}
+
+static bool profile_check_depth(const struct profile *profile, size_t n, struct error_record *err)
 {
     if (profile->limits.max_depth && n > profile->limits.max_depth) {
         error_set(err, "", ERROR_NO_POSITION, "stack of %zu frames exceeds the depth limit of %u",
                   n, profile->limits.max_depth);
         return false;
     }
-    if (n + 1 > profile->path_cap) {
-        profile->path_cap = (n + 1) * 2;
-        profile->path = xreallocarray(profile->path, profile->path_cap, sizeof *profile->path);
-    }
+    return true;
+}
+
+static void profile_add_values(struct profile *profile, uint32_t node,
+                               const struct sample_value *values)
+{
+    for (size_t t = 0; t < profile->ntypes; t++)
+        tree_add_self(profile->tree, node, t, &values[t]);
+    tree_set_flags(profile->tree, node, TREE_FLAG_STACK_END);
+    profile->stacks++;
+}
+
+bool profile_add_stack(struct profile *profile, const struct frame_ref *frames, size_t n,
+                       const struct sample_value *values, size_t shared_prefix,
+                       struct error_record *err)
+{
+    if (!profile_check_depth(profile, n, err))
+        return false;
+    profile_reserve_path(profile, n);
     if (shared_prefix > profile->path_len)
         shared_prefix = profile->path_len;
     if (shared_prefix > n)
@@ -90,13 +124,58 @@ bool profile_add_stack(struct profile *profile, const struct frame_ref *frames, 
         created = tree_count(tree) != before;
         node = child;
         profile->path[i] = node;
+        profile->path_names[i] = name;
     }
     profile->path_len = n;
-    for (size_t t = 0; t < profile->ntypes; t++)
-        tree_add_self(tree, node, t, &values[t]);
-    tree_set_flags(tree, node, TREE_FLAG_STACK_END);
-    profile->stacks++;
+    profile_add_values(profile, node, values);
     return true;
+}
+
+bool profile_add_stack_ids(struct profile *profile, const uint32_t *names, const uint8_t *flags,
+                           size_t n, const struct sample_value *values, struct error_record *err)
+{
+    if (!profile_check_depth(profile, n, err))
+        return false;
+    profile_reserve_path(profile, n);
+    size_t shared = 0;
+    size_t limit = n < profile->path_len ? n : profile->path_len;
+    while (shared < limit && profile->path_names[shared] == names[shared])
+        shared++;
+
+    struct tree *tree = profile->tree;
+    uint32_t node = shared ? profile->path[shared - 1] : TREE_ROOT;
+    bool created = false;
+    for (size_t i = shared; i < n; i++) {
+        uint32_t before = tree_count(tree);
+        uint32_t child = tree_add_child(tree, node, names[i], created);
+        if (child == TREE_NONE) {
+            profile->path_len = 0;
+            error_set(err, "", ERROR_NO_POSITION, "the profile exceeds the limit of %u tree nodes",
+                      tree_count(tree));
+            return false;
+        }
+        created = tree_count(tree) != before;
+        node = child;
+        profile->path[i] = node;
+        profile->path_names[i] = names[i];
+    }
+    profile->path_len = n;
+    if (flags)
+        for (size_t i = 0; i < n; i++)
+            if (flags[i])
+                tree_set_flags(tree, profile->path[i], flags[i]);
+    profile_add_values(profile, node, values);
+    return true;
+}
+
+void profile_info_add_comment(struct profile *profile, const char *comment, size_t len)
+{
+    struct profile_info *info = &profile->info;
+    info->comments = xreallocarray(info->comments, info->ncomments + 1, sizeof *info->comments);
+    char *copy = xmalloc(len + 1);
+    memcpy(copy, comment, len);
+    copy[len] = '\0';
+    info->comments[info->ncomments++] = copy;
 }
 
 void profile_finish(struct profile *profile)
@@ -107,7 +186,9 @@ void profile_finish(struct profile *profile)
     }
     tree_finish(profile->tree, profile->names);
     free(profile->path);
+    free(profile->path_names);
     profile->path = NULL;
+    profile->path_names = NULL;
     profile->path_len = profile->path_cap = 0;
 }
 

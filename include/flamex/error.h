@@ -28,6 +28,10 @@ void error_clear(struct error_record *err);
 void error_set(struct error_record *err, const char *path, uint64_t line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Like error_set, for binary formats: the position is a byte offset. */
+void error_set_offset(struct error_record *err, const char *path, uint64_t offset,
+                      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 /* Write "path:line:column: message" (omitting absent parts) into buf of size cap,
  * always NUL-terminated when cap > 0; returns the length it wanted to write. */
 size_t error_format(const struct error_record *err, char *buf, size_t cap);

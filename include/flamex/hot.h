@@ -18,6 +18,7 @@ struct hot_entry {
     size_t len;
     double flat;
     double cum;
+    const char *inline_label; /* "", "(inline)" or "(partial-inline)"; see hot_mark_inline */
 };
 
 struct hot_list {
@@ -27,7 +28,7 @@ struct hot_list {
 };
 
 enum hot_order {
-    HOT_BY_FLAT, /* flat descending, then name */
+    HOT_BY_FLAT, /* |flat| descending, then name, then |cum| (pprof's -top order) */
     HOT_BY_CUM,  /* cum descending, then name */
 };
 
@@ -36,6 +37,13 @@ enum hot_order {
  * and cum are both zero are left out. Aborts only on out-of-memory. */
 void hot_compute(const struct profile *profile, size_t t, uint32_t root, enum hot_order order,
                  struct hot_list *out);
+
+/* pprof's inline marking: a function is "(inline)" when every call edge into
+ * it (from a different function, in the whole profile, ignoring nodes whose
+ * total for sample type t is zero) was inlined into the caller, and
+ * "(partial-inline)" when only some were. Sets each entry's inline_label;
+ * profiles without inlining information get "" everywhere. */
+void hot_mark_inline(const struct profile *profile, size_t t, struct hot_list *list);
 
 /* Re-sort an existing list. */
 void hot_sort(struct hot_list *list, enum hot_order order);

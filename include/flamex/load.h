@@ -18,6 +18,7 @@
 enum load_format {
     LOAD_FORMAT_AUTO,
     LOAD_FORMAT_FOLDED,
+    LOAD_FORMAT_PPROF,
 };
 
 struct load_options {
@@ -32,6 +33,7 @@ struct load_report {
     uint64_t ignored;            /* lines skipped as invalid */
     uint64_t first_ignored_line; /* 1-based, 0 when none */
     char first_ignored_reason[200];
+    char warning[200];           /* something the loader chose to ignore, "" if none */
 };
 
 /* Load the profile at path ("-" or NULL for stdin). Returns a finished profile
@@ -43,7 +45,7 @@ struct profile *load_profile(const char *path, const struct load_options *opts,
 /* Record a skipped line in the report (the first one's number and reason are kept). */
 void load_report_ignore(struct load_report *report, uint64_t line, const char *reason);
 
-/* Parse a format name ("folded", "auto"); returns false if unknown. */
+/* Parse a format name ("auto", "folded", "pprof"); returns false if unknown. */
 bool load_parse_format(const char *name, enum load_format *out);
 
 #endif

@@ -26,11 +26,41 @@ size_t numfmt_value(char *buf, size_t cap, double v);
 /* Print an exact integer. Returns the length. */
 size_t numfmt_int(char *buf, size_t cap, long long v);
 
-/* Format v in unit (e.g. "nanoseconds", "bytes", "count") the way pprof's -top
- * prints it ("1.50s", "9735.06kB", "42"). Returns the length. */
+/* Format v in unit (e.g. "nanoseconds", "bytes", "count") in the unit that
+ * suits it, as pprof's measurement.Label does: exactly
+ * numfmt_pprof_label(buf, cap, v, unit, "auto") ("1.50s", "2kB", "42"). Returns
+ * the length. */
 size_t numfmt_unit(char *buf, size_t cap, double v, const char *unit);
 
-/* Percentage as pprof prints it: "  100%", "28.57%", " 0.5%", "    0%". */
+/* pprof's measurement.Scale: convert value from from_unit (a sample type's
+ * unit such as "nanoseconds", "microseconds", "bytes", "count") to to_unit (a
+ * unit name, or "minimum"/"auto" for the largest unit in which the value is at
+ * least 1). Negative values scale like their magnitude. *out_unit (may be NULL)
+ * receives pprof's canonical name ("ns", "us", "ms", "s", "hrs", "B", "kB",
+ * "MB", ..., "GCU", "k*GCU", ...; static storage) when from_unit is a known
+ * unit; otherwise the value is returned unchanged and *out_unit is "" if
+ * to_unit is "count", "sample", "unit", "minimum" or "auto", else to_unit
+ * itself (the caller's string). */
+double numfmt_pprof_scale(double value, const char *from_unit, const char *to_unit,
+                          const char **out_unit);
+
+/* pprof's measurement.ScaledLabel: the value scaled by numfmt_pprof_scale,
+ * printed with "%.2f", a trailing ".00" dropped, "0" for zero (and -0), then the
+ * unit ("1.50s", "20ms", "2MB", "42", "42widgets"). Returns the length. */
+size_t numfmt_pprof_label(char *buf, size_t cap, double value, const char *from_unit,
+                          const char *to_unit);
+
+/* pprof's report.selectOutputUnit: the one unit a -top table uses, chosen from
+ * the smallest non-zero |flat| (else |cum|) of the rows shown (min_value; 0 means
+ * use max_value) and the total (max_value). Returns a canonical unit name in
+ * static storage ("s", "ms", "us", "MB", "kB", ...) or, when pprof finds none
+ * (counts, unknown units), sample_unit itself ("count", "widgets"; "" for NULL),
+ * which numfmt_pprof_label(v, sample_unit, that) then prints as "42" or
+ * "42widgets" as pprof does. */
+const char *numfmt_pprof_output_unit(double min_value, double max_value, const char *sample_unit);
+
+/* Percentage of |value / total| as pprof's measurement.Percentage prints it:
+ * "  100%", "28.57%", "  0.5%", "0.0042%", "3.2e-05%", "    0%" (0 if total is 0). */
 size_t numfmt_percent(char *buf, size_t cap, double value, double total);
 
 #endif

@@ -33,6 +33,22 @@ struct frame_ref {
     size_t len;
 };
 
+/* Header information a format may carry (pprof does); all strings owned by the
+ * profile, NULL when absent, numbers 0 when absent. */
+struct profile_info {
+    char *period_type;      /* e.g. "cpu" */
+    char *period_unit;      /* e.g. "nanoseconds" */
+    int64_t period;         /* e.g. 10000000: one sample per 10 ms */
+    int64_t time_nanos;     /* collection start, Unix epoch nanoseconds */
+    int64_t duration_nanos; /* collection length */
+    char **comments;        /* free-form comments, ncomments of them */
+    size_t ncomments;
+    char *drop_frames;      /* the profile's own frame filters (pprof regexes) */
+    char *keep_frames;
+    char *binary;           /* main binary's base name (first mapping with a file) */
+    char *build_id;         /* its build id */
+};
+
 struct profile_limits {
     uint32_t max_depth; /* frames per stack; 0 = unlimited */
     uint32_t max_nodes; /* tree nodes; 0 = the tree's maximum */
@@ -51,9 +67,11 @@ struct profile {
     uint64_t stacks;                /* stacks added (before merging) */
     uint64_t input_bytes;           /* decompressed bytes read */
     struct profile_limits limits;
+    struct profile_info info;
 
     /* sink state: the previous stack's path, reused for shared prefixes */
-    uint32_t *path;
+    uint32_t *path;       /* node of each frame */
+    uint32_t *path_names; /* name id of each frame */
     size_t path_len, path_cap;
 };
 
@@ -76,6 +94,17 @@ bool profile_set_types(struct profile *profile, size_t n, const char *const *nam
 bool profile_add_stack(struct profile *profile, const struct frame_ref *frames, size_t n,
                        const struct sample_value *values, size_t shared_prefix,
                        struct error_record *err);
+
+/* The sink for loaders that intern names themselves (pprof): names are ids
+ * from profile->names, root first; flags (may be NULL) holds TREE_FLAG_* bits
+ * to set on each frame's node (e.g. TREE_FLAG_INLINED). The prefix shared with
+ * the previous stack is found by comparing ids, so repeated prefixes cost no
+ * lookups. Fails like profile_add_stack. */
+bool profile_add_stack_ids(struct profile *profile, const uint32_t *names, const uint8_t *flags,
+                           size_t n, const struct sample_value *values, struct error_record *err);
+
+/* Add a comment to the header information (copied). */
+void profile_info_add_comment(struct profile *profile, const char *comment, size_t len);
 
 /* Freeze the profile: compute totals and order siblings. Call once after loading. */
 void profile_finish(struct profile *profile);

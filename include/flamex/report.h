@@ -11,6 +11,8 @@
 struct report_top_options {
     size_t type;  /* sample type index */
     size_t limit; /* rows to print; 0 = all */
+    double node_fraction; /* drop functions whose |cum| is below this share of the
+                             total, as pprof's -nodefraction (its default is 0.005) */
 };
 
 /* Print the header (file, format, sample type, total) and a pprof-style table

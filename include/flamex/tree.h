@@ -44,6 +44,11 @@ enum tree_order {
 /* Node flag: at least one input stack ended at this node (kept even if its self
  * value is zero, so exports reproduce zero-count stacks). */
 #define TREE_FLAG_STACK_END 1u
+/* Node flags from formats with inlining (pprof): the frame was reached as a
+ * function inlined into its caller, and/or as a real call. pprof marks a
+ * function "(inline)" or "(partial-inline)" from these. */
+#define TREE_FLAG_INLINED 2u
+#define TREE_FLAG_CALLED 4u
 
 struct tree;
 
