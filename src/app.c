@@ -57,6 +57,8 @@ int app_pad(const struct app *app)
     return !app->icicle && pad > 0 ? pad : 0;
 }
 
+static void app_info_scroll_by(struct app *app, int lines);
+
 static int app_max_scroll(const struct app *app)
 {
     int m = (int)app->layout.rows - app_graph_rows(app);
@@ -115,6 +117,8 @@ unsigned app_resize(struct app *app, int cols, int rows)
     app->rows = rows < 1 ? 1 : rows;
     app_invalidate(app);
     app_ensure_layout(app);
+    if (app->info)
+        app_info_scroll_by(app, 0);
     return APP_REDRAW;
 }
 
@@ -239,10 +243,80 @@ static void app_scroll_by(struct app *app, int lines)
         app->selected = app->layout.spans[j].node;
 }
 
+/* Show the next sample type: re-sort and re-lay out for it, zoom out of a
+ * frame that has nothing of it, keep the selection on its nearest visible
+ * ancestor, and put the root end of the graph back in view. */
+static unsigned app_next_type(struct app *app)
+{
+    const struct profile *p = app->profile;
+    size_t t = app->type;
+    if (p->ntypes < 2) {
+        snprintf(app->message, sizeof app->message, "This profile has one sample type: %s (%s)",
+                 p->types[t].name ? p->types[t].name : "", draw_type_unit(app, t));
+        return APP_REDRAW;
+    }
+    t = app->type = (app->type + 1) % p->ntypes;
+    if (app->order == TREE_ORDER_HEAVIEST)
+        tree_sort_heaviest(p->tree, t);
+    bool zoomed_out = false;
+    while (app->zoom != TREE_ROOT && !(tree_total(p->tree, app->zoom, t) > 0)) {
+        app->zoom = tree_parent(p->tree, app->zoom);
+        zoomed_out = true;
+    }
+    app_invalidate(app);
+    app->scroll = -1;
+    app_ensure_layout(app);
+    snprintf(app->message, sizeof app->message, "Sample type: %s (%s)%s",
+             p->types[t].name ? p->types[t].name : "", draw_type_unit(app, t),
+             zoomed_out ? "; zoomed out (none of it in the zoomed frame)" : "");
+    return APP_REDRAW;
+}
+
+/* Furthest the information panel scrolls: its last row at the screen's bottom. */
+static int app_info_max_scroll(struct app *app)
+{
+    int m = draw_info_rows(app) - app->rows;
+    return m > 0 ? m : 0;
+}
+
+static void app_info_scroll_by(struct app *app, int lines)
+{
+    app->info_scroll += lines;
+    int max = app_info_max_scroll(app);
+    if (app->info_scroll > max)
+        app->info_scroll = max;
+    if (app->info_scroll < 0)
+        app->info_scroll = 0;
+}
+
+/* Keys while the information panel is shown: moves scroll it, the sample
+ * type may change under it, anything else (i, q, Esc...) closes it. */
+static unsigned app_apply_info(struct app *app, enum action_id action)
+{
+    switch (action) {
+    case ACTION_NONE: return 0;
+    case ACTION_MOVE_DOWN: app_info_scroll_by(app, 1); break;
+    case ACTION_MOVE_UP: app_info_scroll_by(app, -1); break;
+    case ACTION_PAGE_DOWN: app_info_scroll_by(app, app->rows - 1); break;
+    case ACTION_PAGE_UP: app_info_scroll_by(app, -(app->rows - 1)); break;
+    case ACTION_SCROLL_TOP: app->info_scroll = 0; break;
+    case ACTION_SCROLL_BOTTOM: app->info_scroll = app_info_max_scroll(app); break;
+    case ACTION_NEXT_SAMPLE_TYPE:
+        app_next_type(app);
+        app_info_scroll_by(app, 0);
+        break;
+    case ACTION_REDRAW: break;
+    default: app->info = false; break;
+    }
+    return APP_REDRAW;
+}
+
 unsigned app_apply(struct app *app, enum action_id action)
 {
     app_ensure_layout(app);
     app->message[0] = '\0';
+    if (app->info)
+        return app_apply_info(app, action);
     if (app->help && action != ACTION_QUIT) {
         switch (action) {
         case ACTION_MOVE_DOWN: if (app->help_scroll < ACTION_COUNT * 2) app->help_scroll++; break;
@@ -326,17 +400,10 @@ unsigned app_apply(struct app *app, enum action_id action)
                  app->order == TREE_ORDER_ALPHA ? "alphabetically" : "heaviest first");
         return APP_REDRAW;
     case ACTION_NEXT_SAMPLE_TYPE:
-        if (app->profile->ntypes < 2) {
-            snprintf(app->message, sizeof app->message, "This profile has one sample type");
-            return APP_REDRAW;
-        }
-        app->type = (app->type + 1) % app->profile->ntypes;
-        if (app->order == TREE_ORDER_HEAVIEST)
-            tree_sort_heaviest(app->profile->tree, app->type);
-        app_invalidate(app);
-        app_ensure_layout(app);
-        snprintf(app->message, sizeof app->message, "Sample type: %s",
-                 app->profile->types[app->type].name);
+        return app_next_type(app);
+    case ACTION_INFO:
+        app->info = true;
+        app->info_scroll = 0;
         return APP_REDRAW;
     case ACTION_HELP:
         app->help = true;
@@ -355,8 +422,8 @@ unsigned app_apply(struct app *app, enum action_id action)
 unsigned app_key(struct app *app, int key)
 {
     enum action_id action = keymap_lookup(app->keymap, key);
-    if (action == ACTION_NONE && app->help) {
-        app->help = false;
+    if (action == ACTION_NONE && (app->help || app->info)) {
+        app->help = app->info = false;
         return APP_REDRAW;
     }
     if (action == ACTION_NONE)
@@ -367,8 +434,8 @@ unsigned app_key(struct app *app, int key)
 unsigned app_click(struct app *app, int x, int y, bool double_click)
 {
     app_ensure_layout(app);
-    if (app->help) {
-        app->help = false;
+    if (app->help || app->info) {
+        app->help = app->info = false;
         return APP_REDRAW;
     }
     int line = y - APP_GRAPH_TOP - app_pad(app) + app->scroll;
@@ -396,6 +463,10 @@ unsigned app_wheel(struct app *app, int lines)
         app->help_scroll -= lines;
         if (app->help_scroll < 0)
             app->help_scroll = 0;
+        return APP_REDRAW;
+    }
+    if (app->info) {
+        app_info_scroll_by(app, -lines);
         return APP_REDRAW;
     }
     app_scroll_by(app, -lines);

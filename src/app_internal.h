@@ -22,4 +22,25 @@ void draw_breadcrumb(struct app *app, struct frame *f);
 void draw_status(struct app *app, struct frame *f);
 void draw_help(struct app *app, struct frame *f);
 
+/* Draw the profile information panel (draw_info.c): the header lines of
+ * info.h, the sample types, the selected frame. It owns nothing afterwards;
+ * it scrolls by app->info_scroll, which app.c keeps within the content. */
+void draw_info(struct app *app, struct frame *f);
+/* Rows the information panel's content takes at the app's current width. */
+int draw_info_rows(struct app *app);
+
+/* Write the raw bytes text[0..len) from (x, y), sanitised (utf8.h) and wrapped
+ * at spaces within width columns (at least 8; a word wider than that is cut
+ * between glyphs), rows after the first indented by hang more columns; rows
+ * outside the frame are skipped. Returns the rows used, at least 1. */
+int draw_wrapped(struct frame *f, int x, int y, int width, int hang, const char *text,
+                 size_t len, uint16_t style);
+/* Rows draw_wrapped would use for the same text and widths, drawing nothing. */
+int draw_wrapped_rows(bool ascii, int width, int hang, const char *text, size_t len);
+/* pprof's note for a frame reached inlined: "(inline)" if only inlined,
+ * "(partial-inline)" if also as a real call, NULL otherwise (static strings). */
+const char *draw_inline_note(const struct app *app, uint32_t node);
+/* Unit of sample type t ("count" when the profile gives none). */
+const char *draw_type_unit(const struct app *app, size_t t);
+
 #endif

@@ -1,11 +1,92 @@
-/* draw.c - the whole screen: breadcrumb, graph, status lines, help overlay. */
+/* draw.c - the whole screen: breadcrumb, graph, status lines, overlays; the
+ * wrapping and labelling helpers the draw_*.c modules share. */
 #include "flamex/numfmt.h"
 #include "flamex/style.h"
+#include "flamex/utf8.h"
+#include "flamex/xalloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app_internal.h"
+
+/* Length of the next line of s[0..n) (already sanitised) in width columns:
+ * everything if it fits, else up to the last space that leaves the line at most
+ * width wide, else (one long word) as many glyphs as fit, at least one. */
+static size_t draw_wrap_take(const char *s, size_t n, int width, bool ascii)
+{
+    struct utf8_iter it;
+    struct utf8_glyph g;
+    utf8_iter_init(&it, s, n, ascii);
+    int cols = 0;
+    size_t fit = 0, brk = 0;
+    while (utf8_iter_next(&it, &g)) {
+        if (g.len == 1 && g.bytes[0] == ' ' && g.src_off > 0)
+            brk = g.src_off;
+        if (cols + g.width > width)
+            return brk ? brk : (fit ? fit : g.src_off + g.src_len);
+        cols += g.width;
+        fit = g.src_off + g.src_len;
+    }
+    return n;
+}
+
+/* Draw (f != NULL) or measure the wrapped text; returns the rows it takes. */
+static int draw_wrap(struct frame *f, bool ascii, int x, int y, int width, int hang,
+                     const char *text, size_t len, uint16_t style)
+{
+    if (width < 8)
+        width = 8;
+    if (hang < 0 || hang > width - 8)
+        hang = 0;
+    /* Sanitise once, then wrap the display form: escapes count as the
+     * columns they take, and the display form is unchanged by frame_text. */
+    char small[1024];
+    size_t cap = UTF8_SANITIZE_SIZE(len);
+    char *s = cap <= sizeof small ? small : xmalloc(cap);
+    size_t n = utf8_sanitize(text, len, ascii, s, cap);
+    int rows = 0;
+    size_t pos = 0;
+    while (pos < n) {
+        int in = rows ? hang : 0;
+        size_t take = draw_wrap_take(s + pos, n - pos, width - in, ascii);
+        if (f)
+            frame_text(f, x + in, y + rows, width - in, s + pos, take, style);
+        rows++;
+        pos += take;
+        while (pos < n && s[pos] == ' ')
+            pos++;
+    }
+    if (s != small)
+        free(s);
+    return rows ? rows : 1;
+}
+
+int draw_wrapped(struct frame *f, int x, int y, int width, int hang, const char *text,
+                 size_t len, uint16_t style)
+{
+    return draw_wrap(f, f->ascii, x, y, width, hang, text, len, style);
+}
+
+int draw_wrapped_rows(bool ascii, int width, int hang, const char *text, size_t len)
+{
+    return draw_wrap(NULL, ascii, 0, 0, width, hang, text, len, 0);
+}
+
+const char *draw_inline_note(const struct app *app, uint32_t node)
+{
+    uint32_t flags = tree_flags(app->profile->tree, node);
+    if (!(flags & TREE_FLAG_INLINED))
+        return NULL;
+    return flags & TREE_FLAG_CALLED ? "(partial-inline)" : "(inline)";
+}
+
+const char *draw_type_unit(const struct app *app, size_t t)
+{
+    const char *unit = app->profile->types[t].unit;
+    return unit && unit[0] ? unit : "count";
+}
 
 void draw_breadcrumb(struct app *app, struct frame *f)
 {
@@ -48,15 +129,23 @@ void draw_status(struct app *app, struct frame *f)
     const struct profile *p = app->profile;
     const struct tree *tree = p->tree;
     size_t t = app->type;
-    const char *unit = p->types[t].unit;
+    const char *unit = draw_type_unit(app, t);
+    const char *type_name = p->types[t].name ? p->types[t].name : "";
     int y1 = f->rows - 2, y2 = f->rows - 1;
     frame_fill(f, 0, y1, f->cols, ' ', STYLE_STATUS);
     frame_fill(f, 0, y2, f->cols, ' ', STYLE_STATUS);
 
+    /* Line 1: the selected frame's name, and pprof's inline note after it. */
     size_t len;
     const char *name = profile_node_name(p, app->selected, &len);
-    frame_text(f, 0, y1, f->cols, name, len, STYLE_STATUS_KEY);
+    const char *note = draw_inline_note(app, app->selected);
+    int note_w = note ? (int)strlen(note) + 1 : 0;
+    int name_room = f->cols - note_w > 8 ? f->cols - note_w : f->cols;
+    int nx = frame_text(f, 0, y1, name_room, name, len, STYLE_STATUS_KEY);
+    if (note)
+        frame_puts(f, nx + 1, y1, f->cols - nx - 1, note, STYLE_STATUS);
 
+    /* Line 2: [message] [sample type (unit)] value, shares, self, depth; hints. */
     double total = tree_total(tree, app->selected, t);
     double self = tree_self(tree, app->selected, t);
     double all = tree_total(tree, TREE_ROOT, t);
@@ -72,15 +161,20 @@ void draw_status(struct app *app, struct frame *f)
     while (*b == ' ') b++;
     while (*c == ' ') c++;
     bool count_unit = strcmp(unit, "count") == 0;
+    /* The sample type is named whenever it is not the obvious "samples (count)"
+     * of a one-type profile: several types, or a unit such as nanoseconds.
+     * Otherwise a count says what it counts ("4100 samples"). */
+    char type[320] = "";
+    if (p->ntypes > 1 || !count_unit)
+        snprintf(type, sizeof type, "[%s (%s)]", type_name, unit);
+    bool name_count = count_unit && !type[0];
     char line[512];
     int n = snprintf(line, sizeof line, "%s%s%s (%s of total, %s of view) self %s (%s) depth %u",
-                     v, count_unit ? " " : "", count_unit ? p->types[t].name : "", a, b, sv, c,
+                     v, name_count ? " " : "", name_count ? type_name : "", a, b, sv, c,
                      tree_depth(tree, app->selected));
     if (app->layout.hidden && n > 0 && (size_t)n < sizeof line)
-        n += snprintf(line + n, sizeof line - (size_t)n, "  %llu narrow hidden",
-                      (unsigned long long)app->layout.hidden);
-    if (p->ntypes > 1 && n > 0 && (size_t)n < sizeof line)
-        snprintf(line + n, sizeof line - (size_t)n, "  [%s]", p->types[t].name);
+        snprintf(line + n, sizeof line - (size_t)n, "  %llu narrow hidden",
+                 (unsigned long long)app->layout.hidden);
     const char *hints = "?:help q:quit";
     int hint_w = (int)strlen(hints);
     int x = 0;
@@ -88,11 +182,17 @@ void draw_status(struct app *app, struct frame *f)
         x = frame_puts(f, 0, y2, f->cols, app->message, STYLE_STATUS_KEY);
         x += x ? 2 : 0;
     }
-    int line_w = (int)strlen(line); /* ASCII: numbers and type names */
+    if (type[0] && x < f->cols) {
+        x += frame_puts(f, x, y2, f->cols - x, type, STYLE_STATUS_KEY);
+        x += 1;
+    }
+    /* Names in the line (the type's) are untrusted: measure the display form. */
+    int line_w = (int)utf8_display_width(line, strlen(line), f->ascii);
     /* Key hints only where they do not push the numbers off the line. */
     if (x + line_w + 2 + hint_w <= f->cols)
         frame_puts(f, f->cols - hint_w, y2, hint_w, hints, STYLE_STATUS_KEY);
-    frame_puts(f, x, y2, f->cols - x, line, STYLE_STATUS);
+    if (x < f->cols)
+        frame_puts(f, x, y2, f->cols - x, line, STYLE_STATUS);
 }
 
 void app_draw(struct app *app, struct frame *f)
@@ -110,6 +210,10 @@ void app_draw(struct app *app, struct frame *f)
     }
     if (app->help) {
         draw_help(app, f);
+        return;
+    }
+    if (app->info) {
+        draw_info(app, f);
         return;
     }
     if (app->rows >= 4)

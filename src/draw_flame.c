@@ -7,9 +7,13 @@
 
 #include "app_internal.h"
 
-/* Kind of a frame from FlameGraph's annotations: _[k] kernel, _[j] JIT, _[i] inlined. */
-static int draw_frame_kind(const char *name, size_t len)
+/* Kind of a frame from FlameGraph's annotations: _[k] kernel, _[j] JIT, _[i]
+ * inlined; or from the tree's flags: a pprof frame only ever reached inlined
+ * into its caller (pprof's "(inline)") is drawn as inlined too. */
+static int draw_frame_kind(const char *name, size_t len, uint32_t flags)
 {
+    if ((flags & (TREE_FLAG_INLINED | TREE_FLAG_CALLED)) == TREE_FLAG_INLINED)
+        return STYLE_KIND_INLINED;
     if (len >= 4 && name[len - 4] == '_' && name[len - 3] == '[' && name[len - 1] == ']') {
         switch (name[len - 2]) {
         case 'k': return STYLE_KIND_KERNEL;
@@ -22,9 +26,9 @@ static int draw_frame_kind(const char *name, size_t len)
 }
 
 /* Style of a frame bar: stable per name, so a function has one colour everywhere. */
-static int draw_frame_style(const char *name, size_t len)
+static int draw_frame_style(const char *name, size_t len, uint32_t flags)
 {
-    return theme_frame_style(draw_frame_kind(name, len), hash_bytes(name, len));
+    return theme_frame_style(draw_frame_kind(name, len, flags), hash_bytes(name, len));
 }
 
 void draw_flame(struct app *app, struct frame *f)
@@ -48,7 +52,8 @@ void draw_flame(struct app *app, struct frame *f)
             else if (s->ancestor)
                 style = STYLE_ANCESTOR;
             else
-                style = (uint16_t)draw_frame_style(name, len);
+                style = (uint16_t)draw_frame_style(name, len,
+                                                   tree_flags(app->profile->tree, s->node));
             frame_fill(f, s->x, y, s->width, ' ', style);
             if (s->width >= 2)
                 frame_text(f, s->x, y, s->width, name, len, style);

@@ -7,40 +7,19 @@
 
 #include "app_internal.h"
 
-/* Write text from column x, wrapping at spaces within width columns; returns
- * the number of lines used. */
-static int draw_wrapped(struct frame *f, int x, int y, int width, const char *text, uint16_t style)
+/* Like draw_wrapped for a NUL-terminated string. */
+static int draw_help_text(struct frame *f, int x, int y, int width, const char *text, uint16_t style)
 {
-    int lines = 0;
-    const char *p = text;
-    if (width < 8)
-        width = 8;
-    while (*p) {
-        size_t len = strlen(p);
-        size_t take = len;
-        if ((int)len > width) {
-            take = (size_t)width;
-            while (take > 0 && p[take] != ' ')
-                take--;
-            if (take == 0)
-                take = (size_t)width;
-        }
-        frame_text(f, x, y + lines, width, p, take, style);
-        lines++;
-        p += take;
-        while (*p == ' ')
-            p++;
-    }
-    return lines ? lines : 1;
+    return draw_wrapped(f, x, y, width, 0, text, strlen(text), style);
 }
 
 void draw_help(struct app *app, struct frame *f)
 {
     frame_clear(f, STYLE_HELP);
     int y = 0 - app->help_scroll;
-    y += draw_wrapped(f, 1, y, f->cols - 2,
-                      "flamex keys (from the key table; ? or Esc closes, j/k scroll)",
-                      STYLE_HELP_TITLE);
+    y += draw_help_text(f, 1, y, f->cols - 2,
+                        "flamex keys (from the key table; ? or Esc closes, j/k scroll)",
+                        STYLE_HELP_TITLE);
     y++;
     for (int a = 1; a < ACTION_COUNT; a++) {
         int keys[16];
@@ -58,15 +37,15 @@ void draw_help(struct app *app, struct frame *f)
         if (!n)
             snprintf(names, sizeof names, "(unbound)");
         frame_puts(f, 2, y, 20, names, STYLE_HELP_KEY);
-        y += draw_wrapped(f, 23, y, f->cols - 24, action_help((enum action_id)a), STYLE_HELP);
+        y += draw_help_text(f, 23, y, f->cols - 24, action_help((enum action_id)a), STYLE_HELP);
     }
     y++;
-    y += draw_wrapped(f, 2, y, f->cols - 3,
-                      "Mouse: click selects a frame, double-click zooms into it, the wheel scrolls.",
-                      STYLE_HELP);
-    draw_wrapped(f, 2, y, f->cols - 3,
-                 "Width is time: the widest bar is where you start. A plateau (a wide bar with "
-                 "nothing above it) burns the time itself; a tower (narrow and deep) is "
-                 "indirection.",
-                 STYLE_HELP);
+    y += draw_help_text(f, 2, y, f->cols - 3,
+                        "Mouse: click selects a frame, double-click zooms into it, the wheel scrolls.",
+                        STYLE_HELP);
+    draw_help_text(f, 2, y, f->cols - 3,
+                   "Width is time: the widest bar is where you start. A plateau (a wide bar with "
+                   "nothing above it) burns the time itself; a tower (narrow and deep) is "
+                   "indirection.",
+                   STYLE_HELP);
 }

@@ -1177,9 +1177,9 @@ bool load_pprof_sniff(const uint8_t *data, size_t len, bool truncated, char *why
         struct pb_field f;
         if (!pb_next_field(&r, &f)) {
             /* A valid tag whose payload runs past the prefix we were shown,
-             * or past the end of a truncated file after two good fields: a
+             * or past the end of a truncated file after a good field: a
              * profile (the loader will say what is wrong with it). */
-            if (truncated || fields >= 2)
+            if (truncated || fields >= 1)
                 return true;
             snprintf(why, cap, "byte %llu: %s", (unsigned long long)r.error_offset,
                      r.error ? r.error : "malformed");

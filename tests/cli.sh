@@ -31,7 +31,7 @@ expect_grep() {
 expect_status "--version exits 0" 0 "$BIN" --version
 expect_grep "--version names the program" "$TMP/out" "flamex "
 expect_status "--help exits 0" 0 "$BIN" --help
-for opt in --top --export --sample-type --format --strict --max-input-size --max-depth \
+for opt in --top --node-fraction --export --sample-type --format --strict --max-input-size --max-depth \
            --stats --no-progress --help --version; do
     expect_grep "--help lists $opt" "$TMP/out" "$opt"
 done
@@ -99,6 +99,65 @@ awk 'BEGIN { for (i = 0; i < 100000; i++) printf "%sf%d", (i ? ";" : ""), i % 13
 expect_status "100,000-frame stack" 0 "$BIN" --export=folded "$TMP/deep.folded"
 if cmp -s "$TMP/out" "$TMP/deep.folded"; then ok "deep stack round-trips"; else not_ok "deep stack round-trips"; fi
 
+# ---- pprof ------------------------------------------------------------------
+PP="$DATA/pprof"
+expect_status "pprof profile opens by content" 0 env TZ=UTC "$BIN" --top "$PP/gen/cpu.pb.gz"
+expect_grep "pprof: format line" "$TMP/out" "Format: pprof (gzip)"
+expect_grep "pprof: binary" "$TMP/out" "Binary: profgen"
+expect_grep "pprof: default type is the last" "$TMP/out" "Type: cpu"
+expect_grep "pprof: period" "$TMP/out" "Period: 10ms cpu"
+expect_grep "pprof: time" "$TMP/out" "Time: Nov 25, 2026 at 7:05pm (UTC)"
+expect_grep "pprof: duration" "$TMP/out" "Duration: 3.15s, Total samples = 3.03s (96.31%)"
+expect_grep "pprof: node fraction like pprof" "$TMP/out" "Dropped 44 nodes (cum <= 0.02s)"
+expect_grep "pprof: first row as go tool pprof" "$TMP/out" \
+    "     1.08s 35.64% 35.64%      1.08s 35.64%  runtime.asyncPreempt"
+expect_status "pprof -s samples" 0 "$BIN" --top=2 -s samples "$PP/gen/cpu.pb.gz"
+expect_grep "pprof -s samples: counts" "$TMP/out" "       108 35.64% 35.64%        108 35.64%  runtime.asyncPreempt"
+expect_status "pprof --sample-type unknown" 1 "$BIN" --top --sample-type=nope "$PP/gen/cpu.pb.gz"
+expect_grep "pprof unknown type lists the types" "$TMP/err" "(it has: samples cpu)"
+expect_status "pprof --node-fraction=0 shows every function" 0 "$BIN" --top --node-fraction=0 "$PP/gen/cpu.pb.gz"
+if grep -q "Dropped" "$TMP/out"; then not_ok "--node-fraction=0 drops nothing"; else ok "--node-fraction=0 drops nothing"; fi
+expect_grep "inline marking in --top" "$TMP/out" "main.mix (inline)"
+expect_status "bad --node-fraction" 1 "$BIN" --top --node-fraction=2 "$PP/gen/cpu.pb.gz"
+expect_status "pprof export" 0 "$BIN" --export=folded -s cpu "$PP/java.cpu.pb.gz"
+if grep -qv ' [0-9][0-9]*$' "$TMP/out"; then not_ok "pprof export writes integer values"; else ok "pprof export writes integer values"; fi
+expect_grep "pprof export: values in the sample unit, not scaled" "$TMP/out" "VM 20000000"
+gzip -dc "$PP/gen/cpu.pb.gz" >"$TMP/cpu.pb"
+expect_status "raw (uncompressed) pprof" 0 "$BIN" --top=1 "$TMP/cpu.pb"
+expect_grep "raw pprof format line" "$TMP/out" "Format: pprof"
+expect_status "pprof on stdin" 0 sh -c "\"$BIN\" --top=1 < \"$PP/java.heap.pb.gz\""
+expect_grep "pprof on stdin: type" "$TMP/out" "Type: inuse_space"
+expect_status "--format=pprof forces the loader" 0 "$BIN" --format=pprof --top=1 "$TMP/cpu.pb"
+
+# Broken profiles: one line naming the file and what is wrong, exit 2.
+size=$(wc -c <"$TMP/cpu.pb")
+head -c $((size / 2)) "$TMP/cpu.pb" >"$TMP/half.pb"
+expect_status "truncated protobuf" 2 "$BIN" --top "$TMP/half.pb"
+expect_grep "truncated protobuf: offset and reason" "$TMP/err" "half.pb: at byte offset"
+expect_grep "truncated protobuf: says past the end" "$TMP/err" "past the end"
+if [ "$(wc -l <"$TMP/err")" -eq 1 ]; then ok "truncated protobuf: one line"; else not_ok "truncated protobuf: one line"; fi
+head -c 700 "$PP/gen/cpu.pb.gz" >"$TMP/trunc.pb.gz"
+expect_status "truncated gzip" 2 "$BIN" --top "$TMP/trunc.pb.gz"
+expect_grep "truncated gzip: message" "$TMP/err" "trunc.pb.gz"
+: >"$TMP/empty.pb"
+expect_status "empty file, forced pprof" 2 "$BIN" --format=pprof --top "$TMP/empty.pb"
+expect_grep "empty pprof: message" "$TMP/err" "the input is empty"
+head -c 4096 /dev/urandom >"$TMP/junk.bin"
+expect_status "non-protobuf bytes" 2 "$BIN" --top "$TMP/junk.bin"
+expect_status "non-protobuf bytes, forced pprof" 2 "$BIN" --format=pprof --top "$TMP/junk.bin"
+# a string index out of range: string_table "" then sample_type {type=7}
+printf '\062\000\012\002\010\007' >"$TMP/index.pb"
+expect_status "out-of-range string index" 2 "$BIN" --format=pprof --top "$TMP/index.pb"
+expect_grep "out-of-range index: offset and reason" "$TMP/err" "index.pb: at byte offset 4: invalid pprof profile: string index 7 out of range"
+# a 10 GB claimed length after a valid field
+printf '\062\000\022\200\200\200\200\050xyz' >"$TMP/huge.pb"
+expect_status "10 GB claimed length" 2 "$BIN" --top "$TMP/huge.pb"
+expect_grep "10 GB length: reason" "$TMP/err" "huge.pb: at byte offset 3: invalid pprof profile: length field points past the end"
+# a gzip bomb: 64 MB of zeros in 64 kB, against a 16 MB limit
+head -c 67108864 /dev/zero | gzip -9 >"$TMP/bomb.pb.gz"
+expect_status "gzip bomb hits the size limit" 2 "$BIN" --max-input-size=16M --format=pprof --top "$TMP/bomb.pb.gz"
+expect_grep "gzip bomb: message" "$TMP/err" "limit"
+
 # The man page documents every action of the action table (names as in the config).
 SRC=${FLAMEX_SRCDIR:-.}
 for action in $(sed -n 's/^ *X([A-Z_]*, "\([a-z-]*\)".*/\1/p' "$SRC/include/flamex/actions.h"); do
@@ -106,7 +165,7 @@ for action in $(sed -n 's/^ *X([A-Z_]*, "\([a-z-]*\)".*/\1/p' "$SRC/include/flam
     if grep -q -- "$man_name" "$SRC/flamex.1"; then ok "man page documents $action"
     else not_ok "man page documents $action"; fi
 done
-for opt in top export dump size keys sample-type format strict max-input-size max-depth theme \
+for opt in top node-fraction export dump size keys sample-type format strict max-input-size max-depth theme \
            config color icicle heaviest stats no-progress help version; do
     man_opt=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
     if grep -q -- "fB\\\\-\\\\-$man_opt" "$SRC/flamex.1"; then ok "man page documents --$opt"

@@ -8,17 +8,25 @@ DATA=${FLAMEX_TEST_DATA:-tests/data}
 SAMPLES=${FLAMEX_SAMPLES:-sample-profiles}
 GOLDEN=${FLAMEX_GOLDEN:-tests/golden}
 export LC_ALL=C.UTF-8
+# pprof's "Time:" header line is local time: pin the zone.
+TZ=UTC
+export TZ
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/flamex-golden.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 n=0
 failed=0
 
 # golden NAME SIZE KEYS FILE [OPTIONS...]
+# flamex runs in FILE's directory and is given its base name, so screens that
+# show the file's name (the information panel) do not depend on the checkout.
 golden() {
     name=$1 size=$2 keys=$3 file=$4
     shift 4
     n=$((n + 1))
-    if ! "$BIN" --dump --size="$size" --keys="$keys" "$@" "$file" >"$TMP/$name.txt" 2>"$TMP/err"; then
+    if ! (cd "$(dirname "$file")" &&
+          "$BIN" --dump --size="$size" --keys="$keys" "$@" "$(basename "$file")") \
+            >"$TMP/$name.txt" 2>"$TMP/err"; then
         failed=$((failed + 1)); echo "not ok $n - $name (flamex failed)"; sed 's/^/# /' "$TMP/err"; return
     fi
     if [ "${FLAMEX_UPDATE_GOLDEN:-}" = 1 ]; then
@@ -40,7 +48,7 @@ golden article-select-80x24 80x24 "kkllll" "$A"
 golden article-zoom-80x24 80x24 "kkllllk<Enter>" "$A"
 golden article-zoom-200x50 200x50 "kkllllk<Enter>" "$A"
 golden article-zoom-back-80x24 80x24 "kkllllk<Enter><BS>" "$A"
-golden article-icicle-80x24 80x24 "i" "$A"
+golden article-icicle-80x24 80x24 "o" "$A"
 golden article-icicle-200x50 200x50 "jjj" "$A" --icicle
 golden article-heaviest-80x24 80x24 "s" "$A"
 golden article-help-80x24 80x24 "?" "$A"
@@ -54,6 +62,15 @@ golden deep-zoom7-80x24 80x24 "kkkkkkk<Enter>" "$DATA/view/deep.folded"
 golden deep-zoom8-80x24 80x24 "kkkkkkkk<Enter>" "$DATA/view/deep.folded"
 golden deep-zoom9-120x30 120x30 "kkkkkkkkk<Enter>" "$DATA/view/deep.folded"
 golden diff-types-80x24 80x24 "t" "$DATA/folded/perf-cycles-instructions-01-collapsed-all-diff.folded"
+# pprof: the default type (cpu, nanoseconds), the next one (samples), the
+# inlined main.mix selected (kll: main.main.func1; kkkkk: up to main.hashLoop's
+# child under the cursor; h: main.step; k: main.mix), and the information panel.
+P=$DATA/pprof/gen/cpu.pb.gz
+golden pprof-cpu-120x30 120x30 "" "$P"
+golden pprof-cpu-samples-120x30 120x30 "t" "$P"
+golden pprof-cpu-inline-120x30 120x30 "kllkkkkkhk" "$P"
+golden pprof-cpu-info-100x30 100x30 "kllkkkkkhki" "$P"
+golden pprof-cpu-info-samples-100x30 100x30 "it" "$P"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

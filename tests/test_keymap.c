@@ -51,6 +51,11 @@ static void test_defaults_no_collisions_and_help(void **state)
     assert_int_equal(keymap_lookup(&km, KEYCODE_ENTER), ACTION_ZOOM_IN);
     assert_int_equal(keymap_lookup(&km, KEYCODE_BACKSPACE), ACTION_ZOOM_BACK);
     assert_int_equal(keymap_lookup(&km, 'x'), ACTION_NONE);
+    /* i opens the profile information, so the orientation moved to o. */
+    assert_int_equal(keymap_lookup(&km, 'i'), ACTION_INFO);
+    assert_int_equal(keymap_lookup(&km, 'o'), ACTION_TOGGLE_ORIENTATION);
+    assert_int_equal(keymap_lookup(&km, 't'), ACTION_NEXT_SAMPLE_TYPE);
+    assert_int_equal(action_find("info"), ACTION_INFO);
 }
 
 static void test_config_overrides(void **state)

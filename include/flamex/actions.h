@@ -19,7 +19,8 @@
     X(SCROLL_BOTTOM, "scroll-bottom", "Scroll to the bottom")                               \
     X(TOGGLE_ORIENTATION, "toggle-orientation", "Switch between flame (root at the bottom) and icicle (root at the top)") \
     X(TOGGLE_ORDER, "toggle-order", "Order siblings alphabetically or heaviest first")     \
-    X(NEXT_SAMPLE_TYPE, "next-sample-type", "Show the next sample type (e.g. before/after)") \
+    X(NEXT_SAMPLE_TYPE, "next-sample-type", "Show the next sample type (e.g. samples and cpu, or before and after)") \
+    X(INFO, "info", "Show the profile's header: file, format, sample types, period, time, duration") \
     X(HELP, "help", "Show or hide this help")                                              \
     X(REDRAW, "redraw", "Redraw the screen")                                                \
     X(QUIT, "quit", "Quit flamex")

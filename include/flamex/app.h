@@ -37,6 +37,8 @@ struct app {
     bool ascii;
     bool help;                   /* the help screen is shown */
     int help_scroll;
+    bool info;                   /* the profile information panel is shown */
+    int info_scroll;
     int cols, rows;              /* screen size */
 
     uint32_t zoom;               /* current zoom root */
@@ -65,7 +67,7 @@ unsigned app_resize(struct app *app, int cols, int rows);
 unsigned app_apply(struct app *app, enum action_id action);
 
 /* Translate a key through the keymap and perform its action (unbound keys
- * do nothing, or close the help screen). */
+ * do nothing, or close the help screen or the information panel). */
 unsigned app_key(struct app *app, int key);
 
 /* Mouse: a click at screen cell (x, y) selects the frame there; a double

@@ -11,7 +11,10 @@
 #     on the second;
 #   - flamex starts with the root ("all") selected, flame orientation, and
 #     k/Up moves to a callee (up the screen), j/Down to the caller, h/l along
-#     the row; Enter zooms, Backspace goes back, ? toggles help, Esc closes it.
+#     the row; Enter zooms, Backspace goes back, ? toggles help, Esc closes it;
+#   - for a pprof profile, the status names the sample type "[cpu (nanoseconds)]"
+#     and t cycles it; i opens an information panel with pprof's header lines
+#     ("Duration: ...", "Period: ...") that i, q or Esc close.
 # Every wait polls the screen (up to TIMEOUT tenths of a second) rather than
 # sleeping a fixed time. `sleep 0.1` needs a sleep(1) that takes fractions
 # (GNU, busybox, BSD all do).
@@ -19,6 +22,7 @@ set -u
 unset TMUX # a private server even when run from inside tmux
 BIN=${FLAMEX_BIN:-./flamex}
 SAMPLES=${FLAMEX_SAMPLES:-sample-profiles}
+DATA=${FLAMEX_TEST_DATA:-tests/data}
 SRC=${FLAMEX_SRCDIR:-.}
 TIMEOUT=${FLAMEX_E2E_TIMEOUT:-50}
 
@@ -28,6 +32,11 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 case $SAMPLES in /*) ;; *) SAMPLES=$(pwd)/$SAMPLES ;; esac
+case $DATA in /*) ;; *) DATA=$(pwd)/$DATA ;; esac
+# pprof's "Time:" header line is local time: the same zone for the pane and
+# for the --dump runs it is compared with.
+TZ=UTC
+export TZ
 PROFILE=$SAMPLES/recommendation-api.folded
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/flamex-e2e.XXXXXX")
 SOCKET=flamex-test-$$
@@ -272,6 +281,48 @@ fi
 tm send-keys -t main q
 check "q quits with status 0" poll exited_with 0
 modes_sane "after q"
+
+# ---- a pprof profile: sample types with units, inline notes, the info panel --
+PPROF=$DATA/pprof/gen/cpu.pb.gz
+start pprof "\"$BIN\" \"$PPROF\""
+check "pprof: the graph shows" poll has "main.fib"
+check "pprof: status names the sample type and its unit" poll info_has "[cpu (nanoseconds)]"
+check "pprof: status shows the value in a time unit" sh -c \
+    "tmux -u -L '$SOCKET' capture-pane -p -t pprof | tail -n 1 | grep -q '] 3.03s (100% of total, 100% of view)'"
+check_dump "pprof: screen is exactly what --dump shows" "$PPROF"
+tm send-keys -t pprof t
+check "pprof: t switches to samples" poll info_has "[samples (count)]"
+check "pprof: t says so" info_has "Sample type: samples (count)"
+check "pprof: samples are a plain count" info_has "] 303 (100% of total"
+tm send-keys -t pprof t
+check "pprof: t again comes back to cpu" poll info_has "[cpu (nanoseconds)]"
+# To main.mix, inlined into main.step (the keys of tests/golden.sh's pprof-cpu-inline).
+tm send-keys -t pprof k l l k k k k k h k
+check "pprof: the status marks an inlined frame (inline)" poll selected_is "main.mix (inline)"
+tm send-keys -t pprof i
+check "pprof: i opens the information panel (duration)" poll has "Duration: 3.15s, Total samples = 3.03s"
+check "pprof: the panel shows the period" has "Period: 10ms cpu"
+check "pprof: the panel shows the type" has "Type: cpu"
+check "pprof: the panel lists the sample types" has "cpu (nanoseconds)  3.03s  current, default"
+check "pprof: the panel says the selected frame is inlined" has "main.mix (inline)"
+check_dump "pprof: the panel is exactly what --dump shows" "$PPROF" "ttkllkkkkkhki"
+tm send-keys -t pprof t
+check "pprof: t under the panel changes its type" poll has "Type: samples"
+tm send-keys -t pprof i
+check "pprof: i closes the panel" poll selected_is "main.mix (inline)"
+check "pprof: the panel is gone" sh -c "! tmux -u -L '$SOCKET' capture-pane -p -t pprof | grep -qF 'Duration:'"
+check "pprof: the type chosen under the panel stays" info_has "[samples (count)]"
+tm send-keys -t pprof i
+poll has "Duration: 3.15s"
+tm send-keys -t pprof Escape
+check "pprof: Esc closes the panel" poll selected_is "main.mix (inline)"
+tm send-keys -t pprof i
+poll has "Duration: 3.15s"
+tm send-keys -t pprof q
+check "pprof: q closes the panel" poll selected_is "main.mix (inline)"
+check "pprof: ... and does not quit" [ -z "$(screen | grep '^EXITED')" ]
+tm send-keys -t pprof q
+check "pprof: q then quits with status 0" poll exited_with 0
 
 # ---- profile from stdin: keys come from /dev/tty ---------------------------
 start stdin "cat \"$PROFILE\" | \"$BIN\""
