@@ -53,6 +53,15 @@ static bool pprof_sample_value(void *ctx, uint64_t v)
     return true;
 }
 
+/* Put the sample's offset on an error the profile sink reported. */
+static bool pprof_sample_fail(struct pprof_loader *l, const struct pb_field *outer)
+{
+    char msg[sizeof l->err->message];
+    snprintf(msg, sizeof msg, "%s", l->err->message);
+    error_set_offset(l->err, l->profile->source, outer->offset, "%s", msg);
+    return false;
+}
+
 static bool pprof_read_sample(struct pprof_loader *l, const struct pb_reader *parent,
                               const struct pb_field *outer)
 {
@@ -104,27 +113,37 @@ static bool pprof_read_sample(struct pprof_loader *l, const struct pb_reader *pa
     }
 
     size_t depth = 0;
-    for (size_t i = lo; i < n; i++)
-        depth += l->locations[l->sample_locs[i]].nframes;
-    if (depth > l->stack_cap) {
-        l->stack_cap = depth * 2;
-        l->stack_names = xreallocarray(l->stack_names, l->stack_cap, sizeof *l->stack_names);
-        l->stack_flags = xreallocarray(l->stack_flags, l->stack_cap, 1);
-    }
-    size_t at = 0;
+    uint32_t node = TREE_ROOT;
     for (size_t i = n; i-- > lo;) {
-        const struct pprof_location *loc = &l->locations[l->sample_locs[i]];
-        memcpy(l->stack_names + at, l->frame_names + loc->first_frame,
-               loc->nframes * sizeof *l->stack_names);
-        memcpy(l->stack_flags + at, l->frame_flags + loc->first_frame, loc->nframes);
-        at += loc->nframes;
+        struct pprof_location *loc = &l->locations[l->sample_locs[i]];
+        depth += loc->nframes;
+        if (loc->memo_parent[0] == node) {
+            node = loc->memo_node[0];
+            continue;
+        }
+        if (loc->memo_parent[1] == node) { /* a hit in way 1: promote it to way 0 */
+            uint32_t hit_parent = loc->memo_parent[1], end = loc->memo_node[1];
+            loc->memo_parent[1] = loc->memo_parent[0];
+            loc->memo_node[1] = loc->memo_node[0];
+            loc->memo_parent[0] = hit_parent;
+            loc->memo_node[0] = end;
+            node = end;
+            continue;
+        }
+        uint32_t start = node;
+        for (uint32_t k = 0; k < loc->nframes; k++) {
+            node = profile_child(l->profile, node, l->frame_names[loc->first_frame + k],
+                                 l->frame_flags[loc->first_frame + k], l->err);
+            if (node == TREE_NONE)
+                return pprof_sample_fail(l, outer);
+        }
+        loc->memo_parent[1] = loc->memo_parent[0];
+        loc->memo_node[1] = loc->memo_node[0];
+        loc->memo_parent[0] = start;
+        loc->memo_node[0] = node;
     }
-    if (!profile_add_stack_ids(l->profile, l->stack_names, l->stack_flags, at, l->values, l->err)) {
-        char msg[sizeof l->err->message];
-        snprintf(msg, sizeof msg, "%s", l->err->message);
-        error_set_offset(l->err, l->profile->source, outer->offset, "%s", msg);
-        return false;
-    }
+    if (!profile_add_at(l->profile, node, depth, l->values, l->err))
+        return pprof_sample_fail(l, outer);
     return true;
 }
 
@@ -255,8 +274,6 @@ static void pprof_loader_free(struct pprof_loader *l)
     pcre2_code_free(l->keep_re);
     pcre2_match_data_free(l->match);
     free(l->sample_locs);
-    free(l->stack_names);
-    free(l->stack_flags);
 }
 
 bool load_pprof_buffer(const uint8_t *data, size_t len, struct profile *profile,

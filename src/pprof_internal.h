@@ -67,6 +67,12 @@ struct pprof_location {
     uint32_t nlines;
     uint32_t first_frame; /* into frame_names[]/frame_flags[], root first */
     uint32_t nframes;
+    /* Memo of the last two tree positions this location was added under:
+     * memo_node[k] is where its frames end when they start below
+     * memo_parent[k]. Most locations sit under few callers, so most samples
+     * walk whole locations without a single child lookup. */
+    uint32_t memo_parent[2];
+    uint32_t memo_node[2];
     bool prune;           /* Prune: the whole location goes with its callees */
     bool prune_beneath;   /* Prune: its callees go */
 };
@@ -120,9 +126,6 @@ struct pprof_loader {
     size_t sample_nlocs, sample_locs_cap;
     uint64_t sample_values_seen;
     struct sample_value values[TREE_MAX_TYPES];
-    uint32_t *stack_names;
-    uint8_t *stack_flags;
-    size_t stack_cap;
     uint64_t field_offset; /* offset of the field being decoded, for callbacks */
 };
 /* How many of each top-level message the profile holds (pass 1 sizes its arrays by these). */

@@ -172,6 +172,7 @@ bool pprof_build_frames(struct pprof_loader *l)
     size_t at = 0;
     for (size_t i = 0; i < l->nlocations; i++) {
         struct pprof_location *loc = &l->locations[i];
+        loc->memo_parent[0] = loc->memo_parent[1] = TREE_NONE;
         loc->first_frame = (uint32_t)at;
         if (loc->nlines == 0) {
             l->frame_names[at] = pprof_mapping_name(l, loc->mapping);

@@ -27,7 +27,6 @@ void profile_free(struct profile *profile)
     }
     free(profile->source);
     free(profile->path);
-    free(profile->path_names);
     struct profile_info *info = &profile->info;
     free(info->period_type);
     free(info->period_unit);
@@ -72,8 +71,6 @@ static void profile_reserve_path(struct profile *profile, size_t n)
     if (n + 1 > profile->path_cap) {
         profile->path_cap = (n + 1) * 2;
         profile->path = xreallocarray(profile->path, profile->path_cap, sizeof *profile->path);
-        profile->path_names =
-            xreallocarray(profile->path_names, profile->path_cap, sizeof *profile->path_names);
     }
 }
 
@@ -124,46 +121,32 @@ bool profile_add_stack(struct profile *profile, const struct frame_ref *frames, 
         created = tree_count(tree) != before;
         node = child;
         profile->path[i] = node;
-        profile->path_names[i] = name;
     }
     profile->path_len = n;
     profile_add_values(profile, node, values);
     return true;
 }
 
-bool profile_add_stack_ids(struct profile *profile, const uint32_t *names, const uint8_t *flags,
-                           size_t n, const struct sample_value *values, struct error_record *err)
+uint32_t profile_child(struct profile *profile, uint32_t node, uint32_t name, uint32_t flags,
+                       struct error_record *err)
 {
-    if (!profile_check_depth(profile, n, err))
-        return false;
-    profile_reserve_path(profile, n);
-    size_t shared = 0;
-    size_t limit = n < profile->path_len ? n : profile->path_len;
-    while (shared < limit && profile->path_names[shared] == names[shared])
-        shared++;
-
-    struct tree *tree = profile->tree;
-    uint32_t node = shared ? profile->path[shared - 1] : TREE_ROOT;
-    bool created = false;
-    for (size_t i = shared; i < n; i++) {
-        uint32_t before = tree_count(tree);
-        uint32_t child = tree_add_child(tree, node, names[i], created);
-        if (child == TREE_NONE) {
-            profile->path_len = 0;
-            error_set(err, "", ERROR_NO_POSITION, "the profile exceeds the limit of %u tree nodes",
-                      tree_count(tree));
-            return false;
-        }
-        created = tree_count(tree) != before;
-        node = child;
-        profile->path[i] = node;
-        profile->path_names[i] = names[i];
+    uint32_t child = tree_add_child(profile->tree, node, name, false);
+    if (child == TREE_NONE) {
+        error_set(err, "", ERROR_NO_POSITION, "the profile exceeds the limit of %u tree nodes",
+                  tree_count(profile->tree));
+        return TREE_NONE;
     }
-    profile->path_len = n;
     if (flags)
-        for (size_t i = 0; i < n; i++)
-            if (flags[i])
-                tree_set_flags(tree, profile->path[i], flags[i]);
+        tree_set_flags(profile->tree, child, flags);
+    return child;
+}
+
+bool profile_add_at(struct profile *profile, uint32_t node, size_t depth,
+                    const struct sample_value *values, struct error_record *err)
+{
+    if (!profile_check_depth(profile, depth, err))
+        return false;
+    profile->path_len = 0; /* the stack sink's shared-prefix cache is stale now */
     profile_add_values(profile, node, values);
     return true;
 }
@@ -186,9 +169,7 @@ void profile_finish(struct profile *profile)
     }
     tree_finish(profile->tree, profile->names);
     free(profile->path);
-    free(profile->path_names);
     profile->path = NULL;
-    profile->path_names = NULL;
     profile->path_len = profile->path_cap = 0;
 }
 

@@ -70,8 +70,7 @@ struct profile {
     struct profile_info info;
 
     /* sink state: the previous stack's path, reused for shared prefixes */
-    uint32_t *path;       /* node of each frame */
-    uint32_t *path_names; /* name id of each frame */
+    uint32_t *path;
     size_t path_len, path_cap;
 };
 
@@ -95,13 +94,17 @@ bool profile_add_stack(struct profile *profile, const struct frame_ref *frames, 
                        const struct sample_value *values, size_t shared_prefix,
                        struct error_record *err);
 
-/* The sink for loaders that intern names themselves (pprof): names are ids
- * from profile->names, root first; flags (may be NULL) holds TREE_FLAG_* bits
- * to set on each frame's node (e.g. TREE_FLAG_INLINED). The prefix shared with
- * the previous stack is found by comparing ids, so repeated prefixes cost no
- * lookups. Fails like profile_add_stack. */
-bool profile_add_stack_ids(struct profile *profile, const uint32_t *names, const uint8_t *flags,
-                           size_t n, const struct sample_value *values, struct error_record *err);
+/* For loaders that walk the tree themselves (pprof, which memoises whole
+ * locations): the child of node named name (an id from profile->names),
+ * created if absent, with flags (TREE_FLAG_INLINED/CALLED) set on it.
+ * Returns TREE_NONE with err filled when the node limit is reached. */
+uint32_t profile_child(struct profile *profile, uint32_t node, uint32_t name, uint32_t flags,
+                       struct error_record *err);
+
+/* End a stack of depth frames at node (from profile_child) with one value per
+ * sample type. Fails with err when depth exceeds the depth limit. */
+bool profile_add_at(struct profile *profile, uint32_t node, size_t depth,
+                    const struct sample_value *values, struct error_record *err);
 
 /* Add a comment to the header information (copied). */
 void profile_info_add_comment(struct profile *profile, const char *comment, size_t len);
