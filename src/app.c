@@ -266,8 +266,8 @@ static unsigned app_next_type(struct app *app)
     app_invalidate(app);
     app->scroll = -1;
     app_ensure_layout(app);
-    snprintf(app->message, sizeof app->message, "Sample type: %s (%s)%s",
-             p->types[t].name ? p->types[t].name : "", draw_type_unit(app, t),
+    /* The status line already names the type and unit; say where in the cycle we are. */
+    snprintf(app->message, sizeof app->message, "Sample type %zu of %zu%s", t + 1, p->ntypes,
              zoomed_out ? "; zoomed out (none of it in the zoomed frame)" : "");
     return APP_REDRAW;
 }

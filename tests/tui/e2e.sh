@@ -292,7 +292,7 @@ check "pprof: status shows the value in a time unit" sh -c \
 check_dump "pprof: screen is exactly what --dump shows" "$PPROF"
 tm send-keys -t pprof t
 check "pprof: t switches to samples" poll info_has "[samples (count)]"
-check "pprof: t says so" info_has "Sample type: samples (count)"
+check "pprof: t says so" info_has "Sample type 1 of 2"
 check "pprof: samples are a plain count" info_has "] 303 (100% of total"
 tm send-keys -t pprof t
 check "pprof: t again comes back to cpu" poll info_has "[cpu (nanoseconds)]"
