@@ -14,6 +14,16 @@
 #   sorted input    flamex <= 1.5 x floor sorted
 #   shuffled input  flamex <= 1.0 x floor tree
 #   both            peak RSS <= 100 MB
+# Then the pprof section: compiles bench/gen_pprof.c with the project's
+# protobuf writer (src/pbwire.c, src/xalloc.c), generates bench/data/100mb.pb
+# (a deterministic 100 MB uncompressed pprof profile; kept between runs,
+# remade when missing or when the generator's sources changed), and prints
+# the wall time (best and median of BENCH_RUNS) and peak RSS of
+# `flamex --top=20 --stats FILE` against the pprof targets:
+#   100 MB pprof    wall <= 1.0 s and peak RSS <= 300 MB
+# Where `go` is installed it also times `go tool pprof -top FILE` and prints
+# the ratio. A flamex that cannot load the file is reported as an ERROR with
+# its message, never with made-up numbers.
 # Without a flamex binary (or without floor.c) the missing columns show '-'.
 #
 # Environment:
@@ -22,6 +32,7 @@
 #   BENCH_DATA  data and helper binaries (default bench/data)
 #   BENCH_RUNS  runs per measurement, best time kept (default 3)
 #   FLAMEX      flamex binary (default BUILD_DIR/flamex)
+#   GO          go command for the pprof comparison (default: go, if in PATH)
 #   BENCH_STRICT=1  exit 1 when a target is missed (default: report only)
 # POSIX sh.
 set -eu
@@ -54,17 +65,36 @@ newer() {
     [ -n "$(find "$1" -prune -newer "$2" 2>/dev/null)" ]
 }
 
-# compile SRC OUT: (re)build a helper with cc -O2 when missing or out of date.
+# compile SRC OUT [PROJECT_SRC...]: (re)build a helper with cc -O2 when
+# missing or older than any of its sources. With PROJECT_SRC (files of src/)
+# the helper is linked with them and include/ is on the include path.
 compile() {
-    if [ ! -x "$2" ] || newer "$1" "$2"; then
-        echo "bench: $cc -O2 -o $2 $1"
-        $cc -O2 -o "$2.tmp" "$1"
-        mv "$2.tmp" "$2"
+    c_src=$1
+    c_out=$2
+    shift 2
+    c_stale=0
+    [ -x "$c_out" ] || c_stale=1
+    for c_dep in "$c_src" "$@"; do
+        if newer "$c_dep" "$c_out"; then c_stale=1; fi
+    done
+    [ "$c_stale" = 1 ] || return 0
+    if [ $# -eq 0 ]; then
+        echo "bench: $cc -O2 -o $c_out $c_src"
+        $cc -O2 -o "$c_out.tmp" "$c_src" || return 1
+    else
+        echo "bench: $cc -O2 -D_GNU_SOURCE -I$root/include -o $c_out $c_src $*"
+        $cc -O2 -D_GNU_SOURCE -I"$root/include" -o "$c_out.tmp" "$c_src" "$@" || return 1
     fi
+    mv "$c_out.tmp" "$c_out"
 }
 
 compile "$here/gen_folded.c" "$bin/gen_folded"
 compile "$here/rss.c" "$bin/rss"
+have_gen_pprof=1
+compile "$here/gen_pprof.c" "$bin/gen_pprof" "$root/src/pbwire.c" "$root/src/xalloc.c" || {
+    have_gen_pprof=0
+    echo "bench: note: could not compile bench/gen_pprof.c; the pprof section is skipped"
+}
 have_floor=0
 if [ -f "$floor_src" ]; then
     compile "$floor_src" "$bin/floor"
@@ -95,12 +125,29 @@ for spec in 10mb:10000000 100mb:100000000; do
     done
 done
 
+# The pprof input: remade when missing or when the generator's sources (or
+# the target size) changed since it was made, as recorded in FILE.stamp.
+pprof_file=$data/100mb.pb
+pprof_size=100000000
+if [ "$have_gen_pprof" = 1 ]; then
+    stamp="gen_pprof $(cksum <"$here/gen_pprof.c") pbwire $(cksum <"$root/src/pbwire.c") size $pprof_size"
+    if [ ! -s "$pprof_file" ] || [ "$(cat "$pprof_file.stamp" 2>/dev/null)" != "$stamp" ]; then
+        echo "bench: generating $pprof_file"
+        rm -f "$pprof_file.stamp"
+        "$bin/gen_pprof" "$pprof_file.tmp" "$pprof_size"
+        mv "$pprof_file.tmp" "$pprof_file"
+        printf '%s\n' "$stamp" >"$pprof_file.stamp"
+    fi
+fi
+
 # ---- measuring -----------------------------------------------------------
 # measure CMD...: run CMD through rss BENCH_RUNS times (stdout discarded).
-# Sets m_wall (best wall seconds), m_kb (largest peak RSS, KiB), m_status
-# (first non-zero exit status, or 0); the last run's stderr stays in $tmp/err.
+# Sets m_wall (best wall seconds), m_median (median wall seconds), m_kb
+# (largest peak RSS, KiB), m_status (first non-zero exit status, or 0); the
+# last run's stderr stays in $tmp/err.
 measure() {
     m_wall=""
+    m_walls=""
     m_kb=0
     m_status=0
     i=0
@@ -115,8 +162,11 @@ measure() {
         [ -n "$w" ] || w=999999
         [ -n "$kb" ] || kb=0
         m_wall=$(awk -v a="$m_wall" -v b="$w" 'BEGIN { m = (a == "" || b + 0 < a + 0) ? b : a; print m }')
+        m_walls="$m_walls $w"
         [ "$kb" -le "$m_kb" ] || m_kb=$kb
     done
+    # shellcheck disable=SC2086
+    m_median=$(printf '%s\n' $m_walls | sort -n | awk '{ w[NR] = $1 } END { print (NR % 2) ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2 }')
 }
 
 # field NAME FILE: value of NAME=VALUE on the last line of FILE that has it.
@@ -245,13 +295,91 @@ echo "flamex_s: flamex --top=10 --stats FILE >/dev/null; load_s: its own load_se
 echo "tree_s/prefix_s/sorted_s: floor MODE FILE (interning + call tree only; see floor.c)."
 echo "nodes: flamex's tree nodes (floor's count when flamex is absent)."
 echo "targets (100 MB inputs): sorted <= 1.5x floor sorted, shuffled <= 1.0x floor tree, RSS <= 100 MB."
+
+# ---- pprof -----------------------------------------------------------------
+if [ "$have_gen_pprof" = 1 ]; then
+    go=${GO:-$(command -v go 2>/dev/null || true)}
+    bytes=$(wc -c <"$pprof_file" | tr -d ' ')
+    mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+    cat "$pprof_file" >/dev/null # warm the page cache
+    phdr='%-22s %6s | %8s %8s %8s %9s %7s | %8s %7s %9s | %s\n'
+    echo
+    # shellcheck disable=SC2059
+    printf "$phdr" "pprof file" MB best_s median_s load_s nodes RSS_MB go_s go_MB go/flamex verdict
+    # shellcheck disable=SC2059
+    printf "$phdr" ---------------------- ------ -------- -------- -------- --------- ------- -------- ------- --------- -------
+    px_best=- px_med=- px_load=- px_nodes=- px_rss=- px_ok=0 verdict=-
+    if [ "$have_flamex" = 1 ]; then
+        measure "$flamex" --top=20 --stats "$pprof_file"
+        if [ "$m_status" -ne 0 ] && ! grep -q '^stats:' "$tmp/err"; then
+            # perhaps --stats is not implemented: time without it
+            measure "$flamex" --top=20 "$pprof_file"
+        fi
+        if [ "$m_status" -eq 0 ]; then
+            px_ok=1
+            px_best=$(fmt '%.3f' "$m_wall")
+            px_med=$(fmt '%.3f' "$m_median")
+            px_rss=$(awk -v k="$m_kb" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }')
+            px_nodes=$(field nodes "$tmp/err")
+            px_load=$(field load_seconds "$tmp/err")
+            [ -n "$px_nodes" ] || px_nodes='?'
+            if [ -n "$px_load" ]; then px_load=$(fmt '%.3f' "$px_load"); else px_load='?'; fi
+            why=""
+            awk -v s="$m_wall" 'BEGIN { exit !(s <= 1.0) }' || why="time>1s"
+            awk -v k="$m_kb" 'BEGIN { exit !(k * 1024 <= 300e6) }' || why="${why:+$why,}RSS>300MB"
+            if [ -z "$why" ]; then
+                verdict=PASS
+                npass=$((npass + 1))
+            else
+                verdict="FAIL ($why)"
+                nfail=$((nfail + 1))
+            fi
+        else
+            px_best=ERR
+            verdict=ERROR
+            nfail=$((nfail + 1))
+            msg=$(grep -v '^rss: ' "$tmp/err" | head -n 1)
+            notes="$notes
+  100mb.pb: flamex could not load the pprof file (exit status $m_status): ${msg:-no message}"
+        fi
+    fi
+    go_s=- go_mb=- go_ratio=-
+    if [ -n "$go" ]; then
+        measure "$go" tool pprof -top "$pprof_file"
+        if [ "$m_status" -eq 0 ]; then
+            go_s=$(fmt '%.3f' "$m_wall")
+            go_mb=$(awk -v k="$m_kb" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }')
+            if [ "$px_ok" = 1 ]; then
+                go_ratio=$(awk -v g="$m_wall" -v f="$px_best" 'BEGIN { printf "%.2fx", (f > 0 ? g / f : 0) }')
+            fi
+        else
+            go_s=ERR
+            notes="$notes
+  100mb.pb: '$go tool pprof -top' exited with status $m_status: $(grep -v '^rss: ' "$tmp/err" | head -n 1)"
+        fi
+    fi
+    # shellcheck disable=SC2059
+    printf "$phdr" 100mb.pb "$mb" "$px_best" "$px_med" "$px_load" "$px_nodes" "$px_rss" \
+        "$go_s" "$go_mb" "$go_ratio" "$verdict"
+    echo
+    echo "best_s/median_s: flamex --top=20 --stats FILE >/dev/null, best and median of $runs; load_s, nodes: its stats: line (last run)."
+    if [ -n "$go" ]; then
+        echo "go_s/go_MB: $go tool pprof -top FILE >/dev/null, best of $runs, and its peak RSS; go/flamex: go_s / best_s."
+    else
+        echo "go_s/go_MB: go tool pprof -top FILE (skipped: go is not installed)."
+    fi
+    echo "target (100 MB uncompressed pprof from bench/gen_pprof.c): wall <= 1.0 s and RSS <= 300 MB."
+fi
+
 if [ -n "$notes" ]; then
     echo
     echo "notes:$notes"
 fi
 echo
-if [ "$have_flamex" = 0 ] || [ "$have_floor" = 0 ]; then
-    echo "bench: no verdicts (flamex or the floor baseline is missing)"
+if [ "$have_flamex" = 0 ]; then
+    echo "bench: no verdicts (no flamex binary)"
+elif [ "$have_floor" = 0 ]; then
+    echo "bench: $npass PASS, $nfail FAIL (folded-file verdicts skipped: no floor baseline)"
 else
     echo "bench: $npass PASS, $nfail FAIL"
 fi

@@ -37,6 +37,10 @@ static bool pprof_sample_location(void *ctx, uint64_t id)
         l->sample_locs = xreallocarray(l->sample_locs, l->sample_locs_cap, sizeof *l->sample_locs);
     }
     l->sample_locs[l->sample_nlocs++] = index;
+    const struct pprof_location_key *key = &l->keys[index];
+    l->sample_h1 = pprof_mix(l->sample_h1 ^ key->h0);
+    l->sample_h2 = pprof_mix(l->sample_h2 + key->h1);
+    l->sample_depth += key->nframes;
     return true;
 }
 
@@ -53,6 +57,39 @@ static bool pprof_sample_value(void *ctx, uint64_t v)
     return true;
 }
 
+/* The slot for (h1, h2): the path's entry, or the empty slot where it goes. */
+static struct pprof_path *pprof_paths_find(struct pprof_paths *paths, uint64_t h1, uint32_t h2)
+{
+    if (!paths->slots) {
+        paths->mask = 4095;
+        paths->slots = xcalloc(paths->mask + 1, sizeof *paths->slots);
+    }
+    for (size_t i = (size_t)h1 & paths->mask;; i = (i + 1) & paths->mask) {
+        struct pprof_path *p = &paths->slots[i];
+        if (!p->node_plus_one || (p->h1 == h1 && p->h2 == h2))
+            return p;
+    }
+}
+
+static void pprof_paths_insert(struct pprof_paths *paths, uint64_t h1, uint32_t h2, uint32_t node)
+{
+    if ((paths->used + 1) * 4 > (paths->mask + 1) * 3) {
+        size_t cap = (paths->mask + 1) * 2;
+        struct pprof_path *old = paths->slots;
+        size_t old_cap = paths->mask + 1;
+        paths->slots = xcalloc(cap, sizeof *paths->slots);
+        paths->mask = cap - 1;
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i].node_plus_one)
+                *pprof_paths_find(paths, old[i].h1, old[i].h2) = old[i];
+        free(old);
+    }
+    struct pprof_path *p = pprof_paths_find(paths, h1, h2);
+    if (!p->node_plus_one)
+        paths->used++;
+    *p = (struct pprof_path){ h1, h2, node + 1 };
+}
+
 /* Put the sample's offset on an error the profile sink reported. */
 static bool pprof_sample_fail(struct pprof_loader *l, const struct pb_field *outer)
 {
@@ -67,6 +104,8 @@ static bool pprof_read_sample(struct pprof_loader *l, const struct pb_reader *pa
 {
     l->sample_nlocs = 0;
     l->sample_values_seen = 0;
+    l->sample_h1 = l->sample_h2 = 0;
+    l->sample_depth = 0;
     struct pb_reader r;
     pb_reader_sub(&r, parent, outer->data, outer->len);
     struct pb_field f;
@@ -112,11 +151,28 @@ static bool pprof_read_sample(struct pprof_loader *l, const struct pb_reader *pa
         }
     }
 
-    size_t depth = 0;
+    size_t depth = l->sample_depth;
+    uint64_t h1 = l->sample_h1, h2 = l->sample_h2;
+    if (lo) { /* pruned: hash the part that stays, in the same (leaf first) order */
+        depth = 0;
+        h1 = h2 = 0;
+        for (size_t i = lo; i < n; i++) {
+            const struct pprof_location_key *key = &l->keys[l->sample_locs[i]];
+            h1 = pprof_mix(h1 ^ key->h0);
+            h2 = pprof_mix(h2 + key->h1);
+            depth += key->nframes;
+        }
+    }
+    struct pprof_path *known = pprof_paths_find(&l->paths, h1, (uint32_t)h2);
+    if (known->node_plus_one) {
+        if (!profile_add_at(l->profile, known->node_plus_one - 1, depth, l->values, l->err))
+            return pprof_sample_fail(l, outer);
+        return true;
+    }
+
     uint32_t node = TREE_ROOT;
     for (size_t i = n; i-- > lo;) {
         struct pprof_location *loc = &l->locations[l->sample_locs[i]];
-        depth += loc->nframes;
         if (loc->memo_parent[0] == node) {
             node = loc->memo_node[0];
             continue;
@@ -144,6 +200,7 @@ static bool pprof_read_sample(struct pprof_loader *l, const struct pb_reader *pa
     }
     if (!profile_add_at(l->profile, node, depth, l->values, l->err))
         return pprof_sample_fail(l, outer);
+    pprof_paths_insert(&l->paths, h1, (uint32_t)h2, node);
     return true;
 }
 
@@ -273,6 +330,8 @@ static void pprof_loader_free(struct pprof_loader *l)
     pcre2_code_free(l->drop_re);
     pcre2_code_free(l->keep_re);
     pcre2_match_data_free(l->match);
+    free(l->paths.slots);
+    free(l->keys);
     free(l->sample_locs);
 }
 

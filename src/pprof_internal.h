@@ -77,6 +77,39 @@ struct pprof_location {
     bool prune_beneath;   /* Prune: its callees go */
 };
 
+/* Function-level paths already in the tree: a 96-bit hash of a stack's frames
+ * (names and inline flags) -> the node the stack ends at. pprof samples are
+ * unique per location, but most share their function-level path with other
+ * samples; those skip the tree walk entirely. */
+struct pprof_path {
+    uint64_t h1;
+    uint32_t h2;
+    uint32_t node_plus_one; /* 0 = empty slot */
+};
+
+struct pprof_paths {
+    struct pprof_path *slots;
+    size_t mask, used;
+};
+
+/* Two independent hashes of a location's frames (names and flags), and how
+ * many frames it has. */
+struct pprof_location_key {
+    uint64_t h0, h1;
+    uint32_t nframes;
+};
+
+/* Mix a 64-bit value (murmur3's finaliser). */
+static inline uint64_t pprof_mix(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= UINT64_C(0xff51afd7ed558ccd);
+    x ^= x >> 33;
+    x *= UINT64_C(0xc4ceb9fe1a85ec53);
+    x ^= x >> 33;
+    return x;
+}
+
 /* id -> index map: a direct table when ids are dense, else open addressing. */
 struct pprof_ids {
     uint32_t *direct; /* direct[id] = index + 1, 0 = absent */
@@ -121,10 +154,17 @@ struct pprof_loader {
     pcre2_match_data *match;
     uint32_t unknown_name; /* "<unknown>" */
 
+    struct pprof_paths paths;
+    /* per location index, kept apart from struct pprof_location so the
+     * sample pass reads a small, cache-resident array */
+    struct pprof_location_key *keys;
+
     /* per-sample scratch */
     uint32_t *sample_locs;
     size_t sample_nlocs, sample_locs_cap;
     uint64_t sample_values_seen;
+    uint64_t sample_h1, sample_h2; /* the function-level path hash, leaf first */
+    size_t sample_depth;
     struct sample_value values[TREE_MAX_TYPES];
     uint64_t field_offset; /* offset of the field being decoded, for callbacks */
 };

@@ -169,6 +169,7 @@ bool pprof_build_frames(struct pprof_loader *l)
         return pprof_fail(l, 0, "too many frames");
     l->frame_names = xmalloc((total ? total : 1) * sizeof *l->frame_names);
     l->frame_flags = xmalloc(total ? total : 1);
+    l->keys = xmalloc((l->nlocations ? l->nlocations : 1) * sizeof *l->keys);
     size_t at = 0;
     for (size_t i = 0; i < l->nlocations; i++) {
         struct pprof_location *loc = &l->locations[i];
@@ -184,6 +185,13 @@ bool pprof_build_frames(struct pprof_loader *l)
             }
         }
         loc->nframes = (uint32_t)at - loc->first_frame;
+        uint64_t h0 = UINT64_C(0x243f6a8885a308d3), h1 = UINT64_C(0x13198a2e03707344);
+        for (uint32_t k = loc->first_frame; k < at; k++) {
+            uint64_t x = (uint64_t)l->frame_names[k] << 8 | l->frame_flags[k];
+            h0 = pprof_mix(h0 ^ x);
+            h1 = pprof_mix(h1 + x * UINT64_C(0x9e3779b97f4a7c15));
+        }
+        l->keys[i] = (struct pprof_location_key){ h0, h1, loc->nframes };
     }
     l->nframes = at;
     return true;
