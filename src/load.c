@@ -2,6 +2,7 @@
 #include "flamex/load.h"
 
 #include "flamex/load_folded.h"
+#include "flamex/load_perf.h"
 #include "flamex/load_pprof.h"
 
 #include <stdio.h>
@@ -23,12 +24,18 @@ bool load_parse_format(const char *name, enum load_format *out)
         *out = LOAD_FORMAT_FOLDED;
     else if (strcmp(name, "pprof") == 0)
         *out = LOAD_FORMAT_PPROF;
+    else if (strcmp(name, "perf") == 0)
+        *out = LOAD_FORMAT_PERF;
     else
         return false;
     return true;
 }
 
-/* Decide the format from the first bytes (after decompression). */
+/* Decide the format from the first bytes (after decompression): a pprof
+ * protobuf, else the first line that is a perf script event header or a
+ * folded stack among the first lines (blank and '#' lines are skipped by both
+ * formats). Fails with "cannot recognise FILE: ..." saying why each format
+ * was ruled out. */
 static bool load_detect(struct input *in, enum load_format *format, struct error_record *err)
 {
     const size_t window = 64 * 1024;
@@ -36,12 +43,53 @@ static bool load_detect(struct input *in, enum load_format *format, struct error
     size_t len;
     if (!input_peek(in, window, &data, &len, err))
         return false;
-    char why[160];
-    if (len && load_pprof_sniff((const uint8_t *)data, len, len >= window, why, sizeof why))
+    *format = LOAD_FORMAT_FOLDED;
+    if (len == 0)
+        return true; /* the folded loader says "no stacks found" */
+    char pprof_why[160];
+    if (load_pprof_sniff((const uint8_t *)data, len, len >= window, pprof_why, sizeof pprof_why)) {
         *format = LOAD_FORMAT_PPROF;
-    else
-        *format = LOAD_FORMAT_FOLDED;
-    return true;
+        return true;
+    }
+
+    char folded_why[160] = "no lines", perf_why[160] = "no lines";
+    bool have_reasons = false;
+    const char *p = data, *end = data + len;
+    for (uint64_t line_no = 1; p < end && line_no <= 200; line_no++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl && len >= window)
+            break; /* a line cut by the window: not evidence either way */
+        size_t n = (size_t)((nl ? nl : end) - p);
+        const char *line = p;
+        p = nl ? nl + 1 : end;
+        if (n && line[n - 1] == '\r')
+            n--;
+        size_t lead = 0;
+        while (lead < n && (line[lead] == ' ' || line[lead] == '\t'))
+            lead++;
+        if (lead == n || line[lead] == '#')
+            continue;
+        char why[120];
+        if (load_perf_event_line(line, n, why, sizeof why)) {
+            *format = LOAD_FORMAT_PERF;
+            return true;
+        }
+        const char *folded_reason = NULL;
+        if (load_folded_line_valid(line, n, &folded_reason)) {
+            *format = LOAD_FORMAT_FOLDED;
+            return true;
+        }
+        if (!have_reasons) {
+            snprintf(folded_why, sizeof folded_why, "line %llu: %s", (unsigned long long)line_no,
+                     folded_reason);
+            snprintf(perf_why, sizeof perf_why, "line %llu: %s", (unsigned long long)line_no, why);
+            have_reasons = true;
+        }
+    }
+    error_set(err, "", ERROR_NO_POSITION,
+              "cannot recognise %s: not folded stacks (%s), not pprof (%s), not perf script (%s)",
+              input_path(in), folded_why, pprof_why, perf_why);
+    return false;
 }
 
 struct profile *load_profile(const char *path, const struct load_options *opts,
@@ -61,11 +109,15 @@ struct profile *load_profile(const char *path, const struct load_options *opts,
         input_close(in);
         return NULL;
     }
-    struct profile *profile = profile_new(input_path(in), PROFILE_FORMAT_FOLDED);
+    struct profile *profile = profile_new(input_path(in), format == LOAD_FORMAT_PPROF ? PROFILE_FORMAT_PPROF
+                                                          : format == LOAD_FORMAT_PERF ? PROFILE_FORMAT_PERF
+                                                                                       : PROFILE_FORMAT_FOLDED);
     profile->limits = opts->limits;
     bool ok;
     if (format == LOAD_FORMAT_PPROF)
         ok = load_pprof(in, profile, opts, report, err);
+    else if (format == LOAD_FORMAT_PERF)
+        ok = load_perf(in, profile, opts, report, err);
     else
         ok = load_folded(in, profile, opts, report, err);
     profile->gzip = input_is_gzip(in);

@@ -95,11 +95,14 @@ static enum folded_status folded_parse_line(const char *s, size_t n, struct fold
     return FOLDED_OK;
 }
 
-bool load_folded_line_valid(const char *line, size_t n)
+bool load_folded_line_valid(const char *line, size_t n, const char **reason)
 {
     struct folded_line parsed;
-    const char *reason = NULL;
-    return folded_parse_line(line, n, &parsed, &reason) == FOLDED_OK;
+    const char *why = "a blank line or a comment";
+    bool ok = folded_parse_line(line, n, &parsed, &why) == FOLDED_OK;
+    if (reason)
+        *reason = why;
+    return ok;
 }
 
 /* Length of the common byte prefix of a and b. */

@@ -12,7 +12,7 @@ static void main_usage(FILE *out)
 {
     fputs("Usage: flamex [OPTION]... [FILE]\n"
           "Explore a CPU or memory profile as a flamegraph in the terminal.\n"
-          "FILE is folded stacks or a pprof profile (plain or gzip); '-' or no FILE reads standard input.\n"
+          "FILE is folded stacks, a pprof profile or perf script output (plain or gzip); '-' or no FILE reads standard input.\n"
           "On a terminal flamex is interactive (press ? for keys); otherwise it prints --top.\n"
           "\n"
           "  -t, --top[=N]            print the N hottest functions by self value (default: all)\n"
@@ -23,7 +23,12 @@ static void main_usage(FILE *out)
           "      --size=COLSxROWS     screen size for --dump (default 80x24)\n"
           "      --keys=KEYS          keys to replay before --dump, vim notation (kk<Enter>)\n"
           "  -s, --sample-type=NAME   sample type to show or export (e.g. before, after)\n"
-          "  -f, --format=FORMAT      input format: auto (default), folded or pprof\n"
+          "  -f, --format=FORMAT      input format: auto (by content, the default), folded,\n"
+          "                           pprof or perf (perf script output)\n"
+          "      --pid, --tid         perf: root frame comm-PID (or comm-PID/TID)\n"
+          "      --kernel, --jit      perf: mark kernel frames _[k], JIT frames _[j]\n"
+          "      --all                perf: --kernel and --jit\n"
+          "      --addrs              perf: unresolved frames show their address\n"
           "      --strict             treat a malformed input line as an error\n"
           "      --max-input-size=N   limit on decompressed input bytes (K, M, G suffixes;\n"
           "                           default 4G)\n"
@@ -84,7 +89,8 @@ static bool main_parse_dims(const char *s, int *cols, int *rows)
 int main_parse_options(int argc, char **argv, struct main_options *opts)
 {
     enum {
-        OPT_STRICT = 256, OPT_NODE_FRACTION, OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_STATS, OPT_NO_PROGRESS, OPT_SIZE,
+        OPT_STRICT = 256, OPT_NODE_FRACTION, OPT_PID, OPT_TID, OPT_KERNEL, OPT_JIT, OPT_ALL,
+        OPT_ADDRS, OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_STATS, OPT_NO_PROGRESS, OPT_SIZE,
         OPT_KEYS, OPT_THEME, OPT_CONFIG, OPT_COLOR, OPT_ICICLE, OPT_HEAVIEST,
     };
     static const struct option longopts[] = {
@@ -96,6 +102,12 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
         { "sample-type", required_argument, NULL, 's' },
         { "format", required_argument, NULL, 'f' },
         { "node-fraction", required_argument, NULL, OPT_NODE_FRACTION },
+        { "pid", no_argument, NULL, OPT_PID },
+        { "tid", no_argument, NULL, OPT_TID },
+        { "kernel", no_argument, NULL, OPT_KERNEL },
+        { "jit", no_argument, NULL, OPT_JIT },
+        { "all", no_argument, NULL, OPT_ALL },
+        { "addrs", no_argument, NULL, OPT_ADDRS },
         { "strict", no_argument, NULL, OPT_STRICT },
         { "max-input-size", required_argument, NULL, OPT_MAX_INPUT },
         { "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
@@ -155,7 +167,7 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
             break;
         case 'f':
             if (!load_parse_format(optarg, &opts->load.format)) {
-                fprintf(stderr, "flamex: --format: unknown format '%s' (known: auto, folded, pprof)\n",
+                fprintf(stderr, "flamex: --format: unknown format '%s' (known: auto, folded, pprof, perf)\n",
                         optarg);
                 return EXIT_USAGE;
             }
@@ -172,6 +184,24 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
             opts->node_fraction = f;
             break;
         }
+        case OPT_PID:
+            opts->load.perf.pid = true;
+            break;
+        case OPT_TID:
+            opts->load.perf.tid = true;
+            break;
+        case OPT_KERNEL:
+            opts->load.perf.kernel = true;
+            break;
+        case OPT_JIT:
+            opts->load.perf.jit = true;
+            break;
+        case OPT_ALL:
+            opts->load.perf.kernel = opts->load.perf.jit = true;
+            break;
+        case OPT_ADDRS:
+            opts->load.perf.addrs = true;
+            break;
         case OPT_STRICT:
             opts->load.strict = true;
             break;

@@ -66,6 +66,22 @@ bool profile_set_types(struct profile *profile, size_t n, const char *const *nam
     return true;
 }
 
+int profile_add_type(struct profile *profile, const char *name, const char *unit,
+                     struct error_record *err)
+{
+    int t = profile->tree ? tree_add_type(profile->tree) : -1;
+    if (t < 0) {
+        error_set(err, profile->source, ERROR_NO_POSITION,
+                  "more than %d sample types (flamex supports up to %d)", TREE_MAX_TYPES,
+                  TREE_MAX_TYPES);
+        return -1;
+    }
+    profile->types[t].name = xstrdup(name);
+    profile->types[t].unit = xstrdup(unit ? unit : "count");
+    profile->ntypes = (size_t)t + 1;
+    return t;
+}
+
 static void profile_reserve_path(struct profile *profile, size_t n)
 {
     if (n + 1 > profile->path_cap) {

@@ -99,6 +99,17 @@ struct tree *tree_new(size_t ntypes)
     return tree;
 }
 
+int tree_add_type(struct tree *tree)
+{
+    if (tree->ntypes >= TREE_MAX_TYPES || tree->finished)
+        return -1;
+    size_t t = tree->ntypes++;
+    tree->exact[t] = true;
+    tree->self[t] = xbig_resize(NULL, 0, tree->cap, sizeof *tree->self[t]);
+    memset(tree->self[t], 0, (size_t)tree->count * sizeof *tree->self[t]);
+    return (int)t;
+}
+
 void tree_free(struct tree *tree)
 {
     if (!tree)

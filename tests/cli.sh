@@ -31,7 +31,7 @@ expect_grep() {
 expect_status "--version exits 0" 0 "$BIN" --version
 expect_grep "--version names the program" "$TMP/out" "flamex "
 expect_status "--help exits 0" 0 "$BIN" --help
-for opt in --top --node-fraction --export --sample-type --format --strict --max-input-size --max-depth \
+for opt in --top --node-fraction --export --sample-type --format --pid --tid --kernel --jit --all --addrs --strict --max-input-size --max-depth \
            --stats --no-progress --help --version; do
     expect_grep "--help lists $opt" "$TMP/out" "$opt"
 done
@@ -158,6 +158,22 @@ head -c 67108864 /dev/zero | gzip -9 >"$TMP/bomb.pb.gz"
 expect_status "gzip bomb hits the size limit" 2 "$BIN" --max-input-size=16M --format=pprof --top "$TMP/bomb.pb.gz"
 expect_grep "gzip bomb: message" "$TMP/err" "limit"
 
+# ---- format detection -------------------------------------------------------
+printf 'this is not a profile\nhello world\n' >"$TMP/prose.txt"
+expect_status "unrecognised text" 2 "$BIN" --top "$TMP/prose.txt"
+expect_grep "unrecognised: names the file and every format" "$TMP/err" \
+    "flamex: cannot recognise $TMP/prose.txt: not folded stacks (line 1: the last field is not a count"
+expect_grep "unrecognised: pprof reason" "$TMP/err" "not pprof (byte 0: not a profile.proto field"
+expect_grep "unrecognised: perf reason" "$TMP/err" "not perf script (line 1: "
+expect_status "binary junk is unrecognised" 2 "$BIN" --top "$TMP/junk.bin"
+expect_grep "binary junk: message" "$TMP/err" "cannot recognise"
+gzip -c "$TMP/prose.txt" >"$TMP/prose.txt.gz"
+expect_status "compressed unrecognised text" 2 "$BIN" --top "$TMP/prose.txt.gz"
+expect_grep "compressed: same message" "$TMP/err" "not folded stacks (line 1:"
+printf '# a comment\n\nmain;work 3\n' >"$TMP/comment-first.folded"
+expect_status "folded after comments and blank lines" 0 "$BIN" --top "$TMP/comment-first.folded"
+expect_grep "folded after comments: format" "$TMP/out" "Format: folded"
+
 # The man page documents every action of the action table (names as in the config).
 SRC=${FLAMEX_SRCDIR:-.}
 for action in $(sed -n 's/^ *X([A-Z_]*, "\([a-z-]*\)".*/\1/p' "$SRC/include/flamex/actions.h"); do
@@ -165,7 +181,7 @@ for action in $(sed -n 's/^ *X([A-Z_]*, "\([a-z-]*\)".*/\1/p' "$SRC/include/flam
     if grep -q -- "$man_name" "$SRC/flamex.1"; then ok "man page documents $action"
     else not_ok "man page documents $action"; fi
 done
-for opt in top node-fraction export dump size keys sample-type format strict max-input-size max-depth theme \
+for opt in top node-fraction export dump size keys sample-type format pid tid kernel jit all addrs strict max-input-size max-depth theme \
            config color icicle heaviest stats no-progress help version; do
     man_opt=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
     if grep -q -- "fB\\\\-\\\\-$man_opt" "$SRC/flamex.1"; then ok "man page documents --$opt"

@@ -195,7 +195,16 @@ static void test_empty_and_all_invalid(void **state)
     assert_non_null(strstr(err.message, "no stacks"));
 
     struct load_report r;
+    /* By content, text that is no profile at all is not recognised ... */
     assert_null(test_load_string("just words\nmore words here\n", false, &r, &err));
+    assert_non_null(strstr(err.message, "cannot recognise"));
+    assert_non_null(strstr(err.message, "not folded stacks (line 1: the last field is not a count"));
+    /* ... and read as folded stacks, it has no valid stack. */
+    char *path = test_write_temp("just words\nmore words here\n", 27);
+    struct load_options folded = { .format = LOAD_FORMAT_FOLDED };
+    assert_null(load_profile(path, &folded, &r, &err));
+    unlink(path);
+    free(path);
     assert_non_null(strstr(err.message, "no valid stack"));
     assert_non_null(strstr(err.message, "line 1"));
     assert_null(test_load_string("\n\n# only comments 3\n   \n", false, &r, &err));
@@ -293,10 +302,10 @@ static void test_deep_stack(void **state)
 static void test_line_validity_probe(void **state)
 {
     (void)state;
-    assert_true(load_folded_line_valid("a;b 1", 5));
-    assert_true(load_folded_line_valid("a b 1 2", 7));
-    assert_false(load_folded_line_valid("a;b", 3));
-    assert_false(load_folded_line_valid("# x 1", 5));
+    assert_true(load_folded_line_valid("a;b 1", 5, NULL));
+    assert_true(load_folded_line_valid("a b 1 2", 7, NULL));
+    assert_false(load_folded_line_valid("a;b", 3, NULL));
+    assert_false(load_folded_line_valid("# x 1", 5, NULL));
 }
 
 int main(void)

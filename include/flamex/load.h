@@ -19,6 +19,16 @@ enum load_format {
     LOAD_FORMAT_AUTO,
     LOAD_FORMAT_FOLDED,
     LOAD_FORMAT_PPROF,
+    LOAD_FORMAT_PERF,
+};
+
+/* perf script options, named as stackcollapse-perf.pl's. */
+struct load_perf_options {
+    bool pid;    /* root frame "comm-PID" */
+    bool tid;    /* root frame "comm-PID/TID" */
+    bool kernel; /* kernel frames get "_[k]" */
+    bool jit;    /* JIT frames (/tmp/perf-PID.map) get "_[j]" */
+    bool addrs;  /* unresolved frames become "[unknown <addr>]" ... */
 };
 
 struct load_options {
@@ -26,6 +36,7 @@ struct load_options {
     bool strict;                 /* a skipped line is an error */
     struct input_options input;
     struct profile_limits limits;
+    struct load_perf_options perf;
 };
 
 struct load_report {
@@ -45,7 +56,7 @@ struct profile *load_profile(const char *path, const struct load_options *opts,
 /* Record a skipped line in the report (the first one's number and reason are kept). */
 void load_report_ignore(struct load_report *report, uint64_t line, const char *reason);
 
-/* Parse a format name ("auto", "folded", "pprof"); returns false if unknown. */
+/* Parse a format name ("auto", "folded", "pprof", "perf"); returns false if unknown. */
 bool load_parse_format(const char *name, enum load_format *out);
 
 #endif

@@ -25,7 +25,8 @@
 bool load_folded(struct input *in, struct profile *profile, const struct load_options *opts,
                  struct load_report *report, struct error_record *err);
 
-/* True if line (n bytes) parses as a folded stack line; used to detect the format. */
-bool load_folded_line_valid(const char *line, size_t n);
+/* True if line (n bytes) parses as a folded stack line; used to detect the
+ * format. reason (may be NULL) receives why not (static text). */
+bool load_folded_line_valid(const char *line, size_t n, const char **reason);
 
 #endif

@@ -85,6 +85,12 @@ void profile_free(struct profile *profile);
 bool profile_set_types(struct profile *profile, size_t n, const char *const *names,
                        const char *const *units, struct error_record *err);
 
+/* Add a sample type after stacks were added (existing stacks have 0 of it);
+ * name and unit are copied. Returns its index, or -1 with err filled when the
+ * profile already has TREE_MAX_TYPES types. Requires profile_set_types first. */
+int profile_add_type(struct profile *profile, const char *name, const char *unit,
+                     struct error_record *err);
+
 /* The sink: add one stack, root first, with one value per sample type.
  * shared_prefix is the number of leading frames the caller knows to be
  * byte-identical to the previous call's (0 when unknown): their nodes are reused

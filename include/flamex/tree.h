@@ -62,6 +62,11 @@ void tree_free(struct tree *tree);
 /* Set the most nodes the tree may hold (default and maximum 2^32-2). */
 void tree_set_node_limit(struct tree *tree, uint32_t limit);
 
+/* Loading only: add a sample type column, zero for every existing node (for
+ * formats that discover their types while streaming, like perf script's event
+ * names). Returns its index, or -1 when TREE_MAX_TYPES are in use. */
+int tree_add_type(struct tree *tree);
+
 /* Loading only: return the child of parent named name, creating it if absent.
  * When known_new is true the caller guarantees no such child exists (the parent
  * was created during the same stack), which skips the lookup. Returns TREE_NONE
