@@ -131,7 +131,12 @@ bool export_folded(FILE *out, const struct profile *profile, const struct export
         struct export_item item = level->items[level->next++];
         path_len = level->path_len;
         if (!item.subtree) {
-            bool wanted = (tree_flags(profile->tree, item.node) & TREE_FLAG_STACK_END) != 0;
+            /* A stack that ended here is written even with a zero count
+             * (folded files and pprof samples can say 0), except in perf
+             * script input, where a sample never weighs 0: a 0 there means
+             * the stack belongs to another event's samples. */
+            bool wanted = profile->format != PROFILE_FORMAT_PERF &&
+                          (tree_flags(profile->tree, item.node) & TREE_FLAG_STACK_END) != 0;
             for (size_t k = 0; k < opts->ntypes && !wanted; k++)
                 wanted = tree_self(profile->tree, item.node, opts->types[k]) != 0;
             if (wanted)
