@@ -22,8 +22,18 @@
 # `flamex --top=20 --stats FILE` against the pprof targets:
 #   100 MB pprof    wall <= 1.0 s and peak RSS <= 300 MB
 # Where `go` is installed it also times `go tool pprof -top FILE` and prints
-# the ratio. A flamex that cannot load the file is reported as an ERROR with
-# its message, never with made-up numbers.
+# the ratio. Then the perf section: compiles bench/gen_perf.c, generates
+# bench/data/100mb.perf (deterministic `perf script` text, about 100 MB; kept
+# between runs, remade when missing or when gen_perf.c or the size changed,
+# as recorded in 100mb.perf.stamp), and prints the wall time (best and median
+# of BENCH_RUNS), MB/s and peak RSS of
+# `flamex --format=perf --top=10 --stats FILE` against the perf targets:
+#   100 MB perf script   >= 200 MB/s (best run) and peak RSS < 100 MB
+# and, where FlameGraph's stackcollapse-perf.pl can be found (STACKCOLLAPSE_PERF
+# or PATH; no Debian package ships it and it is not in the repository), its
+# time on the same file and the ratio, which must be >= 20. A flamex that
+# cannot load a file is reported as an ERROR with its message, never with
+# made-up numbers.
 # Without a flamex binary (or without floor.c) the missing columns show '-'.
 #
 # Environment:
@@ -33,6 +43,9 @@
 #   BENCH_RUNS  runs per measurement, best time kept (default 3)
 #   FLAMEX      flamex binary (default BUILD_DIR/flamex)
 #   GO          go command for the pprof comparison (default: go, if in PATH)
+#   STACKCOLLAPSE_PERF  FlameGraph's stackcollapse-perf.pl for the perf comparison
+#               (default: stackcollapse-perf.pl from PATH, if any)
+#   PERL_RUNS   runs of the Perl collapser, best time kept (default 1: it is slow)
 #   BENCH_STRICT=1  exit 1 when a target is missed (default: report only)
 # POSIX sh.
 set -eu
@@ -95,6 +108,11 @@ compile "$here/gen_pprof.c" "$bin/gen_pprof" "$root/src/pbwire.c" "$root/src/xal
     have_gen_pprof=0
     echo "bench: note: could not compile bench/gen_pprof.c; the pprof section is skipped"
 }
+have_gen_perf=1
+compile "$here/gen_perf.c" "$bin/gen_perf" || {
+    have_gen_perf=0
+    echo "bench: note: could not compile bench/gen_perf.c; the perf section is skipped"
+}
 have_floor=0
 if [ -f "$floor_src" ]; then
     compile "$floor_src" "$bin/floor"
@@ -137,6 +155,21 @@ if [ "$have_gen_pprof" = 1 ]; then
         "$bin/gen_pprof" "$pprof_file.tmp" "$pprof_size"
         mv "$pprof_file.tmp" "$pprof_file"
         printf '%s\n' "$stamp" >"$pprof_file.stamp"
+    fi
+fi
+
+# The perf script input: remade when missing or when the generator (or the
+# target size) changed since it was made, as recorded in FILE.stamp.
+perf_file=$data/100mb.perf
+perf_size=100000000
+if [ "$have_gen_perf" = 1 ]; then
+    stamp="gen_perf $(cksum <"$here/gen_perf.c") size $perf_size"
+    if [ ! -s "$perf_file" ] || [ "$(cat "$perf_file.stamp" 2>/dev/null)" != "$stamp" ]; then
+        echo "bench: generating $perf_file"
+        rm -f "$perf_file.stamp"
+        "$bin/gen_perf" "$perf_file.tmp" "$perf_size"
+        mv "$perf_file.tmp" "$perf_file"
+        printf '%s\n' "$stamp" >"$perf_file.stamp"
     fi
 fi
 
@@ -369,6 +402,108 @@ if [ "$have_gen_pprof" = 1 ]; then
         echo "go_s/go_MB: go tool pprof -top FILE (skipped: go is not installed)."
     fi
     echo "target (100 MB uncompressed pprof from bench/gen_pprof.c): wall <= 1.0 s and RSS <= 300 MB."
+fi
+
+# ---- perf script -------------------------------------------------------------
+if [ "$have_gen_perf" = 1 ]; then
+    perl_runs=${PERL_RUNS:-1}
+    case $perl_runs in '' | *[!0-9]* | 0) echo "bench: PERL_RUNS must be a positive integer" >&2; exit 1 ;; esac
+    collapse=${STACKCOLLAPSE_PERF:-$(command -v stackcollapse-perf.pl 2>/dev/null || true)}
+    collapse_note=""
+    if [ -n "$collapse" ] && [ ! -f "$collapse" ]; then
+        collapse_note="STACKCOLLAPSE_PERF=$collapse is not a file"
+        collapse=""
+    elif [ -n "$collapse" ] && ! command -v perl >/dev/null 2>&1; then
+        collapse_note="perl is not installed"
+        collapse=""
+    fi
+    bytes=$(wc -c <"$perf_file" | tr -d ' ')
+    mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+    cat "$perf_file" >/dev/null # warm the page cache
+    fhdr='%-22s %6s | %8s %8s %7s %8s %8s %7s | %8s %7s %11s | %s\n'
+    echo
+    # shellcheck disable=SC2059
+    printf "$fhdr" "perf file" MB best_s median_s MB/s load_s nodes RSS_MB perl_s perl_MB perl/flamex verdict
+    # shellcheck disable=SC2059
+    printf "$fhdr" ---------------------- ------ -------- -------- ------- -------- -------- ------- -------- ------- ----------- -------
+    pf_best=- pf_med=- pf_rate=- pf_load=- pf_nodes=- pf_rss=- pf_ok=0 verdict=-
+    if [ "$have_flamex" = 1 ]; then
+        measure "$flamex" --format=perf --top=10 --stats "$perf_file"
+        if [ "$m_status" -eq 0 ]; then
+            pf_ok=1
+            pf_wall=$m_wall
+            pf_kb=$m_kb
+            pf_best=$(fmt '%.3f' "$m_wall")
+            pf_med=$(fmt '%.3f' "$m_median")
+            pf_rate=$(awk -v b="$bytes" -v s="$m_wall" 'BEGIN { printf "%.0f", (s > 0 ? b / 1e6 / s : 0) }')
+            pf_rss=$(awk -v k="$m_kb" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }')
+            pf_nodes=$(field nodes "$tmp/err")
+            pf_load=$(field load_seconds "$tmp/err")
+            [ -n "$pf_nodes" ] || pf_nodes='?'
+            if [ -n "$pf_load" ]; then pf_load=$(fmt '%.3f' "$pf_load"); else pf_load='?'; fi
+        else
+            pf_best=ERR
+            verdict=ERROR
+            nfail=$((nfail + 1))
+            msg=$(grep -v '^rss: ' "$tmp/err" | head -n 1)
+            notes="$notes
+  100mb.perf: flamex could not load the perf script file (exit status $m_status): ${msg:-no message}"
+        fi
+    fi
+    perl_s=- perl_mb=- perl_ratio=- perl_r=""
+    if [ -n "$collapse" ]; then
+        saved_runs=$runs
+        runs=$perl_runs
+        if [ -x "$collapse" ]; then
+            measure "$collapse" "$perf_file"
+        else
+            measure perl "$collapse" "$perf_file"
+        fi
+        runs=$saved_runs
+        if [ "$m_status" -eq 0 ]; then
+            perl_s=$(fmt '%.3f' "$m_wall")
+            perl_mb=$(awk -v k="$m_kb" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }')
+            if [ "$pf_ok" = 1 ]; then
+                perl_r=$(awk -v p="$m_wall" -v f="$pf_wall" 'BEGIN { printf "%.1f", (f > 0 ? p / f : 0) }')
+                perl_ratio="${perl_r}x"
+            fi
+        else
+            perl_s=ERR
+            notes="$notes
+  100mb.perf: $collapse exited with status $m_status: $(grep -v '^rss: ' "$tmp/err" | head -n 1)"
+        fi
+    fi
+    if [ "$pf_ok" = 1 ]; then
+        why=""
+        awk -v r="$pf_rate" 'BEGIN { exit !(r + 0 >= 200) }' || why="<200MB/s"
+        awk -v k="$pf_kb" 'BEGIN { exit !(k * 1024 < 100e6) }' || why="${why:+$why,}RSS>=100MB"
+        if [ -n "$perl_r" ]; then
+            awk -v r="$perl_r" 'BEGIN { exit !(r + 0 >= 20) }' || why="${why:+$why,}perl<20x"
+        fi
+        if [ -z "$why" ]; then
+            verdict=PASS
+            npass=$((npass + 1))
+        else
+            verdict="FAIL ($why)"
+            nfail=$((nfail + 1))
+        fi
+    fi
+    # shellcheck disable=SC2059
+    printf "$fhdr" 100mb.perf "$mb" "$pf_best" "$pf_med" "$pf_rate" "$pf_load" "$pf_nodes" "$pf_rss" \
+        "$perl_s" "$perl_mb" "$perl_ratio" "$verdict"
+    echo
+    echo "best_s/median_s: flamex --format=perf --top=10 --stats FILE >/dev/null, best and median of $runs;" \
+        "MB/s: file size / best_s; load_s, nodes: its stats: line (last run)."
+    if [ -n "$collapse" ]; then
+        echo "perl_s/perl_MB: $collapse FILE >/dev/null, best of $perl_runs, and its peak RSS;" \
+            "perl/flamex: perl_s / best_s (target >= 20)."
+    else
+        echo "perl_s: FlameGraph's stackcollapse-perf.pl was not found${collapse_note:+ ($collapse_note)}, so the" \
+            "20x comparison was not run: no Debian package ships it and the repository does not include it;"
+        echo "        set STACKCOLLAPSE_PERF=/path/to/stackcollapse-perf.pl to time it on the same file." \
+            "The absolute target below stands in for it."
+    fi
+    echo "target (100 MB perf script text from bench/gen_perf.c): >= 200 MB/s and peak RSS < 100 MB."
 fi
 
 if [ -n "$notes" ]; then

@@ -842,6 +842,16 @@ static bool perf_check_depth(struct perf_state *st, uint64_t line)
     return true;
 }
 
+/* Does the line hold a token ending in ':' (followed by a blank or the end),
+ * as every event header does ("12.345:", "cycles:")? */
+static bool perf_has_colon_token(const char *s, size_t n)
+{
+    for (const char *p = s; (p = memchr(p, ':', (size_t)(s + n - p))) != NULL; p++)
+        if (p + 1 == s + n || perf_is_space(p[1]))
+            return true;
+    return false;
+}
+
 /* Handle one line (no newline); returns false with err set to stop. */
 static bool perf_line(struct perf_state *st, const char *line, size_t n, uint64_t line_no)
 {
@@ -856,6 +866,20 @@ static bool perf_line(struct perf_state *st, const char *line, size_t n, uint64_
         lead++;
     if (lead == n)
         return perf_finish_record(st);
+
+    /* Fast path for the bulk of the input: inside a record, an indented line
+     * "HEXADDR symbol (dso)" with no "word: " token is a frame, never a header
+     * (every header has a "TIME:" or "EVENT:" token), so the header parser's
+     * token-by-token search is skipped. */
+    if (st->open && lead > 0 && perf_is_hex(line[lead]) && !perf_has_colon_token(line, n)) {
+        struct perf_frame f;
+        if (perf_parse_frame(line, n, true, &f)) {
+            if (st->skip)
+                return true;
+            perf_add_frame(st, &f);
+            return perf_check_depth(st, line_no);
+        }
+    }
 
     struct perf_header h;
     if (perf_parse_header(line, n, &h, NULL)) {
