@@ -409,6 +409,19 @@ static bool pprof_sniff_wire(uint32_t number, enum pb_wire_type wire)
     }
 }
 
+/* Short text can happen to parse as protobuf fields ("x 205" is field 15 =
+ * 32, then a string...); a real profile always has control bytes near its
+ * start (lengths and small varints: sample_type alone is 0a 04 08 01 10 02). */
+static bool pprof_sniff_binary(const uint8_t *data, size_t len, char *why, size_t cap)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((data[i] < 0x20 && data[i] != '\t' && data[i] != '\n' && data[i] != '\r') ||
+            data[i] == 0x7f)
+            return true;
+    snprintf(why, cap, "text, not protobuf: no binary bytes");
+    return false;
+}
+
 bool load_pprof_sniff(const uint8_t *data, size_t len, bool truncated, char *why, size_t cap)
 {
     struct pb_reader r;
@@ -437,7 +450,7 @@ bool load_pprof_sniff(const uint8_t *data, size_t len, bool truncated, char *why
              * or past the end of a truncated file after a good field: a
              * profile (the loader will say what is wrong with it). */
             if (truncated || fields >= 1)
-                return true;
+                return pprof_sniff_binary(data, len, why, cap);
             snprintf(why, cap, "byte %llu: %s", (unsigned long long)r.error_offset,
                      r.error ? r.error : "malformed");
             return false;
@@ -448,5 +461,5 @@ bool load_pprof_sniff(const uint8_t *data, size_t len, bool truncated, char *why
         snprintf(why, cap, "empty");
         return false;
     }
-    return true;
+    return pprof_sniff_binary(data, len, why, cap);
 }

@@ -1,4 +1,4 @@
-/* main.c - the program: load the profile, then the viewer, --dump, --top or --export. */
+/* main.c - the program: load the profile, then the viewer, --dump, --top, --report or --export. */
 #include "flamex/app.h"
 #include "flamex/config.h"
 #include "flamex/error.h"
@@ -228,6 +228,12 @@ static int main_run(const struct main_options *opts, struct profile *profile)
             ex.ntypes = 2;
         }
         ok = export_folded(stdout, profile, &ex);
+    } else if (mode == MODE_REPORT) {
+        struct report_full_options rep = { .type = type,
+                                           .limit = opts->report_limit,
+                                           .node_fraction = opts->node_fraction,
+                                           .shapes = shapes_default_options() };
+        ok = report_full(stdout, profile, &rep);
     } else {
         struct report_top_options top = { .type = type,
                                           .limit = opts->top_limit,

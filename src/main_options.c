@@ -18,6 +18,10 @@ static void main_usage(FILE *out)
           "  -t, --top[=N]            print the N hottest functions by self value (default: all)\n"
           "      --node-fraction=F    --top leaves out functions whose cum is below F of\n"
           "                           the total, as pprof (default 0.005; 0 shows all)\n"
+          "      --report[=N]         print --top's table, then the plateaus (frames burning\n"
+          "                           >= 5% of the total themselves) and towers (columns 12+\n"
+          "                           frames deep, <= 1% wide); N rows each (default 10,\n"
+          "                           or --top=N; 0 shows all)\n"
           "  -e, --export=FORMAT      write the profile to stdout; FORMAT is 'folded'\n"
           "  -d, --dump               print the screen the viewer would show, as text\n"
           "      --size=COLSxROWS     screen size for --dump (default 80x24)\n"
@@ -71,6 +75,18 @@ static bool main_parse_size(const char *s, uint64_t *out)
     return true;
 }
 
+/* Parse a row count for --top=N / --report=N (0 means all). */
+static bool main_parse_rows(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    long long n = strtoll(s, &end, 10);
+    if (errno || *end || end == s || n < 0)
+        return false;
+    *out = (size_t)n;
+    return true;
+}
+
 static bool main_parse_dims(const char *s, int *cols, int *rows)
 {
     char *end;
@@ -91,10 +107,11 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
     enum {
         OPT_STRICT = 256, OPT_NODE_FRACTION, OPT_PID, OPT_TID, OPT_KERNEL, OPT_JIT, OPT_ALL,
         OPT_ADDRS, OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_STATS, OPT_NO_PROGRESS, OPT_SIZE,
-        OPT_KEYS, OPT_THEME, OPT_CONFIG, OPT_COLOR, OPT_ICICLE, OPT_HEAVIEST,
+        OPT_KEYS, OPT_THEME, OPT_CONFIG, OPT_COLOR, OPT_ICICLE, OPT_HEAVIEST, OPT_REPORT,
     };
     static const struct option longopts[] = {
         { "top", optional_argument, NULL, 't' },
+        { "report", optional_argument, NULL, OPT_REPORT },
         { "export", required_argument, NULL, 'e' },
         { "dump", no_argument, NULL, 'd' },
         { "size", required_argument, NULL, OPT_SIZE },
@@ -123,26 +140,34 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
+    bool report_limit_set = false;
     opts->node_fraction = 0.005;
     opts->dump_cols = 80;
     opts->dump_rows = 24;
     int c;
     while ((c = getopt_long(argc, argv, "t::e:ds:f:hV", longopts, NULL)) != -1) {
         switch (c) {
-        case 't': {
-            opts->mode = MODE_TOP;
+        case 't':
+            if (opts->mode != MODE_REPORT) /* --report --top=N: N rows in the report */
+                opts->mode = MODE_TOP;
             if (optarg) {
-                char *end;
-                errno = 0;
-                long long n = strtoll(optarg, &end, 10);
-                if (errno || *end || end == optarg || n < 0) {
+                if (!main_parse_rows(optarg, &opts->top_limit)) {
                     fprintf(stderr, "flamex: --top: '%s' is not a row count\n", optarg);
                     return EXIT_USAGE;
                 }
-                opts->top_limit = (size_t)n;
+                opts->top_limit_set = true;
             }
             break;
-        }
+        case OPT_REPORT:
+            opts->mode = MODE_REPORT;
+            if (optarg) {
+                if (!main_parse_rows(optarg, &opts->report_limit)) {
+                    fprintf(stderr, "flamex: --report: '%s' is not a row count\n", optarg);
+                    return EXIT_USAGE;
+                }
+                report_limit_set = true;
+            }
+            break;
         case 'e':
             if (strcmp(optarg, "folded") != 0) {
                 fprintf(stderr, "flamex: --export: unknown format '%s' (known: folded)\n", optarg);
@@ -265,6 +290,8 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
         fputs("flamex: --keys only makes sense with --dump\n", stderr);
         return EXIT_USAGE;
     }
+    if (!report_limit_set)
+        opts->report_limit = opts->top_limit_set ? opts->top_limit : 10;
     opts->path = optind < argc ? argv[optind] : "-";
     if (strcmp(opts->path, "-") == 0 && isatty(STDIN_FILENO)) {
         fputs("flamex: no FILE given and standard input is a terminal\n"

@@ -17,11 +17,14 @@ enum main_mode {
     MODE_EXPORT,
     MODE_DUMP,
     MODE_INTERACTIVE,
+    MODE_REPORT,  /* --report: --top's table, then plateaus and towers */
 };
 
 struct main_options {
     enum main_mode mode;
     size_t top_limit;
+    bool top_limit_set;      /* --top=N was given (N may be 0: all) */
+    size_t report_limit;     /* --report=N, else --top=N, else 10 */
     double node_fraction;    /* --node-fraction for --top */
     const char *sample_type;
     bool stats;

@@ -1,12 +1,15 @@
-/* report.c - the pprof-style --top table. */
+/* report.c - the pprof-style --top table and the --report summary. */
 #include "flamex/report.h"
 
 #include "flamex/hot.h"
 #include "flamex/info.h"
 #include "flamex/numfmt.h"
+#include "flamex/shapes.h"
 #include "flamex/textout.h"
+#include "flamex/xalloc.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The one unit of the table, chosen as pprof's selectOutputUnit does from the
@@ -91,5 +94,97 @@ bool report_top(FILE *out, const struct profile *profile, const struct report_to
         fputc('\n', out);
     }
     hot_free(&list);
+    return fflush(out) == 0 && !ferror(out);
+}
+
+/* The stack from the root down to node as folded frames, "a;b;c", each name
+ * sanitised (a ';' inside a name is printed as it is). */
+static void report_write_stack(FILE *out, const struct profile *profile, uint32_t node)
+{
+    const struct tree *tree = profile->tree;
+    uint32_t depth = tree_depth(tree, node);
+    uint32_t *path = xmalloc(((size_t)depth + 1) * sizeof *path);
+    size_t n = 0;
+    for (uint32_t at = node; at != TREE_NONE && tree_name(tree, at) != STRTAB_NONE;
+         at = tree_parent(tree, at))
+        path[n++] = at;
+    while (n > 0) {
+        size_t len;
+        const char *name = profile_node_name(profile, path[--n], &len);
+        textout_write_name(out, name, len, true);
+        if (n > 0)
+            fputc(';', out);
+    }
+    free(path);
+}
+
+/* One row of a shapes list: the numbers, the frame's name, then its stack
+ * on a line of its own under the name. */
+static void report_write_shape(FILE *out, const struct profile *profile, const char *numbers,
+                               uint32_t node)
+{
+    size_t len;
+    const char *name = profile_node_name(profile, node, &len);
+    fprintf(out, "%s  ", numbers);
+    textout_write_name(out, name, len, true);
+    fprintf(out, "\n%*s  stack: ", (int)strlen(numbers), "");
+    report_write_stack(out, profile, node);
+    fputc('\n', out);
+}
+
+/* "Showing top N of M" when the list is cut; returns the rows to print. */
+static size_t report_shown(FILE *out, size_t count, size_t limit)
+{
+    if (limit && limit < count) {
+        fprintf(out, "Showing top %zu of %zu\n", limit, count);
+        return limit;
+    }
+    return count;
+}
+
+bool report_full(FILE *out, const struct profile *profile, const struct report_full_options *opts)
+{
+    struct report_top_options top = { .type = opts->type,
+                                      .limit = opts->limit,
+                                      .node_fraction = opts->node_fraction };
+    if (!report_top(out, profile, &top))
+        return false;
+
+    struct shapes sh;
+    shapes_find(profile, opts->type, TREE_ROOT, &opts->shapes, &sh);
+    char pct[32], total_pct[32], numbers[96];
+
+    fprintf(out, "\nPlateaus (self >= %g%% of the total): ", opts->shapes.plateau_self_share * 100);
+    if (sh.nplateaus == 0) {
+        fputs("none\n", out);
+    } else {
+        fprintf(out, "%zu\n", sh.nplateaus);
+        size_t shown = report_shown(out, sh.nplateaus, opts->limit);
+        fprintf(out, "%6s %7s  %s\n", "self%", "total%", "name");
+        for (size_t i = 0; i < shown; i++) {
+            const struct shape *p = &sh.plateaus[i];
+            numfmt_percent(pct, sizeof pct, p->self, sh.view_total);
+            numfmt_percent(total_pct, sizeof total_pct, p->total, sh.view_total);
+            snprintf(numbers, sizeof numbers, "%6s %7s", pct, total_pct);
+            report_write_shape(out, profile, numbers, p->node);
+        }
+    }
+
+    fprintf(out, "\nTowers (>= %u frames above a base frame with total <= %g%% of the total): ",
+            opts->shapes.tower_min_depth, opts->shapes.tower_max_share * 100);
+    if (sh.ntowers == 0) {
+        fputs("none\n", out);
+    } else {
+        fprintf(out, "%zu\n", sh.ntowers);
+        size_t shown = report_shown(out, sh.ntowers, opts->limit);
+        fprintf(out, "%6s %7s  %s\n", "height", "total%", "base frame");
+        for (size_t i = 0; i < shown; i++) {
+            const struct shape *w = &sh.towers[i];
+            numfmt_percent(total_pct, sizeof total_pct, w->total, sh.view_total);
+            snprintf(numbers, sizeof numbers, "%6u %7s", w->height, total_pct);
+            report_write_shape(out, profile, numbers, w->node);
+        }
+    }
+    shapes_free(&sh);
     return fflush(out) == 0 && !ferror(out);
 }

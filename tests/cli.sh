@@ -142,7 +142,8 @@ expect_grep "truncated gzip: message" "$TMP/err" "trunc.pb.gz"
 : >"$TMP/empty.pb"
 expect_status "empty file, forced pprof" 2 "$BIN" --format=pprof --top "$TMP/empty.pb"
 expect_grep "empty pprof: message" "$TMP/err" "the input is empty"
-head -c 4096 /dev/urandom >"$TMP/junk.bin"
+# fixed high-entropy bytes (random ones occasionally contain a valid folded line)
+dd if="$PP/gen/heap.pb.gz" of="$TMP/junk.bin" bs=1 skip=64 count=4096 2>/dev/null
 expect_status "non-protobuf bytes" 2 "$BIN" --top "$TMP/junk.bin"
 expect_status "non-protobuf bytes, forced pprof" 2 "$BIN" --format=pprof --top "$TMP/junk.bin"
 # a string index out of range: string_table "" then sample_type {type=7}
@@ -187,6 +188,87 @@ for opt in top node-fraction export dump size keys sample-type format pid tid ke
     if grep -q -- "fB\\\\-\\\\-$man_opt" "$SRC/flamex.1"; then ok "man page documents --$opt"
     else not_ok "man page documents --$opt"; fi
 done
+
+# ---- --report: the top table, plateaus and towers ----------------------------
+# expect_lines DESC FILE EXPECTED: from the first line of FILE equal to the
+# first line of EXPECTED on, FILE must continue with exactly EXPECTED's lines
+expect_lines() {
+    first=$(head -n 1 "$3")
+    want=$(wc -l <"$3")
+    awk -v f="$first" 'found || $0 == f { found = 1; print }' "$2" | head -n "$want" >"$TMP/got"
+    if cmp -s "$TMP/got" "$3"; then ok "$1"; else
+        not_ok "$1"; diff "$3" "$TMP/got" | sed 's/^/# /' | head -20; fi
+}
+SAMPLE="$SAMPLES/recommendation-api.folded"
+expect_status "--help for --report" 0 "$BIN" --help
+expect_grep "--help lists --report" "$TMP/out" "--report[=N]"
+if grep -q -- 'fB\\-\\-report' "${FLAMEX_SRCDIR:-.}/flamex.1"; then ok "man page documents --report"
+else not_ok "man page documents --report"; fi
+expect_status "--report on the article sample" 0 "$BIN" --report "$SAMPLE"
+expect_grep "--report header names the file" "$TMP/out" "File: $SAMPLE"
+expect_grep "--report shows 10 rows by default" "$TMP/out" "Showing top 10 nodes out of 16"
+cat >"$TMP/want" <<'WANT'
+      flat  flat%   sum%        cum   cum%
+      1435 35.00% 35.00%       1435 35.00%  _make_iterencode.<locals>._iterencode
+       492 12.00% 47.00%        492 12.00%  _resolve_image_urls
+       451 11.00% 58.00%        451 11.00%  model.predict
+WANT
+expect_lines "--report: the hot list starts _iterencode 35%, _resolve_image_urls 12%, model.predict 11%" \
+    "$TMP/out" "$TMP/want"
+cat >"$TMP/want" <<'WANT'
+Plateaus (self >= 5% of the total): 7
+ self%  total%  name
+35.00%  35.00%  _make_iterencode.<locals>._iterencode
+                stack: handle_request;serialize_response;json.dumps;_encoder.encode;_make_iterencode.<locals>._iterencode
+12.00%  12.00%  _resolve_image_urls
+                stack: handle_request;serialize_response;format_products;_resolve_image_urls
+11.00%  11.00%  model.predict
+                stack: handle_request;run_ml_inference;model.predict
+ 9.00%   9.00%  deserialize_profile
+                stack: handle_request;load_user_profile;deserialize_profile
+ 8.00%   8.00%  parse_request
+                stack: handle_request;parse_request
+ 7.00%   7.00%  _compute_display_price
+                stack: handle_request;serialize_response;format_products;_compute_display_price
+ 5.00%   5.00%  send_response
+                stack: handle_request;send_response
+
+Towers (>= 12 frames above a base frame with total <= 1% of the total): none
+WANT
+expect_lines "--report: the plateaus (_iterencode first at 35%, send_response at exactly 5%), no towers" \
+    "$TMP/out" "$TMP/want"
+if [ "$(tail -n 1 "$TMP/out")" = "$(tail -n 1 "$TMP/want")" ]; then ok "--report ends with the towers"
+else not_ok "--report ends with the towers"; fi
+
+expect_status "--report=3" 0 "$BIN" --report=3 "$SAMPLE"
+expect_grep "--report=3: three table rows" "$TMP/out" "Showing top 3 nodes out of 16"
+expect_grep "--report=3: three plateaus of seven" "$TMP/out" "Showing top 3 of 7"
+if grep -q "parse_request" "$TMP/out"; then not_ok "--report=3 leaves out the fourth plateau"
+else ok "--report=3 leaves out the fourth plateau"; fi
+expect_status "--report --top=2 (the issue's spelling)" 0 "$BIN" --report --top=2 "$SAMPLE"
+expect_grep "--report --top=2: two rows" "$TMP/out" "Showing top 2 nodes out of 16"
+expect_grep "--report --top=2: still a report" "$TMP/out" "Plateaus (self >= 5% of the total): 7"
+expect_status "--top=2 --report" 0 "$BIN" --top=2 --report "$SAMPLE"
+expect_grep "--top=2 --report: two plateaus of seven" "$TMP/out" "Showing top 2 of 7"
+expect_status "--report=0 shows everything" 0 "$BIN" --report=0 "$SAMPLE"
+expect_grep "--report=0: all plateaus" "$TMP/out" "stack: handle_request;send_response"
+expect_status "bad --report value" 1 "$BIN" --report=lots "$SAMPLE"
+expect_grep "bad --report value: message" "$TMP/err" "--report: 'lots' is not a row count"
+
+# a tower: 14 frames (13 above t1), 1% wide
+{ echo "main;w 990"; echo "main;t1;t2;t3;t4;t5;t6;t7;t8;t9;t10;t11;t12;t13;t14 10"; } >"$TMP/tower.folded"
+expect_status "--report on a tower, from stdin" 0 sh -c "\"$BIN\" --report < \"$TMP/tower.folded\""
+cat >"$TMP/want" <<'WANT'
+Towers (>= 12 frames above a base frame with total <= 1% of the total): 1
+height  total%  base frame
+    13   1.00%  t1
+                stack: main;t1
+WANT
+expect_lines "--report: the tower is reported once, at its base" "$TMP/out" "$TMP/want"
+printf 'main;evil\033]0;pwned\007 50\nmain;ok 50\n' >"$TMP/evil-report.folded"
+expect_status "--report with escape sequences in names" 0 "$BIN" --report "$TMP/evil-report.folded"
+if grep -q "$(printf '\033')" "$TMP/out"; then not_ok "--report never prints raw ESC"; else ok "--report never prints raw ESC"; fi
+expect_grep "--report: the plateau's stack is sanitised" "$TMP/out" 'stack: main;evil\x1b'
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -488,6 +488,7 @@ static void test_sniff(void **state)
     pb_writer_free(&w);
     static const char *const texts[] = {
         "main;work 10\n", "python;main 1\n", "j 5\n", "\n\n", "perf 123 [000] cycles:\n", "",
+        "x 205\ny 3895\n", "P1",
     };
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
         if (load_pprof_sniff((const uint8_t *)texts[i], strlen(texts[i]), false, why, sizeof why))
