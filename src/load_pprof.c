@@ -44,6 +44,27 @@ static bool pprof_sample_location(void *ctx, uint64_t id)
     return true;
 }
 
+/* The packed location ids of a sample (how every writer stores them): the
+ * hot loop of the whole load, so one-byte varints are decoded inline and
+ * pprof_sample_location is called directly rather than through a pointer. */
+static bool pprof_sample_locations_packed(struct pprof_loader *l, const struct pb_reader *r,
+                                          const struct pb_field *f)
+{
+    struct pb_reader sub;
+    pb_reader_sub(&sub, r, f->data, f->len);
+    while (sub.p < sub.end) {
+        uint64_t id;
+        if (*sub.p < 0x80) {
+            id = *sub.p++;
+        } else if (!pb_read_varint(&sub, &id)) {
+            return pprof_wire_fail(l, &sub);
+        }
+        if (!pprof_sample_location(l, id))
+            return false;
+    }
+    return true;
+}
+
 static bool pprof_sample_value(void *ctx, uint64_t v)
 {
     struct pprof_loader *l = ctx;
@@ -111,7 +132,10 @@ static bool pprof_read_sample(struct pprof_loader *l, const struct pb_reader *pa
     struct pb_field f;
     while (pb_next_field(&r, &f)) {
         l->field_offset = f.offset;
-        if (f.number == 1) {
+        if (f.number == 1 && f.wire == PB_LEN) {
+            if (!pprof_sample_locations_packed(l, &r, &f))
+                return false;
+        } else if (f.number == 1) {
             if (!pb_each_varint(&r, &f, pprof_sample_location, l))
                 return l->err->message[0] ? false : pprof_wire_fail(l, &r);
         } else if (f.number == 2) {
