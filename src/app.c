@@ -24,6 +24,10 @@ void app_init(struct app *app, struct profile *profile, const struct keymap *km,
     app->cols = 80;
     app->rows = 24;
     app->scroll = -1; /* not placed yet: the first layout decides */
+    app->search_case = SEARCH_CASE_SMART;
+    app->search_name = STRTAB_NONE;
+    app->rank = HOT_BY_FLAT;
+    app->shapes_opts = opts->shapes ? *opts->shapes : shapes_default_options();
     if (app->order == TREE_ORDER_HEAVIEST)
         tree_sort_heaviest(profile->tree, app->type);
 }
@@ -34,6 +38,8 @@ void app_free(struct app *app)
     free(app->back);
     free(app->forward);
     app->back = app->forward = NULL;
+    app_search_free(app);
+    app_sidebar_free(app);
 }
 
 int app_graph_rows(const struct app *app)
@@ -90,9 +96,10 @@ static void app_reveal_selected(struct app *app)
 
 void app_ensure_layout(struct app *app)
 {
-    if (app->layout_valid && app->layout.width == app->cols)
+    int width = app_graph_cols(app);
+    if (app->layout_valid && app->layout.width == width)
         return;
-    layout_compute(&app->layout, app->profile->tree, app->zoom, app->order, app->type, app->cols);
+    layout_compute(&app->layout, app->profile->tree, app->zoom, app->order, app->type, width);
     app->layout_valid = true;
     /* Keep the selection on a laid-out frame: fall back to its nearest visible
      * ancestor (or the zoom root). */
@@ -117,6 +124,7 @@ unsigned app_resize(struct app *app, int cols, int rows)
     app->rows = rows < 1 ? 1 : rows;
     app_invalidate(app);
     app_ensure_layout(app);
+    app_sidebar_clamp(app);
     if (app->info)
         app_info_scroll_by(app, 0);
     return APP_REDRAW;
@@ -209,7 +217,7 @@ static void app_set_zoom(struct app *app, uint32_t zoom)
     app_reveal_selected(app);
 }
 
-static unsigned app_zoom_to(struct app *app, uint32_t node)
+unsigned app_zoom_to(struct app *app, uint32_t node)
 {
     if (node == app->zoom) {
         snprintf(app->message, sizeof app->message, "Already zoomed to this frame");
@@ -218,6 +226,39 @@ static unsigned app_zoom_to(struct app *app, uint32_t node)
     app_push(&app->back, &app->nback, &app->back_cap, app->zoom);
     app->nforward = 0;
     app_set_zoom(app, node);
+    return APP_REDRAW;
+}
+
+/* Is node on the zoomed view: in the zoom's subtree or one of its ancestors? */
+static bool app_in_view(const struct app *app, uint32_t node)
+{
+    const struct tree *tree = app->profile->tree;
+    uint32_t dn = tree_depth(tree, node), dz = tree_depth(tree, app->zoom);
+    uint32_t a = dn >= dz ? node : app->zoom, b = dn >= dz ? app->zoom : node;
+    for (uint32_t d = tree_depth(tree, a); d > tree_depth(tree, b); d--)
+        a = tree_parent(tree, a);
+    return a == b;
+}
+
+unsigned app_select_node(struct app *app, uint32_t node)
+{
+    if (!app_in_view(app, node))
+        app_zoom_to(app, TREE_ROOT);
+    app_ensure_layout(app);
+    uint32_t shown = node;
+    long i;
+    while ((i = layout_find(&app->layout, shown)) < 0 && shown != TREE_NONE)
+        shown = tree_parent(app->profile->tree, shown);
+    if (i < 0)
+        return APP_REDRAW;
+    app_select_index(app, i, true);
+    if (shown != node) {
+        size_t len;
+        const char *name = profile_node_name(app->profile, node, &len);
+        snprintf(app->message, sizeof app->message,
+                 "%.*s is too narrow to show here: selected its caller", len > 60 ? 60 : (int)len,
+                 name);
+    }
     return APP_REDRAW;
 }
 
@@ -311,6 +352,25 @@ static unsigned app_apply_info(struct app *app, enum action_id action)
     return APP_REDRAW;
 }
 
+/* Keys while the sidebar has the focus: moves and Enter act on its list;
+ * everything else keeps its graph meaning (returns false). */
+static bool app_apply_sidebar(struct app *app, enum action_id action, unsigned *flags)
+{
+    long page = app_sidebar_list_rows(app) - 1;
+    if (page < 1)
+        page = 1;
+    switch (action) {
+    case ACTION_MOVE_UP: *flags = app_sidebar_move(app, -1); return true;
+    case ACTION_MOVE_DOWN: *flags = app_sidebar_move(app, 1); return true;
+    case ACTION_PAGE_UP: *flags = app_sidebar_move(app, -page); return true;
+    case ACTION_PAGE_DOWN: *flags = app_sidebar_move(app, page); return true;
+    case ACTION_SCROLL_TOP: *flags = app_sidebar_move(app, -(long)app_sidebar_count(app)); return true;
+    case ACTION_SCROLL_BOTTOM: *flags = app_sidebar_move(app, (long)app_sidebar_count(app)); return true;
+    case ACTION_ZOOM_IN: *flags = app_sidebar_enter(app); return true;
+    default: return false;
+    }
+}
+
 unsigned app_apply(struct app *app, enum action_id action)
 {
     app_ensure_layout(app);
@@ -332,6 +392,10 @@ unsigned app_apply(struct app *app, enum action_id action)
         }
         return APP_REDRAW;
     }
+    unsigned flags = 0;
+    if (app->focus == APP_FOCUS_SIDEBAR && app_sidebar_visible(app) &&
+        app_apply_sidebar(app, action, &flags))
+        return flags;
     bool up_is_child = !app->icicle;
     switch (action) {
     case ACTION_NONE:
@@ -401,6 +465,30 @@ unsigned app_apply(struct app *app, enum action_id action)
         return APP_REDRAW;
     case ACTION_NEXT_SAMPLE_TYPE:
         return app_next_type(app);
+    case ACTION_SEARCH:
+        return app_search_open(app);
+    case ACTION_SEARCH_NEXT:
+        return app_search_step(app, 1);
+    case ACTION_SEARCH_PREV:
+        return app_search_step(app, -1);
+    case ACTION_SEARCH_SELECTED:
+        return app_search_selected(app);
+    case ACTION_SEARCH_CLEAR:
+        return app_search_clear(app);
+    case ACTION_SEARCH_CASE:
+        return app_search_cycle_case(app);
+    case ACTION_TOGGLE_SIDEBAR:
+        return app_sidebar_toggle(app);
+    case ACTION_SIDEBAR_LIST:
+        return app_sidebar_next_list(app);
+    case ACTION_SIDEBAR_RANK:
+        return app_sidebar_toggle_rank(app);
+    case ACTION_SIDEBAR_SCOPE:
+        return app_sidebar_toggle_scope(app);
+    case ACTION_FOCUS:
+        return app_focus_toggle(app);
+    case ACTION_TOGGLE_SHAPES:
+        return app_shapes_toggle(app);
     case ACTION_INFO:
         app->info = true;
         app->info_scroll = 0;
@@ -421,6 +509,8 @@ unsigned app_apply(struct app *app, enum action_id action)
 
 unsigned app_key(struct app *app, int key)
 {
+    if (app->prompt.open)
+        return app_prompt_key(app, key);
     enum action_id action = keymap_lookup(app->keymap, key);
     if (action == ACTION_NONE && (app->help || app->info)) {
         app->help = app->info = false;
@@ -438,6 +528,12 @@ unsigned app_click(struct app *app, int x, int y, bool double_click)
         app->help = app->info = false;
         return APP_REDRAW;
     }
+    if (x >= app_graph_cols(app)) {
+        if (y < APP_GRAPH_TOP || y >= APP_GRAPH_TOP + app_graph_rows(app))
+            return 0;
+        app->message[0] = '\0';
+        return app_sidebar_click(app, y, double_click);
+    }
     int line = y - APP_GRAPH_TOP - app_pad(app) + app->scroll;
     if (y < APP_GRAPH_TOP || y >= APP_GRAPH_TOP + app_graph_rows(app) || line < 0 ||
         line >= (int)app->layout.rows)
@@ -450,6 +546,7 @@ unsigned app_click(struct app *app, int x, int y, bool double_click)
     if (x < s->x || x >= s->x + s->width)
         return 0;
     app->message[0] = '\0';
+    app->focus = APP_FOCUS_GRAPH; /* a click in the graph gives it the keys */
     app_select_index(app, i, true);
     if (double_click)
         return app_zoom_to(app, app->selected);
@@ -469,6 +566,8 @@ unsigned app_wheel(struct app *app, int lines)
         app_info_scroll_by(app, -lines);
         return APP_REDRAW;
     }
+    if (app->focus == APP_FOCUS_SIDEBAR && app_sidebar_visible(app))
+        return app_sidebar_move(app, -lines);
     app_scroll_by(app, -lines);
     return APP_REDRAW;
 }

@@ -1,5 +1,6 @@
 /* draw.c - the whole screen: breadcrumb, graph, status lines, overlays; the
  * wrapping and labelling helpers the draw_*.c modules share. */
+#include "flamex/keys.h"
 #include "flamex/numfmt.h"
 #include "flamex/style.h"
 #include "flamex/utf8.h"
@@ -124,6 +125,106 @@ void draw_breadcrumb(struct app *app, struct frame *f)
     }
 }
 
+/* A percentage as pprof prints it, without the padding. */
+static const char *draw_share(char *buf, size_t cap, double v, double total)
+{
+    numfmt_percent(buf, cap, v, total);
+    const char *s = buf;
+    while (*s == ' ')
+        s++;
+    return s;
+}
+
+/* "/pattern  Matched: X% of total, Y% of view, N frames" at the right of
+ * status line y, in the longest form that leaves the selected name 16
+ * columns. Returns the columns it took, with the gap before it (0: none). */
+static int draw_matched(struct app *app, struct frame *f, int y)
+{
+    if (!app_search_active(app))
+        return 0;
+    app_search_totals(app);
+    const struct tree *tree = app->profile->tree;
+    const struct app_cache *c = &app->cache;
+    char pa[32], pv[32], in_view[48] = "", full[256], brief[96];
+    const char *a = draw_share(pa, sizeof pa, c->matched_all, tree_total(tree, TREE_ROOT, app->type));
+    const char *v = draw_share(pv, sizeof pv, c->matched_view, tree_total(tree, app->zoom, app->type));
+    if (app->zoom != TREE_ROOT && c->frames_view != c->frames_all)
+        snprintf(in_view, sizeof in_view, " (%zu in view)", c->frames_view);
+    snprintf(full, sizeof full, "Matched: %s of total, %s of view, %zu frame%s%s", a, v,
+             c->frames_all, c->frames_all == 1 ? "" : "s", in_view);
+    snprintf(brief, sizeof brief, "Matched: %s, %zu", a, c->frames_all);
+    /* The pattern, unless the prompt shows it below: /regex, or an exact
+     * name in quotes; at most 24 columns. */
+    const char *pat = app->prompt.open ? "" : app->search.pattern;
+    size_t plen = strlen(pat);
+    const char *lead = "/", *tail = "";
+    if (app->search_name != STRTAB_NONE && !app->prompt.open) {
+        pat = strtab_get(app->profile->names, app->search_name, &plen);
+        lead = tail = "\"";
+    }
+    int tail_w = (int)strlen(tail);
+    int pw = plen ? 1 + (int)utf8_display_width(pat, plen, f->ascii) + tail_w : 0;
+    if (pw > 24)
+        pw = 24;
+    const char *texts[2] = { full, brief };
+    for (int i = 0; i < 2; i++) {
+        int tw = (int)strlen(texts[i]);
+        for (int with_pat = pw > 0; with_pat >= 0; with_pat--) {
+            int w = tw + (with_pat ? pw + 2 : 0);
+            if (f->cols - w - 2 < 16)
+                continue;
+            int x = f->cols - w;
+            if (with_pat) {
+                frame_puts(f, x, y, 1, lead, STYLE_STATUS_KEY);
+                int px = frame_text(f, x + 1, y, pw - 1 - tail_w, pat, plen, STYLE_STATUS_KEY);
+                frame_puts(f, x + 1 + px, y, tail_w, tail, STYLE_STATUS_KEY);
+                x += pw + 2;
+            }
+            frame_puts(f, x, y, tw, texts[i], STYLE_STATUS);
+            return w + 2;
+        }
+    }
+    return 0;
+}
+
+/* The / prompt on status line y: the pattern as typed (its end in view),
+ * a cursor, why it does not compile, and the case mode. */
+static void draw_prompt(struct app *app, struct frame *f, int y)
+{
+    const struct app_prompt *pr = &app->prompt;
+    frame_fill(f, 0, y, f->cols, ' ', STYLE_STATUS);
+    const char *mode = app->search_case == SEARCH_CASE_SENSITIVE   ? "case-sensitive"
+                     : app->search_case == SEARCH_CASE_INSENSITIVE ? "ignoring case"
+                                                                   : "smart case";
+    int keys[1];
+    char key[32] = "";
+    if (keymap_keys_for(app->keymap, ACTION_SEARCH_CASE, keys, 1))
+        keys_name(keys[0], key, sizeof key);
+    char hint[96];
+    snprintf(hint, sizeof hint, "%s%s%s", key, key[0] ? ": " : "", mode);
+    int hint_w = (int)strlen(hint);
+    int room = f->cols - 2; /* "/" and the cursor */
+    bool show_hint = room - hint_w - 2 >= 16;
+    if (show_hint)
+        room -= hint_w + 2;
+    /* Keep the end of a long pattern in view. */
+    size_t off = 0;
+    while (off < pr->len && (int)utf8_display_width(pr->text + off, pr->len - off, f->ascii) > room) {
+        off++;
+        while (off < pr->len && ((unsigned char)pr->text[off] & 0xC0) == 0x80)
+            off++;
+    }
+    int x = frame_puts(f, 0, y, 1, "/", STYLE_STATUS_KEY);
+    x += frame_text(f, x, y, room, pr->text + off, pr->len - off, STYLE_STATUS_KEY);
+    frame_fill(f, x, y, 1, ' ', STYLE_SELECTED); /* the cursor */
+    x += 2;
+    int end = show_hint ? f->cols - hint_w - 2 : f->cols;
+    if (pr->error[0] && x < end)
+        frame_puts(f, x, y, end - x, pr->error, STYLE_ERROR);
+    if (show_hint)
+        frame_puts(f, f->cols - hint_w, y, hint_w, hint, STYLE_STATUS);
+}
+
 void draw_status(struct app *app, struct frame *f)
 {
     const struct profile *p = app->profile;
@@ -135,15 +236,21 @@ void draw_status(struct app *app, struct frame *f)
     frame_fill(f, 0, y1, f->cols, ' ', STYLE_STATUS);
     frame_fill(f, 0, y2, f->cols, ' ', STYLE_STATUS);
 
-    /* Line 1: the selected frame's name, and pprof's inline note after it. */
+    /* Line 1: the selected frame's name, and pprof's inline note after it;
+     * at the right, what the search matches. */
+    int room = f->cols - draw_matched(app, f, y1);
     size_t len;
     const char *name = profile_node_name(p, app->selected, &len);
     const char *note = draw_inline_note(app, app->selected);
     int note_w = note ? (int)strlen(note) + 1 : 0;
-    int name_room = f->cols - note_w > 8 ? f->cols - note_w : f->cols;
+    int name_room = room - note_w > 8 ? room - note_w : room;
     int nx = frame_text(f, 0, y1, name_room, name, len, STYLE_STATUS_KEY);
     if (note)
-        frame_puts(f, nx + 1, y1, f->cols - nx - 1, note, STYLE_STATUS);
+        frame_puts(f, nx + 1, y1, room - nx - 1, note, STYLE_STATUS);
+    if (app->prompt.open) {
+        draw_prompt(app, f, y2);
+        return;
+    }
 
     /* Line 2: [message] [sample type (unit)] value, shares, self, depth; hints. */
     double total = tree_total(tree, app->selected, t);
@@ -219,6 +326,8 @@ void app_draw(struct app *app, struct frame *f)
     if (app->rows >= 4)
         draw_breadcrumb(app, f);
     draw_flame(app, f);
+    if (app_sidebar_visible(app))
+        draw_sidebar(app, f);
     if (app->rows >= 3)
         draw_status(app, f);
 }

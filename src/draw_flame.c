@@ -1,4 +1,5 @@
-/* draw_flame.c - the flamegraph rows: bars, labels, colours by frame name. */
+/* draw_flame.c - the flamegraph rows: bars, labels, colours by frame name,
+ * search matches and shapes. */
 #include "flamex/hash.h"
 #include "flamex/style.h"
 #include "flamex/theme.h"
@@ -34,6 +35,11 @@ static int draw_frame_style(const char *name, size_t len, uint32_t flags)
 void draw_flame(struct app *app, struct frame *f)
 {
     const struct layout *l = &app->layout;
+    const uint8_t *marks = NULL;
+    if (app->shapes_on) {
+        app_shapes_refresh(app);
+        marks = app->cache.marks;
+    }
     int rows = app_graph_rows(app);
     int pad = app_pad(app);
     for (int screen = 0; screen < rows; screen++) {
@@ -46,9 +52,18 @@ void draw_flame(struct app *app, struct frame *f)
             const struct layout_span *s = &l->spans[i];
             size_t len;
             const char *name = profile_node_name(app->profile, s->node, &len);
+            uint8_t mark = marks ? marks[s->node] : 0;
             uint16_t style;
+            /* The selection first, then what the user asked to see: matches,
+             * then shapes; ancestors of the zoom are dimmed. */
             if (s->node == app->selected)
                 style = STYLE_SELECTED;
+            else if (search_node_matches(&app->search, app->profile, s->node))
+                style = STYLE_MATCH;
+            else if (mark & APP_MARK_PLATEAU)
+                style = STYLE_PLATEAU;
+            else if (mark & APP_MARK_TOWER)
+                style = STYLE_TOWER;
             else if (s->ancestor)
                 style = STYLE_ANCESTOR;
             else

@@ -41,6 +41,14 @@ void draw_help(struct app *app, struct frame *f)
     }
     y++;
     y += draw_help_text(f, 2, y, f->cols - 3,
+                        "Search prompt: matches light up as you type; <BS> and <C-u> edit, <Enter> "
+                        "keeps the search, <Esc> clears it.",
+                        STYLE_HELP);
+    y += draw_help_text(f, 2, y, f->cols - 3,
+                        "Sidebar (<Tab> gives it the keys): moves and page keys move its cursor, "
+                        "<Enter> shows the entry in the graph.",
+                        STYLE_HELP);
+    y += draw_help_text(f, 2, y, f->cols - 3,
                         "Mouse: click selects a frame, double-click zooms into it, the wheel scrolls.",
                         STYLE_HELP);
     draw_help_text(f, 2, y, f->cols - 3,

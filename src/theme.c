@@ -14,7 +14,8 @@
  *     KIND: { shades: [COLOUR...], text: COLOUR, attrs: [[...]], mono: [[...]] }
  *
  *   ROLE   default ancestor selected match status status-key breadcrumb help
- *          help-key help-title error
+ *          help-key help-title error plateau tower sidebar sidebar-title
+ *          sidebar-cursor sidebar-mark
  *   KIND   flame kernel jit inlined
  *   ATTR   bold reverse underline dim italic
  *   COLOUR "#rrggbb" (quoted: a bare # starts a comment) | a name: black red
@@ -213,12 +214,15 @@ int theme_frame_style(int kind, uint64_t name_hash)
 /* The roles a theme's styles: section may set, and their style ids. */
 static const char *const theme_role_names[] = {
     "default", "ancestor",   "selected", "match",    "status",     "status-key",
-    "breadcrumb", "help",    "help-key", "help-title", "error",
+    "breadcrumb", "help",    "help-key", "help-title", "error",    "plateau",
+    "tower",   "sidebar",    "sidebar-title", "sidebar-cursor", "sidebar-mark",
 };
 static const int theme_role_ids[] = {
     STYLE_DEFAULT,    STYLE_ANCESTOR, STYLE_SELECTED, STYLE_MATCH,
     STYLE_STATUS,     STYLE_STATUS_KEY, STYLE_BREADCRUMB, STYLE_HELP,
-    STYLE_HELP_KEY,   STYLE_HELP_TITLE, STYLE_ERROR,
+    STYLE_HELP_KEY,   STYLE_HELP_TITLE, STYLE_ERROR,  STYLE_PLATEAU,
+    STYLE_TOWER,      STYLE_SIDEBAR,  STYLE_SIDEBAR_TITLE, STYLE_SIDEBAR_CURSOR,
+    STYLE_SIDEBAR_MARK,
 };
 #define THEME_NROLES (sizeof theme_role_names / sizeof theme_role_names[0])
 _Static_assert(THEME_NROLES == sizeof theme_role_ids / sizeof theme_role_ids[0],
@@ -240,7 +244,7 @@ static void theme_set(struct theme *t, int id, struct theme_color fg, struct the
 void theme_default(struct theme *t)
 {
     enum { B = THEME_ATTR_BOLD, R = THEME_ATTR_REVERSE, U = THEME_ATTR_UNDERLINE,
-           D = THEME_ATTR_DIM };
+           D = THEME_ATTR_DIM, I = THEME_ATTR_ITALIC };
     /* FlameGraph's palettes: "hot" rgb(205+rand(50), rand(230), rand(55)) for
      * ordinary frames, picked so the 256-colour downgrades stay distinct; "orange"
      * for _[k], "green" for _[j], "aqua" for _[i], spread over each range. */
@@ -271,6 +275,15 @@ void theme_default(struct theme *t)
     theme_set(t, STYLE_HELP_KEY, theme_rgb(0xffd75f), none, B, B);
     theme_set(t, STYLE_HELP_TITLE, theme_rgb(0x5fd7ff), none, B | U, B | U);
     theme_set(t, STYLE_ERROR, white, theme_rgb(0xd70000), B, R | B);
+    /* Shapes: a plateau is a solid blue bar, a tower column light blue and
+     * underlined; without colour, reverse+underline and underline+italic keep
+     * them apart from plain and reversed bars, matches and the selection. */
+    theme_set(t, STYLE_PLATEAU, white, theme_rgb(0x005fd7), B, R | U);
+    theme_set(t, STYLE_TOWER, black, (struct theme_color){ 0x87d7ff, -1, 6 }, U, U | I);
+    theme_set(t, STYLE_SIDEBAR, theme_rgb(0xd0d0d0), none, 0, 0);
+    theme_set(t, STYLE_SIDEBAR_TITLE, theme_rgb(0x5fd7ff), bar, B, R | B);
+    theme_set(t, STYLE_SIDEBAR_CURSOR, black, white, B, R | B);
+    theme_set(t, STYLE_SIDEBAR_MARK, white, theme_rgb(0x444444), 0, U);
 }
 
 /* ============================ theme parsing ============================== */

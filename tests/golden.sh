@@ -52,6 +52,29 @@ golden article-icicle-80x24 80x24 "o" "$A"
 golden article-icicle-200x50 200x50 "jjj" "$A" --icicle
 golden article-heaviest-80x24 80x24 "s" "$A"
 golden article-help-80x24 80x24 "?" "$A"
+# The hot-function sidebar (H): ranked by self; by total (c) at 120x40; Tab
+# into it, two down, Enter: model.predict searched for and selected.
+golden article-sidebar-200x50 200x50 "H" "$A"
+golden article-sidebar-total-120x40 120x40 "Hc" "$A"
+golden article-sidebar-enter-120x40 120x40 "H<Tab>jj<Enter>" "$A"
+# Narrower than 80 columns the sidebar stays hidden and says why.
+golden article-sidebar-narrow-79x24 79x24 "H" "$A"
+# Search: kept with Enter (Matched line); still typing an invalid pattern
+# (the error, the last valid match kept); n three times (screen order).
+golden article-search-120x40 120x40 "/json<Enter>" "$A"
+golden article-search-prompt-80x24 80x24 "/js(" "$A"
+golden article-search-next-120x40 120x40 "/e<Enter>nnn" "$A"
+# Shapes: the Shapes list (S), highlighted (p: the message counts them).
+golden article-shapes-200x50 200x50 "Sp" "$A"
+# A made-up profile with two plateaus and a tower 14 frames deep at 0.8%:
+# Enter on the tower in the Shapes list selects its base.
+T=$TMP/towers.folded
+{
+    echo "main;work 9000"
+    echo "main;other 920"
+    echo "main;t00;t01;t02;t03;t04;t05;t06;t07;t08;t09;t10;t11;t12;t13;t14 80"
+} >"$T"
+golden towers-shapes-200x50 200x50 "pS<Tab>jj<Enter>" "$T"
 golden wide-names-80x24 80x24 "kkk" "$DATA/view/wide-names.folded"
 golden wide-names-200x50 200x50 "kklll" "$DATA/view/wide-names.folded"
 golden deep-80x24 80x24 "" "$DATA/view/deep.folded"

@@ -56,6 +56,29 @@ static void test_defaults_no_collisions_and_help(void **state)
     assert_int_equal(keymap_lookup(&km, 'o'), ACTION_TOGGLE_ORIENTATION);
     assert_int_equal(keymap_lookup(&km, 't'), ACTION_NEXT_SAMPLE_TYPE);
     assert_int_equal(action_find("info"), ACTION_INFO);
+    /* Search, the sidebar and shapes (s stays toggle-order). */
+    assert_int_equal(keymap_lookup(&km, '/'), ACTION_SEARCH);
+    assert_int_equal(keymap_lookup(&km, 'n'), ACTION_SEARCH_NEXT);
+    assert_int_equal(keymap_lookup(&km, 'N'), ACTION_SEARCH_PREV);
+    assert_int_equal(keymap_lookup(&km, '#'), ACTION_SEARCH_SELECTED);
+    assert_int_equal(keymap_lookup(&km, KEYCODE_ESC), ACTION_SEARCH_CLEAR);
+    assert_int_equal(keymap_lookup(&km, KEYCODE_CTRL('t')), ACTION_SEARCH_CASE);
+    assert_int_equal(keymap_lookup(&km, 'H'), ACTION_TOGGLE_SIDEBAR);
+    assert_int_equal(keymap_lookup(&km, 'S'), ACTION_SIDEBAR_LIST);
+    assert_int_equal(keymap_lookup(&km, 'c'), ACTION_SIDEBAR_RANK);
+    assert_int_equal(keymap_lookup(&km, 'z'), ACTION_SIDEBAR_SCOPE);
+    assert_int_equal(keymap_lookup(&km, KEYCODE_TAB), ACTION_FOCUS);
+    assert_int_equal(keymap_lookup(&km, KEYCODE_BACKTAB), ACTION_FOCUS);
+    assert_int_equal(keymap_lookup(&km, 'p'), ACTION_TOGGLE_SHAPES);
+    assert_int_equal(keymap_lookup(&km, 's'), ACTION_TOGGLE_ORDER);
+    assert_int_equal(action_find("search-next"), ACTION_SEARCH_NEXT);
+    assert_int_equal(action_find("toggle-sidebar"), ACTION_TOGGLE_SIDEBAR);
+    /* The search prompt takes printable keys as text, so the case toggle
+     * must be a key that cannot be typed into a pattern. */
+    int keys[4];
+    size_t nk = keymap_keys_for(&km, ACTION_SEARCH_CASE, keys, 4);
+    for (size_t i = 0; i < nk && i < 4; i++)
+        assert_true(keys[i] < 0x20 || keys[i] >= KEYCODE_SPECIAL);
 }
 
 static void test_config_overrides(void **state)

@@ -119,11 +119,28 @@ static void test_shipped_themes_mono_distinct(void **state)
         assert_int_equal(sel, THEME_ATTR_REVERSE | THEME_ATTR_BOLD | THEME_ATTR_UNDERLINE);
         assert_int_equal(match, THEME_ATTR_BOLD | THEME_ATTR_UNDERLINE);
         assert_int_equal(t.styles[STYLE_STATUS].mono_attrs, THEME_ATTR_REVERSE);
+        /* Shapes stand apart from the selection, matches and each other... */
+        uint8_t plateau = t.styles[STYLE_PLATEAU].mono_attrs;
+        uint8_t tower = t.styles[STYLE_TOWER].mono_attrs;
+        assert_int_equal(plateau, THEME_ATTR_REVERSE | THEME_ATTR_UNDERLINE);
+        assert_int_equal(tower, THEME_ATTR_UNDERLINE | THEME_ATTR_ITALIC);
+        assert_int_not_equal(plateau, sel);
+        assert_int_not_equal(plateau, match);
+        assert_int_not_equal(tower, sel);
+        assert_int_not_equal(tower, match);
+        /* ... and the sidebar's cursor from its text, focused or not. */
+        uint8_t side = t.styles[STYLE_SIDEBAR].mono_attrs;
+        uint8_t cursor = t.styles[STYLE_SIDEBAR_CURSOR].mono_attrs;
+        uint8_t mark = t.styles[STYLE_SIDEBAR_MARK].mono_attrs;
+        assert_true(side != cursor && side != mark && cursor != mark);
+        assert_int_not_equal(t.styles[STYLE_SIDEBAR_TITLE].mono_attrs, side);
         for (int k = 0; k < STYLE_KIND_COUNT; k++) {
             const struct theme_style *sh = &t.styles[STYLE_FLAME_BASE + k * STYLE_SHADES];
             for (int s = 0; s < STYLE_SHADES; s++) {
                 assert_int_not_equal(sh[s].mono_attrs, sel);
                 assert_int_not_equal(sh[s].mono_attrs, match);
+                assert_int_not_equal(sh[s].mono_attrs, plateau); /* bars stay plain or reversed */
+                assert_int_not_equal(sh[s].mono_attrs, tower);
                 if (s > 0) /* neighbouring shades differ */
                     assert_int_not_equal(sh[s].mono_attrs, sh[s - 1].mono_attrs);
             }

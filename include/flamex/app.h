@@ -13,9 +13,12 @@
 
 #include "flamex/actions.h"
 #include "flamex/frame.h"
+#include "flamex/hot.h"
 #include "flamex/keymap.h"
 #include "flamex/layout.h"
 #include "flamex/profile.h"
+#include "flamex/search.h"
+#include "flamex/shapes.h"
 
 /* Flags returned by the app_* event functions. */
 #define APP_REDRAW 0x1u /* the screen must be redrawn */
@@ -26,7 +29,54 @@ struct app_options {
     bool heaviest;    /* siblings heaviest-first instead of alphabetical */
     size_t type;      /* initial sample type */
     bool ascii;       /* ASCII-only glyphs */
+    const struct shapes_options *shapes; /* thresholds; NULL = shapes_default_options() */
 };
+
+/* Where the keys go: the graph, or the sidebar's list. */
+enum app_focus { APP_FOCUS_GRAPH, APP_FOCUS_SIDEBAR };
+
+/* What the sidebar lists. */
+enum app_list { APP_LIST_HOT, APP_LIST_SHAPES, APP_LIST_COUNT };
+
+/* The `/` prompt being edited (the search it shows lives in app->search). */
+struct app_prompt {
+    bool open;
+    bool edited;            /* typed into since it opened */
+    char text[256];         /* the pattern as typed, NUL-terminated */
+    size_t len;
+    char error[256];        /* why text does not compile, or a warning about it */
+    bool invalid;           /* text does not compile: the search in effect is older */
+};
+
+/* Cached analyses: recomputed when their key (root, type, ...) changes. */
+struct app_cache {
+    struct search scratch;  /* compiled here first, swapped in when valid */
+    unsigned search_gen;    /* bumped whenever app->search changes */
+    bool all_valid;         /* matched_all, frames_all: for (all_gen, all_type) */
+    unsigned all_gen;
+    size_t all_type;
+    bool view_valid;        /* matched_view, frames_view: for (view_gen, view_type, view_zoom) */
+    unsigned view_gen;
+    size_t view_type;
+    uint32_t view_zoom;
+    double matched_all, matched_view;
+    size_t frames_all, frames_view;
+
+    struct hot_list hot;    /* for (hot_root, hot_type), sorted by hot_order */
+    bool hot_valid;
+    uint32_t hot_root;
+    size_t hot_type;
+    enum hot_order hot_order;
+
+    struct shapes shapes;   /* for (shapes_root, shapes_type) */
+    bool shapes_valid;
+    uint32_t shapes_root;
+    size_t shapes_type;
+    uint8_t *marks;         /* per node: APP_MARK_* (owned, tree_count entries) */
+};
+
+#define APP_MARK_PLATEAU 0x1u /* a plateau frame */
+#define APP_MARK_TOWER 0x2u   /* a tower's base or a frame above it */
 
 struct app {
     struct profile *profile;     /* borrowed; must outlive the app */
@@ -51,6 +101,23 @@ struct app {
     struct layout layout;        /* cached for (zoom, order, type, graph width) */
     bool layout_valid;
     char message[256];           /* one-shot message for the status line */
+
+    struct search search;        /* the search in effect (empty: none); owned */
+    enum search_case search_case;
+    uint32_t search_name;        /* name id of an exact-name search (#, the sidebar), else STRTAB_NONE */
+    struct app_prompt prompt;
+
+    bool sidebar;                /* wanted (hidden anyway on narrow screens) */
+    enum app_focus focus;
+    enum app_list list;
+    enum hot_order rank;         /* HOT_BY_FLAT or HOT_BY_CUM */
+    bool scope_zoom;             /* the sidebar ranks within the zoom, not the profile */
+    size_t cursor[APP_LIST_COUNT]; /* selected entry of each list */
+    size_t side_scroll[APP_LIST_COUNT]; /* first list row shown */
+    bool shapes_on;              /* plateaus and towers highlighted in the graph */
+    struct shapes_options shapes_opts;
+
+    struct app_cache cache;
 };
 
 /* Start viewing profile (which must be finished). km is used for hints/help. */
@@ -77,7 +144,20 @@ unsigned app_click(struct app *app, int x, int y, bool double_click);
 /* Mouse wheel: lines > 0 scrolls towards the top of the screen. */
 unsigned app_wheel(struct app *app, int lines);
 
+/* Select node in the graph: when it lies outside the zoomed subtree (and is
+ * not one of the zoom's ancestors) zoom out to the whole profile first (the
+ * zoom history keeps the old zoom); when it is too narrow to be laid out,
+ * select its nearest visible caller and say so. Returns APP_REDRAW. */
+unsigned app_select_node(struct app *app, uint32_t node);
+
 /* Draw the whole screen into f (resized to the app's size if needed). */
 void app_draw(struct app *app, struct frame *f);
+
+/* Width of the graph in cells: the screen's, less the sidebar when it shows
+ * (it hides below 80 columns and takes a third, at most 50 columns). */
+int app_graph_cols(const struct app *app);
+
+/* Does the sidebar show at the current size? */
+bool app_sidebar_visible(const struct app *app);
 
 #endif

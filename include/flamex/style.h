@@ -26,6 +26,12 @@ enum style_id {
     STYLE_HELP_KEY,     /* key names on the help screen */
     STYLE_HELP_TITLE,   /* headings on the help screen */
     STYLE_ERROR,        /* error and warning messages */
+    STYLE_PLATEAU,      /* a plateau frame, when shapes are highlighted */
+    STYLE_TOWER,        /* a frame in a tower's column, when shapes are highlighted */
+    STYLE_SIDEBAR,      /* sidebar text and its border */
+    STYLE_SIDEBAR_TITLE,  /* the sidebar's title and column headings */
+    STYLE_SIDEBAR_CURSOR, /* the sidebar's cursor row while the sidebar has the focus */
+    STYLE_SIDEBAR_MARK,   /* the sidebar's cursor row while the graph has the focus */
     STYLE_COUNT
 };
 

@@ -282,6 +282,98 @@ tm send-keys -t main q
 check "q quits with status 0" poll exited_with 0
 modes_sane "after q"
 
+# ---- search, n, the hot-function sidebar, shapes ----------------------------
+# Assumed: / opens a prompt on the last row ("/PATTERN"), matches update as
+# keys arrive; status line 1 then ends with "Matched: X% of total, Y% of view,
+# N frames" after the selected name; H shows the sidebar ("Hot by self", rows
+# " self%  total% name"), Tab moves the keys into it, Enter there searches for
+# the function and selects its widest frame; p highlights plateaus.
+name_is() { selected | grep -q "^$1\( \|\$\)"; } # status line 1 starts with the name
+start find "\"$BIN\" \"$PROFILE\""
+check "find: the graph shows" poll has handle_request
+tm send-keys -t find /
+check "find: / opens the prompt" poll sh -c "tmux -u -L '$SOCKET' capture-pane -p -t find | tail -n 1 | grep -q '^/ '"
+tm send-keys -t find j s o
+check "find: matches update while typing (/jso)" poll has "Matched: 42.00% of total, 42.00% of view, 1 frame"
+check "find: the prompt shows the pattern" info_has "/jso"
+tm send-keys -t find "("
+check "find: an invalid pattern shows the error in the prompt" poll info_has "missing closing parenthesis"
+check "find: ... and keeps the last valid result" has "Matched: 42.00% of total"
+tm send-keys -t find BSpace n Enter
+check "find: Enter keeps the search (/json in the status)" poll has "/json  Matched: 42.00% of total"
+check "find: the prompt is closed" poll info_has "?:help q:quit"
+check_dump "find: the search screen is exactly what --dump shows" "$PROFILE" "/jso(<BS>n<Enter>"
+tm send-keys -t find n
+check "find: n selects the match (json.dumps)" poll name_is json.dumps
+check "find: n says which match it is" info_has "Match 1 of 1 in this view"
+esc=$(printf '\033')
+tm send-keys -t find /
+poll sh -c "tmux -u -L '$SOCKET' capture-pane -p -t find | tail -n 1 | grep -q '^/ '"
+tm send-keys -t find m o d e l
+check "find: typing again replaces the search (/model)" poll has "/model"
+check "find: Matched follows (model.predict, 11%)" poll has "Matched: 11.00% of total"
+tm send-keys -t find Escape
+check "find: Esc in the prompt clears the search" poll sh -c "! tmux -u -L '$SOCKET' capture-pane -p -t find | grep -qF 'Matched:'"
+check "find: the selection stays" name_is json.dumps
+tm send-keys -t find H
+check "find: H shows the sidebar" poll has "Hot by self"
+check "find: it ranks by self: _iterencode first" has " 35.0%  35.0% _make_iterencode"
+check "find: ... then _resolve_image_urls" has " 12.0%  12.0% _resolve_image_urls"
+bar=$(printf '\342\224\202') # U+2502, the sidebar's border (| in ASCII)
+border_at() { # the border is at column $1 (0-based) of row 3
+    r=$(row 3)
+    p=$(printf '%s\n' "$r" | sed -e "s/$bar.*//" -e 's/|.*//')
+    [ "$p" != "$r" ] && [ "$(printf '%s\n' "$p" | awk '{ print length($0) }')" -eq "$1" ]
+}
+check "find: the graph keeps the left two thirds (80 columns)" border_at 80
+tm send-keys -t find Tab j j
+check "find: in the sidebar j moves its cursor, not the selection" poll name_is json.dumps
+tm send-keys -t find Enter
+check "find: Enter selects the function's widest frame (model.predict)" poll name_is model.predict
+check "find: ... and searches for it" has '"model.predict"  Matched: 11.00% of total'
+check_dump "find: the sidebar screen is exactly what --dump shows" "$PROFILE" \
+    "/jso(<BS>n<Enter>n/model<Esc>H<Tab>jj<Enter>"
+tm send-keys -t find Tab j
+check "find: Tab gives the keys back to the graph (j: the caller)" poll name_is run_ml_inference
+tm send-keys -t find S
+check "find: S shows the shapes" poll has "self% total% plateaus"
+check "find: the first plateau is _iterencode at 35%" has " 35.0%  35.0% _make_iterencode"
+tm send-keys -t find c
+check "find: c ranks the hot list by total" poll has "Hot by total"
+check "find: handle_request first (100%)" has "  0.0% 100.0% handle_request"
+tm send-keys -t find H
+check "find: H hides the sidebar" poll sh -c "! tmux -u -L '$SOCKET' capture-pane -p -t find | grep -qF 'Hot by'"
+tm resize-window -t find -x 79 -y 24
+poll size_is 24 79
+tm send-keys -t find H
+check "find: at 79 columns the sidebar stays hidden and says why" poll info_has "at least 80 columns"
+tm resize-window -t find -x 120 -y 40
+check "find: ... and shows at 120 columns" poll has "Hot by total"
+tm send-keys -t find q
+check "find: q quits with status 0" poll exited_with 0
+
+# Without colour, matches are bold and underlined (SGR 1;4) and plateaus
+# reversed and underlined (4;7), unlike the plain or reversed bars.
+# sgr_before TEXT: the last SGR sequence before TEXT on its row, ESC removed.
+sgr_before() {
+    tm capture-pane -p -e -t "$S" | grep -aF -- "$1" | head -n 1 |
+        awk -v t="$1" '{ print substr($0, 1, index($0, t) - 1) }' |
+        grep -ao "$esc\[[0-9;]*m" | tail -n 1 | sed "s/^$esc//"
+}
+sgr_is() { sgr_before "$1" | grep -Eq -- "$2"; }
+sgr_not() { ! sgr_is "$@"; }
+start findmono "TERM=xterm-256color \"$BIN\" --color=mono \"$PROFILE\""
+poll has handle_request
+tm send-keys -t findmono / j s o n Enter
+poll has "Matched: 42.00%"
+check "mono: a match is bold and underlined" sgr_is json.dumps '^\[(0;)?1;4m$'
+check "mono: a bar that does not match is not" sgr_not _encoder.encode '1;4m$'
+tm send-keys -t findmono p
+check "mono: p counts the plateaus" poll info_has "7 plateaus"
+check "mono: a plateau is reversed and underlined" sgr_is model.predict '^\[(0;)?4;7m$'
+tm send-keys -t findmono q
+check "mono: q quits with status 0" poll exited_with 0
+
 # ---- a pprof profile: sample types with units, inline notes, the info panel --
 PPROF=$DATA/pprof/gen/cpu.pb.gz
 start pprof "\"$BIN\" \"$PPROF\""

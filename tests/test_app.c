@@ -1,0 +1,416 @@
+/* test_app.c - the viewer's state machine without a terminal: the search
+ * prompt, n/N order, #, case modes, the sidebar (width, focus, Enter) and
+ * shape highlighting, checked on the app's state and on the styles of the
+ * cells it draws (which --dump's text cannot show). */
+#include "test_util.h"
+
+#include "flamex/app.h"
+#include "flamex/keymap.h"
+#include "flamex/keys.h"
+#include "flamex/style.h"
+
+static struct profile *load(const char *text)
+{
+    struct error_record err;
+    struct profile *p = test_load_string(text, true, NULL, &err);
+    if (!p)
+        fail_msg("%s", err.message);
+    return p;
+}
+
+static struct profile *load_article(void)
+{
+    char path[4096];
+    const char *dir = getenv("FLAMEX_SAMPLES");
+    snprintf(path, sizeof path, "%s/recommendation-api.folded", dir ? dir : "sample-profiles");
+    struct load_options o = { 0 };
+    struct error_record err;
+    struct profile *p = load_profile(path, &o, NULL, &err);
+    if (!p)
+        fail_msg("%s: %s", path, err.message);
+    return p;
+}
+
+struct view {
+    struct profile *p;
+    struct keymap km;
+    struct app app;
+    struct frame f;
+};
+
+static void view_open(struct view *v, struct profile *p, int cols, int rows)
+{
+    v->p = p;
+    keymap_init(&v->km);
+    struct app_options o = { 0 };
+    app_init(&v->app, p, &v->km, &o);
+    app_resize(&v->app, cols, rows);
+    frame_init(&v->f, cols, rows, false);
+}
+
+static void view_close(struct view *v)
+{
+    frame_free(&v->f);
+    app_free(&v->app);
+    profile_free(v->p);
+}
+
+static unsigned press(struct view *v, const char *keys)
+{
+    int k[256];
+    struct error_record err;
+    long n = keys_parse(keys, k, 256, &err);
+    assert_true(n >= 0 && n <= 256);
+    unsigned flags = 0;
+    for (long i = 0; i < n; i++)
+        flags |= app_key(&v->app, k[i]);
+    return flags;
+}
+
+static void draw(struct view *v)
+{
+    app_draw(&v->app, &v->f);
+}
+
+/* Row y of the frame as text (ASCII names only), trailing blanks kept. */
+static const char *row_text(const struct frame *f, int y)
+{
+    static char buf[1024];
+    size_t n = 0;
+    for (int x = 0; x < f->cols && n + UTF8_GLYPH_SIZE < sizeof buf; x++) {
+        const struct cell *c = &f->cells[(size_t)y * (size_t)f->cols + (size_t)x];
+        memcpy(buf + n, c->glyph, c->len);
+        n += c->len;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+/* Style of the first cell of text on screen (the text must be there). */
+static int style_of(struct view *v, const char *text)
+{
+    for (int y = 0; y < v->f.rows; y++) {
+        const char *r = row_text(&v->f, y);
+        const char *at = strstr(r, text);
+        if (at) /* byte offset == column: ASCII rows */
+            return v->f.cells[(size_t)y * (size_t)v->f.cols + (size_t)(at - r)].style;
+    }
+    fail_msg("'%s' is not on the screen", text);
+    return -1;
+}
+
+static bool on_screen(struct view *v, const char *text)
+{
+    for (int y = 0; y < v->f.rows; y++)
+        if (strstr(row_text(&v->f, y), text))
+            return true;
+    return false;
+}
+
+static const char *selected_name(struct view *v)
+{
+    static char buf[256];
+    size_t len;
+    const char *name = profile_node_name(v->p, v->app.selected, &len);
+    snprintf(buf, sizeof buf, "%.*s", (int)len, name);
+    return buf;
+}
+
+static uint32_t node_at(struct profile *p, const char *path)
+{
+    uint32_t node = TREE_ROOT;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *s = strtok(buf, ";"); s; s = strtok(NULL, ";")) {
+        node = tree_find_child(p->tree, node, strtab_find(p->names, s, strlen(s)));
+        assert_int_not_equal(node, TREE_NONE);
+    }
+    return node;
+}
+
+/* ---- search ---------------------------------------------------------------- */
+
+static void test_prompt_live_and_invalid(void **state)
+{
+    (void)state;
+    struct view v;
+    view_open(&v, load_article(), 120, 30);
+    press(&v, "/js");
+    assert_true(v.app.prompt.open);
+    assert_string_equal(v.app.search.pattern, "js"); /* searched as typed */
+    assert_true(search_node_matches(&v.app.search, v.p, node_at(v.p, "handle_request;serialize_response;json.dumps")));
+    draw(&v);
+    assert_true(on_screen(&v, "/js "));
+    assert_true(on_screen(&v, "Matched: 42.00% of total, 42.00% of view, 1 frame"));
+    assert_int_equal(style_of(&v, "json.dumps"), STYLE_MATCH);
+    assert_int_not_equal(style_of(&v, "_encoder.encode"), STYLE_MATCH);
+
+    /* An invalid pattern: the error shows, the last valid search stays. */
+    press(&v, "(");
+    assert_true(v.app.prompt.invalid);
+    assert_string_equal(v.app.search.pattern, "js");
+    draw(&v);
+    assert_true(on_screen(&v, "/js(  missing closing parenthesis at offset 3"));
+    assert_int_equal(style_of(&v, "json.dumps"), STYLE_MATCH);
+    press(&v, "<Enter>");
+    assert_false(v.app.prompt.open);
+    assert_string_equal(v.app.search.pattern, "js");
+    assert_non_null(strstr(v.app.message, "Invalid pattern"));
+
+    /* Backspace edits, Esc clears. */
+    press(&v, "/xyz<BS><BS><BS>_enc");
+    assert_string_equal(v.app.prompt.text, "_enc");
+    assert_string_equal(v.app.search.pattern, "_enc");
+    press(&v, "<Esc>");
+    assert_false(v.app.prompt.open);
+    draw(&v);
+    assert_false(on_screen(&v, "Matched:"));
+    assert_int_not_equal(style_of(&v, "_encoder.encode"), STYLE_MATCH);
+
+    /* Enter on an untouched prompt keeps the search; Esc outside clears it. */
+    press(&v, "/json<Enter>/<Enter>");
+    assert_string_equal(v.app.search.pattern, "json");
+    press(&v, "<Esc>");
+    assert_false(v.app.search.pattern && v.app.search.pattern[0]);
+    view_close(&v);
+}
+
+static void test_case_modes(void **state)
+{
+    (void)state;
+    struct view v;
+    view_open(&v, load_article(), 120, 30);
+    uint32_t jd = node_at(v.p, "handle_request;serialize_response;json.dumps");
+    press(&v, "/JSON"); /* smart: a capital makes it case-sensitive */
+    assert_false(search_node_matches(&v.app.search, v.p, jd));
+    press(&v, "<C-t>"); /* sensitive */
+    assert_int_equal(v.app.search_case, SEARCH_CASE_SENSITIVE);
+    assert_false(search_node_matches(&v.app.search, v.p, jd));
+    press(&v, "<C-t>"); /* insensitive */
+    assert_true(search_node_matches(&v.app.search, v.p, jd));
+    draw(&v);
+    assert_true(on_screen(&v, "<C-t>: ignoring case"));
+    press(&v, "<Enter><C-t>"); /* outside the prompt too: back to smart */
+    assert_int_equal(v.app.search_case, SEARCH_CASE_SMART);
+    assert_false(search_node_matches(&v.app.search, v.p, jd));
+    view_close(&v);
+}
+
+/* n and N visit every visible match in screen order: rows from the root
+ * upwards, left to right; both wrap around. */
+static void test_next_prev_order(void **state)
+{
+    (void)state;
+    struct view v;
+    view_open(&v, load_article(), 200, 50);
+    press(&v, "/e<Enter>");
+    const struct layout *l = &v.app.layout;
+    uint32_t order[64];
+    size_t n = 0;
+    for (size_t i = 0; i < l->count; i++)
+        if (search_node_matches(&v.app.search, v.p, l->spans[i].node))
+            order[n++] = l->spans[i].node;
+    assert_true(n >= 10);
+    for (size_t i = 0; i < n; i++) {
+        press(&v, "n");
+        assert_int_equal(v.app.selected, order[i]);
+    }
+    press(&v, "n");
+    assert_int_equal(v.app.selected, order[0]);
+    assert_non_null(strstr(v.app.message, "Wrapped to the first match"));
+    press(&v, "N");
+    assert_int_equal(v.app.selected, order[n - 1]);
+    press(&v, "N");
+    assert_int_equal(v.app.selected, order[n - 2]);
+    view_close(&v);
+}
+
+static void test_next_zooms_out(void **state)
+{
+    (void)state;
+    struct view v;
+    view_open(&v, load_article(), 120, 30);
+    uint32_t jd = node_at(v.p, "handle_request;serialize_response;json.dumps");
+    uint32_t pr = node_at(v.p, "handle_request;parse_request");
+    app_select_node(&v.app, jd);
+    press(&v, "<Enter>"); /* zoom into json.dumps */
+    assert_int_equal(v.app.zoom, jd);
+    press(&v, "/parse<Enter>n");
+    assert_int_equal(v.app.zoom, TREE_ROOT);
+    assert_int_equal(v.app.selected, pr);
+    assert_non_null(strstr(v.app.message, "Zoomed out"));
+    press(&v, "["); /* the zoom history has it */
+    assert_int_equal(v.app.zoom, jd);
+    view_close(&v);
+}
+
+static void test_search_selected_name(void **state)
+{
+    (void)state;
+    struct view v;
+    view_open(&v, load_article(), 120, 30);
+    press(&v, "#");
+    assert_non_null(strstr(v.app.message, "root"));
+    uint32_t mp = node_at(v.p, "handle_request;run_ml_inference;model.predict");
+    app_select_node(&v.app, mp);
+    press(&v, "#");
+    assert_true(search_node_matches(&v.app.search, v.p, mp));
+    assert_int_equal(v.app.search.nmatched_names, 1);
+    draw(&v);
+    assert_true(on_screen(&v, "Matched: 11.00% of total, 11.00% of view, 1 frame"));
+    view_close(&v);
+}
+
+/* ---- sidebar --------------------------------------------------------------- */
+
+static void test_sidebar_width_and_layout(void **state)
+{
+    (void)state;
+    struct view v;
+    view_open(&v, load_article(), 120, 30);
+    press(&v, "H");
+    assert_true(app_sidebar_visible(&v.app));
+    assert_int_equal(app_graph_cols(&v.app), 80);
+    draw(&v);
+    assert_int_equal(v.app.layout.width, 80);
+    assert_true(on_screen(&v, "Hot by self"));
+    assert_true(on_screen(&v, " 35.0%  35.0% _make_iterencode"));
+    assert_int_equal(style_of(&v, "Hot by self"), STYLE_SIDEBAR_TITLE);
+    /* The cursor row is marked, not focused. */
+    assert_int_equal(style_of(&v, " 35.0%  35.0% _make"), STYLE_SIDEBAR_MARK);
+
+    app_resize(&v.app, 200, 50);
+    assert_int_equal(app_graph_cols(&v.app), 150); /* at most 50 columns */
+    app_resize(&v.app, 80, 24);
+    assert_int_equal(app_graph_cols(&v.app), 54);
+    app_resize(&v.app, 79, 24); /* too narrow: the graph keeps the width */
+    assert_false(app_sidebar_visible(&v.app));
+    assert_int_equal(app_graph_cols(&v.app), 79);
+    press(&v, "<Tab>");
+    assert_int_equal(v.app.focus, APP_FOCUS_GRAPH);
+    assert_non_null(strstr(v.app.message, "80 columns"));
+    view_close(&v);
+}
+
+static void test_sidebar_focus_and_enter(void **state)
+{
+    (void)state;
+    struct view v;
+    view_open(&v, load_article(), 120, 30);
+    press(&v, "H<Tab>");
+    assert_int_equal(v.app.focus, APP_FOCUS_SIDEBAR);
+    press(&v, "jj"); /* the cursor moves, not the selection */
+    assert_int_equal(v.app.cursor[APP_LIST_HOT], 2);
+    assert_int_equal(v.app.selected, TREE_ROOT);
+    press(&v, "<Enter>"); /* model.predict: searched for and selected */
+    uint32_t mp = node_at(v.p, "handle_request;run_ml_inference;model.predict");
+    assert_int_equal(v.app.selected, mp);
+    assert_true(search_node_matches(&v.app.search, v.p, mp));
+    assert_int_equal(v.app.zoom, TREE_ROOT); /* Enter does not zoom in */
+    draw(&v);
+    assert_int_equal(style_of(&v, " 11.0%  11.0% model.predict"), STYLE_SIDEBAR_CURSOR);
+    press(&v, "k<Up>G"); /* to the bottom of the list */
+    assert_int_equal(v.app.cursor[APP_LIST_HOT], v.app.cache.hot.count - 1);
+    press(&v, "g<PageDown>");
+    assert_true(v.app.cursor[APP_LIST_HOT] > 0);
+    press(&v, "<Tab>k"); /* back in the graph: k moves the selection */
+    assert_int_equal(v.app.focus, APP_FOCUS_GRAPH);
+    assert_int_equal(v.app.selected, mp);
+    assert_int_equal(tree_parent(v.p->tree, mp), node_at(v.p, "handle_request;run_ml_inference"));
+    view_close(&v);
+}
+
+/* Enter on a function outside the zoom zooms out to show it; the ranking by
+ * total and the zoomed scope. */
+static void test_sidebar_zoom_out_rank_scope(void **state)
+{
+    (void)state;
+    struct view v;
+    view_open(&v, load_article(), 120, 30);
+    uint32_t jd = node_at(v.p, "handle_request;serialize_response;json.dumps");
+    app_select_node(&v.app, jd);
+    press(&v, "<Enter>H<Tab>j<Enter>"); /* zoomed into json.dumps; _resolve_image_urls */
+    assert_int_equal(v.app.zoom, TREE_ROOT);
+    assert_string_equal(selected_name(&v), "_resolve_image_urls");
+    press(&v, "c");
+    assert_int_equal(v.app.rank, HOT_BY_CUM);
+    draw(&v);
+    assert_true(on_screen(&v, "Hot by total"));
+    assert_true(on_screen(&v, "  0.0% 100.0% handle_request"));
+    app_select_node(&v.app, jd);
+    press(&v, "<Tab><Enter><Tab>z");
+    assert_int_equal(v.app.zoom, jd);
+    draw(&v);
+    assert_true(on_screen(&v, "zoomed"));
+    assert_true(on_screen(&v, "  9.5% 100.0% json.dumps"));
+    view_close(&v);
+}
+
+/* ---- shapes ---------------------------------------------------------------- */
+
+static const char *shapes_profile(void)
+{
+    static char text[1024];
+    /* work and other are plateaus; t00 is a tower 14 frames deep at 0.8%. */
+    snprintf(text, sizeof text, "main;work 9000\nmain;other 920\nmain");
+    for (int i = 0; i <= 14; i++) {
+        char step[16];
+        snprintf(step, sizeof step, ";t%02d", i);
+        strcat(text, step);
+    }
+    strcat(text, " 80\n");
+    return text;
+}
+
+static void test_shapes_highlight_and_list(void **state)
+{
+    (void)state;
+    struct view v;
+    view_open(&v, load(shapes_profile()), 200, 40);
+    draw(&v);
+    assert_int_not_equal(style_of(&v, "work"), STYLE_PLATEAU);
+    press(&v, "p");
+    assert_non_null(strstr(v.app.message, "2 plateaus"));
+    assert_non_null(strstr(v.app.message, "1 tower"));
+    draw(&v);
+    assert_int_equal(style_of(&v, "work"), STYLE_PLATEAU);
+    assert_int_equal(style_of(&v, "other"), STYLE_PLATEAU);
+    int main_style = style_of(&v, "main");
+    assert_true(main_style != STYLE_PLATEAU && main_style != STYLE_TOWER);
+    /* The tower's column: its base and the 14 frames above it, nothing else. */
+    long ti = layout_find(&v.app.layout, node_at(v.p, "main;t00"));
+    assert_true(ti >= 0);
+    int x = v.app.layout.spans[ti].x, tower_cells = 0;
+    for (int y = 0; y < v.f.rows; y++)
+        tower_cells += v.f.cells[(size_t)y * (size_t)v.f.cols + (size_t)x].style == STYLE_TOWER;
+    assert_int_equal(tower_cells, 15);
+    /* The Shapes list: plateaus by self, then the tower; Enter selects. */
+    press(&v, "S<Tab>");
+    draw(&v);
+    assert_true(on_screen(&v, "Shapes"));
+    assert_true(on_screen(&v, " 90.0%  90.0% work"));
+    assert_true(on_screen(&v, "    14   0.8% t00"));
+    press(&v, "jj<Enter>");
+    assert_int_equal(v.app.selected, node_at(v.p, "main;t00"));
+    assert_non_null(strstr(v.app.message, "Tower: 14 frames"));
+    press(&v, "p");
+    draw(&v);
+    assert_int_not_equal(style_of(&v, "work"), STYLE_PLATEAU);
+    view_close(&v);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_prompt_live_and_invalid),
+        cmocka_unit_test(test_case_modes),
+        cmocka_unit_test(test_next_prev_order),
+        cmocka_unit_test(test_next_zooms_out),
+        cmocka_unit_test(test_search_selected_name),
+        cmocka_unit_test(test_sidebar_width_and_layout),
+        cmocka_unit_test(test_sidebar_focus_and_enter),
+        cmocka_unit_test(test_sidebar_zoom_out_rank_scope),
+        cmocka_unit_test(test_shapes_highlight_and_list),
+    };
+    return cmocka_run_group_tests_name("app", tests, NULL, NULL);
+}
