@@ -133,6 +133,7 @@ static void main_setup_viewer(const struct main_options *opts, const struct prof
     v->color = opts->color_set ? opts->color : v->config.color;
     v->app.icicle = opts->icicle_set ? opts->icicle : v->config.icicle;
     v->app.heaviest = opts->order_set ? opts->heaviest : v->config.heaviest;
+    v->app.shapes = &opts->shapes;
     v->app.type = profile->default_type;
     if (opts->sample_type)
         v->app.type = (size_t)profile_find_type(profile, opts->sample_type);
@@ -232,7 +233,7 @@ static int main_run(const struct main_options *opts, struct profile *profile)
         struct report_full_options rep = { .type = type,
                                            .limit = opts->report_limit,
                                            .node_fraction = opts->node_fraction,
-                                           .shapes = shapes_default_options() };
+                                           .shapes = opts->shapes };
         ok = report_full(stdout, profile, &rep);
     } else {
         struct report_top_options top = { .type = type,

@@ -22,6 +22,9 @@ static void main_usage(FILE *out)
           "                           >= 5% of the total themselves) and towers (columns 12+\n"
           "                           frames deep, <= 1% wide); N rows each (default 10,\n"
           "                           or --top=N; 0 shows all)\n"
+          "      --plateau=PCT        a plateau's self is at least PCT% of the view (5)\n"
+          "      --tower-depth=N      a tower is at least N frames deep above its base (12)\n"
+          "      --tower-share=PCT    ... and its base at most PCT% of the view (1)\n"
           "  -e, --export=FORMAT      write the profile to stdout; FORMAT is 'folded'\n"
           "  -d, --dump               print the screen the viewer would show, as text\n"
           "      --size=COLSxROWS     screen size for --dump (default 80x24)\n"
@@ -105,7 +108,7 @@ static bool main_parse_dims(const char *s, int *cols, int *rows)
 int main_parse_options(int argc, char **argv, struct main_options *opts)
 {
     enum {
-        OPT_STRICT = 256, OPT_NODE_FRACTION, OPT_PID, OPT_TID, OPT_KERNEL, OPT_JIT, OPT_ALL,
+        OPT_STRICT = 256, OPT_NODE_FRACTION, OPT_PLATEAU, OPT_TOWER_DEPTH, OPT_TOWER_SHARE, OPT_PID, OPT_TID, OPT_KERNEL, OPT_JIT, OPT_ALL,
         OPT_ADDRS, OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_STATS, OPT_NO_PROGRESS, OPT_SIZE,
         OPT_KEYS, OPT_THEME, OPT_CONFIG, OPT_COLOR, OPT_ICICLE, OPT_HEAVIEST, OPT_REPORT,
     };
@@ -119,6 +122,9 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
         { "sample-type", required_argument, NULL, 's' },
         { "format", required_argument, NULL, 'f' },
         { "node-fraction", required_argument, NULL, OPT_NODE_FRACTION },
+        { "plateau", required_argument, NULL, OPT_PLATEAU },
+        { "tower-depth", required_argument, NULL, OPT_TOWER_DEPTH },
+        { "tower-share", required_argument, NULL, OPT_TOWER_SHARE },
         { "pid", no_argument, NULL, OPT_PID },
         { "tid", no_argument, NULL, OPT_TID },
         { "kernel", no_argument, NULL, OPT_KERNEL },
@@ -142,6 +148,7 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
     };
     bool report_limit_set = false;
     opts->node_fraction = 0.005;
+    opts->shapes = shapes_default_options();
     opts->dump_cols = 80;
     opts->dump_rows = 24;
     int c;
@@ -207,6 +214,33 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
                 return EXIT_USAGE;
             }
             opts->node_fraction = f;
+            break;
+        }
+        case OPT_PLATEAU:
+        case OPT_TOWER_SHARE: {
+            char *end;
+            errno = 0;
+            double pct = strtod(optarg, &end);
+            if (errno || *end || end == optarg || !(pct > 0 && pct <= 100)) {
+                fprintf(stderr, "flamex: --%s: '%s' is not a percentage above 0 and up to 100\n",
+                        c == OPT_PLATEAU ? "plateau" : "tower-share", optarg);
+                return EXIT_USAGE;
+            }
+            if (c == OPT_PLATEAU)
+                opts->shapes.plateau_self_share = pct / 100;
+            else
+                opts->shapes.tower_max_share = pct / 100;
+            break;
+        }
+        case OPT_TOWER_DEPTH: {
+            char *end;
+            errno = 0;
+            long n = strtol(optarg, &end, 10);
+            if (errno || *end || end == optarg || n < 1 || n > 1000000) {
+                fprintf(stderr, "flamex: --tower-depth: '%s' is not a frame count\n", optarg);
+                return EXIT_USAGE;
+            }
+            opts->shapes.tower_min_depth = (uint32_t)n;
             break;
         }
         case OPT_PID:

@@ -7,6 +7,7 @@
 
 #include "flamex/config.h"
 #include "flamex/load.h"
+#include "flamex/shapes.h"
 
 #define EXIT_USAGE 1
 #define EXIT_INPUT 2
@@ -26,6 +27,7 @@ struct main_options {
     bool top_limit_set;      /* --top=N was given (N may be 0: all) */
     size_t report_limit;     /* --report=N, else --top=N, else 10 */
     double node_fraction;    /* --node-fraction for --top */
+    struct shapes_options shapes; /* --plateau, --tower-depth, --tower-share */
     const char *sample_type;
     bool stats;
     bool progress;

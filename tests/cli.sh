@@ -175,6 +175,15 @@ printf '# a comment\n\nmain;work 3\n' >"$TMP/comment-first.folded"
 expect_status "folded after comments and blank lines" 0 "$BIN" --top "$TMP/comment-first.folded"
 expect_grep "folded after comments: format" "$TMP/out" "Format: folded"
 
+# ---- shape thresholds --------------------------------------------------------
+expect_status "--plateau=10" 0 "$BIN" --report=0 --plateau=10 "$SAMPLES/recommendation-api.folded"
+expect_grep "--plateau=10 keeps the 3 widest plateaus" "$TMP/out" "Plateaus (self >= 10% of the total): 3"
+expect_status "--tower-depth=1 --tower-share=15" 0 "$BIN" --report=0 --tower-depth=1 --tower-share=15 "$SAMPLES/recommendation-api.folded"
+expect_grep "low tower thresholds find towers" "$TMP/out" "Towers (>= 1 frames above a base frame with total <= 15% of the total): 2"
+expect_grep "the tower base" "$TMP/out" "     1  14.00%  run_ml_inference"
+expect_status "bad --plateau" 1 "$BIN" --report --plateau=0 "$SAMPLES/recommendation-api.folded"
+expect_status "bad --tower-depth" 1 "$BIN" --report --tower-depth=x "$SAMPLES/recommendation-api.folded"
+
 # The man page documents every action of the action table (names as in the config).
 SRC=${FLAMEX_SRCDIR:-.}
 for action in $(sed -n 's/^ *X([A-Z_]*, "\([a-z-]*\)".*/\1/p' "$SRC/include/flamex/actions.h"); do
@@ -182,7 +191,7 @@ for action in $(sed -n 's/^ *X([A-Z_]*, "\([a-z-]*\)".*/\1/p' "$SRC/include/flam
     if grep -q -- "$man_name" "$SRC/flamex.1"; then ok "man page documents $action"
     else not_ok "man page documents $action"; fi
 done
-for opt in top node-fraction export dump size keys sample-type format pid tid kernel jit all addrs strict max-input-size max-depth theme \
+for opt in top node-fraction plateau tower-depth tower-share export dump size keys sample-type format pid tid kernel jit all addrs strict max-input-size max-depth theme \
            config color icicle heaviest stats no-progress help version; do
     man_opt=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
     if grep -q -- "fB\\\\-\\\\-$man_opt" "$SRC/flamex.1"; then ok "man page documents --$opt"
