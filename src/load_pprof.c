@@ -354,6 +354,7 @@ static void pprof_loader_free(struct pprof_loader *l)
     pcre2_code_free(l->drop_re);
     pcre2_code_free(l->keep_re);
     pcre2_match_data_free(l->match);
+    pcre2_match_context_free(l->match_context);
     free(l->paths.slots);
     free(l->keys);
     free(l->sample_locs);

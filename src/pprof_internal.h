@@ -152,6 +152,7 @@ struct pprof_loader {
 
     pcre2_code *drop_re, *keep_re;
     pcre2_match_data *match;
+    pcre2_match_context *match_context; /* match limits for the profile's own regexes */
     uint32_t unknown_name; /* "<unknown>" */
 
     struct pprof_paths paths;

@@ -42,7 +42,9 @@ static size_t pprof_simplified_length(const char *s, size_t n, size_t *start)
 
 static bool pprof_regex_matches(struct pprof_loader *l, pcre2_code *re, const char *s, size_t n)
 {
-    int rc = pcre2_match(re, (PCRE2_SPTR)s, n, 0, 0, l->match, NULL);
+    /* A hostile drop_frames such as (a|aa)+ must not hang the load: with the
+     * match limit a pathological name simply does not match. */
+    int rc = pcre2_match(re, (PCRE2_SPTR)s, n, 0, 0, l->match, l->match_context);
     return rc >= 0;
 }
 
@@ -218,6 +220,9 @@ bool pprof_setup_filters(struct pprof_loader *l)
         return true;
     }
     l->match = pcre2_match_data_create(1, NULL);
+    l->match_context = pcre2_match_context_create(NULL);
+    pcre2_set_match_limit(l->match_context, 100000);
+    pcre2_set_depth_limit(l->match_context, 1000);
     pprof_prune_locations(l);
     return true;
 }

@@ -1,6 +1,7 @@
 /* profile.c - the profile container and the stack sink every loader feeds. */
 #include "flamex/profile.h"
 
+#include "flamex/utf8.h"
 #include "flamex/xalloc.h"
 
 #include <stdlib.h>
@@ -40,6 +41,18 @@ void profile_free(struct profile *profile)
     free(profile);
 }
 
+/* A type name or unit from the input, in its display form: profiles are
+ * untrusted and these strings are printed (after every value, in --top and
+ * error messages), so control bytes and escapes never survive. */
+static char *profile_clean_copy(const char *s)
+{
+    size_t len = strlen(s);
+    size_t cap = UTF8_SANITIZE_SIZE(len);
+    char *out = xmalloc(cap);
+    utf8_sanitize(s, len, false, out, cap);
+    return out;
+}
+
 bool profile_set_types(struct profile *profile, size_t n, const char *const *names,
                        const char *const *units, struct error_record *err)
 {
@@ -58,8 +71,8 @@ bool profile_set_types(struct profile *profile, size_t n, const char *const *nam
         tree_set_node_limit(profile->tree, profile->limits.max_nodes);
     profile->ntypes = n;
     for (size_t t = 0; t < n; t++) {
-        profile->types[t].name = xstrdup(names[t]);
-        profile->types[t].unit = xstrdup(units && units[t] ? units[t] : "count");
+        profile->types[t].name = profile_clean_copy(names[t]);
+        profile->types[t].unit = profile_clean_copy(units && units[t] ? units[t] : "count");
     }
     profile->default_type = n - 1;
     profile->path_len = 0;
@@ -76,8 +89,8 @@ int profile_add_type(struct profile *profile, const char *name, const char *unit
                   TREE_MAX_TYPES);
         return -1;
     }
-    profile->types[t].name = xstrdup(name);
-    profile->types[t].unit = xstrdup(unit ? unit : "count");
+    profile->types[t].name = profile_clean_copy(name);
+    profile->types[t].unit = profile_clean_copy(unit ? unit : "count");
     profile->ntypes = (size_t)t + 1;
     return t;
 }
@@ -170,6 +183,12 @@ bool profile_add_at(struct profile *profile, uint32_t node, size_t depth,
 void profile_info_add_comment(struct profile *profile, const char *comment, size_t len)
 {
     struct profile_info *info = &profile->info;
+    /* A hostile file can repeat a reference to one huge string: the header
+     * keeps a bounded amount of it. */
+    if (info->ncomments >= PROFILE_MAX_COMMENTS)
+        return;
+    if (len > PROFILE_MAX_COMMENT_BYTES)
+        len = PROFILE_MAX_COMMENT_BYTES;
     info->comments = xreallocarray(info->comments, info->ncomments + 1, sizeof *info->comments);
     char *copy = xmalloc(len + 1);
     memcpy(copy, comment, len);

@@ -250,7 +250,7 @@ bool search_set_literal(struct search *s, const struct profile *profile, const c
      * byte written \x{0}); the matching itself is exact byte equality with
      * the one interned name, so names that are not valid UTF-8 (which a UTF
      * pattern cannot spell) are found too. */
-    char *p = xmalloc(len * 8 + 16);
+    char *p = xmalloc(len * 9 + 16); /* a NUL byte takes 9: \E\x{0}\Q */
     size_t k = 0;
     memcpy(p + k, "^\\Q", 3);
     k += 3;

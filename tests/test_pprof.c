@@ -6,6 +6,8 @@
 
 #include "pprof_builder.h"
 
+#include <time.h>
+
 enum {
     S_EMPTY, S_SAMPLES, S_COUNT, S_CPU, S_NANOS, S_MAIN, S_WORK, S_MALLOC, S_MIX, S_SERVER,
     S_SYS_ONLY, S_LIBC, S_HELPER, S_DROP, S_KEEP, S_COMMENT, S_CPU2,
@@ -475,6 +477,66 @@ static void test_wire_errors(void **state)
     expect_error(&w, 0, "empty");
 }
 
+/* Strings from a hostile profile: a unit with escape sequences is stored in
+ * its display form (it is printed after every value), and a thousand
+ * references to one large comment keep a bounded header. */
+static void test_hostile_strings(void **state)
+{
+    (void)state;
+    struct pb_writer w = { 0 };
+    char big[5000];
+    memset(big, 'c', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    const char *const strings[] = { "", "cpu", "ns\033]0;pwned\007\033[2J", "main", big };
+    pb_put_strings(&w, strings, 5);
+    pb_put_value_type(&w, 1, 1, 2);
+    pb_put_function(&w, 1, 3, 0);
+    uint64_t f = 1, loc = 1;
+    int64_t v = 7;
+    pb_put_location(&w, 1, 0, &f, 1);
+    pb_put_sample(&w, &loc, 1, &v, 1);
+    for (int i = 0; i < 1000; i++)
+        pb_write_uint(&w, 13, 4);
+    struct profile *p = must_load(&w);
+    assert_null(strchr(p->types[0].unit, '\033'));
+    assert_null(strchr(p->types[0].unit, '\007'));
+    assert_non_null(strstr(p->types[0].unit, "\\x1b"));
+    assert_int_equal(p->info.ncomments, PROFILE_MAX_COMMENTS);
+    assert_int_equal(strlen(p->info.comments[0]), PROFILE_MAX_COMMENT_BYTES);
+    profile_free(p);
+    pb_writer_free(&w);
+}
+
+/* A drop_frames regex with catastrophic backtracking does not hang the load. */
+static void test_drop_frames_match_limit(void **state)
+{
+    (void)state;
+    struct pb_writer w = { 0 };
+    char name[64];
+    memset(name, 'a', 40);
+    name[40] = 'b';
+    name[41] = '\0';
+    const char *const strings[] = { "", "samples", "count", name, "(a|aa)+" };
+    pb_put_strings(&w, strings, 5);
+    pb_put_value_type(&w, 1, 1, 2);
+    for (uint64_t id = 1; id <= 50; id++) {
+        pb_put_function(&w, id, 3, 0);
+        pb_put_location(&w, id, 0, &id, 1);
+    }
+    uint64_t loc = 1;
+    int64_t v = 1;
+    pb_put_sample(&w, &loc, 1, &v, 1);
+    pb_write_uint(&w, 7, 4);
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    struct profile *p = must_load(&w);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    double seconds = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+    assert_true(seconds < 5); /* unbounded, this takes minutes */
+    profile_free(p);
+    pb_writer_free(&w);
+}
+
 static void test_sniff(void **state)
 {
     (void)state;
@@ -507,6 +569,8 @@ int main(void)
         cmocka_unit_test(test_ids),
         cmocka_unit_test(test_sample_values),
         cmocka_unit_test(test_wire_errors),
+        cmocka_unit_test(test_hostile_strings),
+        cmocka_unit_test(test_drop_frames_match_limit),
         cmocka_unit_test(test_sniff),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -286,6 +286,13 @@ static void test_literal_search(void **state)
     assert_int_equal(r.nmatched_names, 1);
     assert_true(MATCHES(&r, p, "x\\Ey+$"));
 
+    /* NUL bytes (possible in pprof names) take the most room when quoted:
+     * a name of nothing but NULs must fit (ASan checks the buffer) */
+    char nuls[40];
+    memset(nuls, 0, sizeof nuls);
+    assert_true(search_set_literal(&s, p, nuls, sizeof nuls));
+    assert_int_equal(s.nmatched_names, 0);
+
     /* a name that is not in the profile matches nothing */
     assert_true(search_set_literal(&s, p, "nope", 4));
     assert_int_equal(s.nmatched_names, 0);

@@ -112,7 +112,11 @@ uint32_t profile_child(struct profile *profile, uint32_t node, uint32_t name, ui
 bool profile_add_at(struct profile *profile, uint32_t node, size_t depth,
                     const struct sample_value *values, struct error_record *err);
 
-/* Add a comment to the header information (copied). */
+#define PROFILE_MAX_COMMENTS 64
+#define PROFILE_MAX_COMMENT_BYTES 1024
+
+/* Add a comment to the header information (copied; at most
+ * PROFILE_MAX_COMMENTS of them, each cut to PROFILE_MAX_COMMENT_BYTES). */
 void profile_info_add_comment(struct profile *profile, const char *comment, size_t len);
 
 /* Freeze the profile: compute totals and order siblings. Call once after loading. */
