@@ -1,12 +1,17 @@
-/* common.c - the analyses every loader target runs on what it loaded. */
+/* common.c - what the loader targets share: the input file and the analyses
+ * every target runs on what it loaded. */
 #include "common.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "flamex/export.h"
 #include "flamex/hot.h"
 #include "flamex/report.h"
 #include "flamex/tree.h"
-
-#include <stdlib.h>
 
 _Noreturn void fuzz_fail(const char *file, int line, const char *what)
 {
@@ -85,4 +90,47 @@ void fuzz_analyse(struct profile *profile)
     FUZZ_ASSERT(report_top(out, profile, &top));
     fuzz_heaviest(profile, profile->default_type);
     FUZZ_ASSERT(fflush(out) == 0);
+}
+
+static int fuzz_input_fd = -1;
+static char fuzz_input_path[4096];
+
+/* Remove the temporary file at exit (not needed for a memfd). */
+static void fuzz_input_cleanup(void)
+{
+    unlink(fuzz_input_path);
+}
+
+/* Create the file the inputs are written to. */
+static void fuzz_input_setup(void)
+{
+#if defined(__linux__) && defined(MFD_CLOEXEC)
+    fuzz_input_fd = memfd_create("flamex-fuzz-input", MFD_CLOEXEC);
+    if (fuzz_input_fd >= 0) {
+        snprintf(fuzz_input_path, sizeof fuzz_input_path, "/proc/self/fd/%d", fuzz_input_fd);
+        return;
+    }
+#endif
+    const char *dir = getenv("TMPDIR");
+    snprintf(fuzz_input_path, sizeof fuzz_input_path, "%s/flamex-fuzz-input-XXXXXX",
+             dir && *dir ? dir : "/tmp");
+    fuzz_input_fd = mkstemp(fuzz_input_path);
+    FUZZ_ASSERT(fuzz_input_fd >= 0);
+    atexit(fuzz_input_cleanup);
+}
+
+const char *fuzz_input_file(const uint8_t *data, size_t size)
+{
+    if (fuzz_input_fd < 0)
+        fuzz_input_setup();
+    FUZZ_ASSERT(ftruncate(fuzz_input_fd, 0) == 0);
+    size_t done = 0;
+    while (done < size) {
+        ssize_t n = pwrite(fuzz_input_fd, data + done, size - done, (off_t)done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        FUZZ_ASSERT(n > 0);
+        done += (size_t)n;
+    }
+    return fuzz_input_path;
 }

@@ -36,6 +36,11 @@ FILE *fuzz_null_file(void);
  * heaviest-first ordering of every sibling group. */
 void fuzz_analyse(struct profile *profile);
 
+/* Make data the whole content of a file, created once per process (a memfd;
+ * a temporary file where there is none, removed at exit), and return its
+ * path, so targets can open inputs by name as flamex opens its FILE. */
+const char *fuzz_input_file(const uint8_t *data, size_t size);
+
 /* A failed load must say why: abort when err has no message. */
 void fuzz_check_error(const struct error_record *err, const char *what);
 

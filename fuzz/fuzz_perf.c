@@ -26,46 +26,6 @@
 #define FUZZ_PERF_MAX_SIZE ((uint64_t)64 << 20)
 #define FUZZ_PERF_EVENT_LINES 64
 
-static int fuzz_perf_fd = -1;
-static char fuzz_perf_path[4096];
-
-/* Remove the temporary file at exit (not needed for a memfd). */
-static void fuzz_perf_cleanup(void)
-{
-    unlink(fuzz_perf_path);
-}
-
-/* Create the file the inputs are written to, once per process. */
-static void fuzz_perf_setup(void)
-{
-#if defined(__linux__) && defined(MFD_CLOEXEC)
-    fuzz_perf_fd = memfd_create("flamex-fuzz-perf", MFD_CLOEXEC);
-    if (fuzz_perf_fd >= 0) {
-        snprintf(fuzz_perf_path, sizeof fuzz_perf_path, "/proc/self/fd/%d", fuzz_perf_fd);
-        return;
-    }
-#endif
-    const char *dir = getenv("TMPDIR");
-    snprintf(fuzz_perf_path, sizeof fuzz_perf_path, "%s/flamex-fuzz-perf-XXXXXX",
-             dir && *dir ? dir : "/tmp");
-    fuzz_perf_fd = mkstemp(fuzz_perf_path);
-    FUZZ_ASSERT(fuzz_perf_fd >= 0);
-    atexit(fuzz_perf_cleanup);
-}
-
-/* Replace the file's contents with data. */
-static void fuzz_perf_write(const uint8_t *data, size_t size)
-{
-    FUZZ_ASSERT(ftruncate(fuzz_perf_fd, 0) == 0);
-    size_t done = 0;
-    while (done < size) {
-        ssize_t n = pwrite(fuzz_perf_fd, data + done, size - done, (off_t)done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        FUZZ_ASSERT(n > 0);
-        done += (size_t)n;
-    }
-}
 
 /* FNV-1a of the input: where the loader's options come from. */
 static uint32_t fuzz_perf_hash(const uint8_t *data, size_t size)
@@ -111,10 +71,8 @@ static void fuzz_perf_event_lines(const uint8_t *data, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (fuzz_perf_fd < 0)
-        fuzz_perf_setup();
     fuzz_perf_event_lines(data, size);
-    fuzz_perf_write(data, size);
+    const char *path = fuzz_input_file(data, size);
 
     uint32_t h = fuzz_perf_hash(data, size);
     struct load_options opts;
@@ -132,7 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&report, 0, sizeof report);
     struct error_record err;
     memset(&err, 0, sizeof err);
-    struct profile *profile = load_profile(fuzz_perf_path, &opts, &report, &err);
+    struct profile *profile = load_profile(path, &opts, &report, &err);
 
     FUZZ_ASSERT(report.ignored <= report.lines);
     FUZZ_ASSERT(report.first_ignored_line <= report.lines);
