@@ -9,15 +9,6 @@
 #include "flamex/keys.h"
 #include "flamex/style.h"
 
-static struct profile *load(const char *text)
-{
-    struct error_record err;
-    struct profile *p = test_load_string(text, true, NULL, &err);
-    if (!p)
-        fail_msg("%s", err.message);
-    return p;
-}
-
 static struct profile *load_article(void)
 {
     char path[4096];
@@ -116,18 +107,6 @@ static const char *selected_name(struct view *v)
     return buf;
 }
 
-static uint32_t node_at(struct profile *p, const char *path)
-{
-    uint32_t node = TREE_ROOT;
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *s = strtok(buf, ";"); s; s = strtok(NULL, ";")) {
-        node = tree_find_child(p->tree, node, strtab_find(p->names, s, strlen(s)));
-        assert_int_not_equal(node, TREE_NONE);
-    }
-    return node;
-}
-
 /* ---- search ---------------------------------------------------------------- */
 
 static void test_prompt_live_and_invalid(void **state)
@@ -138,7 +117,7 @@ static void test_prompt_live_and_invalid(void **state)
     press(&v, "/js");
     assert_true(v.app.prompt.open);
     assert_string_equal(v.app.search.pattern, "js"); /* searched as typed */
-    assert_true(search_node_matches(&v.app.search, v.p, node_at(v.p, "handle_request;serialize_response;json.dumps")));
+    assert_true(search_node_matches(&v.app.search, v.p, test_find_path(v.p, "handle_request;serialize_response;json.dumps")));
     draw(&v);
     assert_true(on_screen(&v, "/js "));
     assert_true(on_screen(&v, "Matched: 42.00% of total, 42.00% of view, 1 frame"));
@@ -180,7 +159,7 @@ static void test_case_modes(void **state)
     (void)state;
     struct view v;
     view_open(&v, load_article(), 120, 30);
-    uint32_t jd = node_at(v.p, "handle_request;serialize_response;json.dumps");
+    uint32_t jd = test_find_path(v.p, "handle_request;serialize_response;json.dumps");
     press(&v, "/JSON"); /* smart: a capital makes it case-sensitive */
     assert_false(search_node_matches(&v.app.search, v.p, jd));
     press(&v, "<C-t>"); /* sensitive */
@@ -230,8 +209,8 @@ static void test_next_zooms_out(void **state)
     (void)state;
     struct view v;
     view_open(&v, load_article(), 120, 30);
-    uint32_t jd = node_at(v.p, "handle_request;serialize_response;json.dumps");
-    uint32_t pr = node_at(v.p, "handle_request;parse_request");
+    uint32_t jd = test_find_path(v.p, "handle_request;serialize_response;json.dumps");
+    uint32_t pr = test_find_path(v.p, "handle_request;parse_request");
     app_select_node(&v.app, jd);
     press(&v, "<Enter>"); /* zoom into json.dumps */
     assert_int_equal(v.app.zoom, jd);
@@ -251,7 +230,7 @@ static void test_search_selected_name(void **state)
     view_open(&v, load_article(), 120, 30);
     press(&v, "#");
     assert_non_null(strstr(v.app.message, "root"));
-    uint32_t mp = node_at(v.p, "handle_request;run_ml_inference;model.predict");
+    uint32_t mp = test_find_path(v.p, "handle_request;run_ml_inference;model.predict");
     app_select_node(&v.app, mp);
     press(&v, "#");
     assert_true(search_node_matches(&v.app.search, v.p, mp));
@@ -303,7 +282,7 @@ static void test_sidebar_focus_and_enter(void **state)
     assert_int_equal(v.app.cursor[APP_LIST_HOT], 2);
     assert_int_equal(v.app.selected, TREE_ROOT);
     press(&v, "<Enter>"); /* model.predict: searched for and selected */
-    uint32_t mp = node_at(v.p, "handle_request;run_ml_inference;model.predict");
+    uint32_t mp = test_find_path(v.p, "handle_request;run_ml_inference;model.predict");
     assert_int_equal(v.app.selected, mp);
     assert_true(search_node_matches(&v.app.search, v.p, mp));
     assert_int_equal(v.app.zoom, TREE_ROOT); /* Enter does not zoom in */
@@ -316,7 +295,7 @@ static void test_sidebar_focus_and_enter(void **state)
     press(&v, "<Tab>k"); /* back in the graph: k moves the selection */
     assert_int_equal(v.app.focus, APP_FOCUS_GRAPH);
     assert_int_equal(v.app.selected, mp);
-    assert_int_equal(tree_parent(v.p->tree, mp), node_at(v.p, "handle_request;run_ml_inference"));
+    assert_int_equal(tree_parent(v.p->tree, mp), test_find_path(v.p, "handle_request;run_ml_inference"));
     view_close(&v);
 }
 
@@ -327,7 +306,7 @@ static void test_sidebar_zoom_out_rank_scope(void **state)
     (void)state;
     struct view v;
     view_open(&v, load_article(), 120, 30);
-    uint32_t jd = node_at(v.p, "handle_request;serialize_response;json.dumps");
+    uint32_t jd = test_find_path(v.p, "handle_request;serialize_response;json.dumps");
     app_select_node(&v.app, jd);
     press(&v, "<Enter>H<Tab>j<Enter>"); /* zoomed into json.dumps; _resolve_image_urls */
     assert_int_equal(v.app.zoom, TREE_ROOT);
@@ -366,7 +345,7 @@ static void test_shapes_highlight_and_list(void **state)
 {
     (void)state;
     struct view v;
-    view_open(&v, load(shapes_profile()), 200, 40);
+    view_open(&v, test_load(shapes_profile()), 200, 40);
     draw(&v);
     assert_int_not_equal(style_of(&v, "work"), STYLE_PLATEAU);
     press(&v, "p");
@@ -378,7 +357,7 @@ static void test_shapes_highlight_and_list(void **state)
     int main_style = style_of(&v, "main");
     assert_true(main_style != STYLE_PLATEAU && main_style != STYLE_TOWER);
     /* The tower's column: its base and the 14 frames above it, nothing else. */
-    long ti = layout_find(&v.app.layout, node_at(v.p, "main;t00"));
+    long ti = layout_find(&v.app.layout, test_find_path(v.p, "main;t00"));
     assert_true(ti >= 0);
     int x = v.app.layout.spans[ti].x, tower_cells = 0;
     for (int y = 0; y < v.f.rows; y++)
@@ -391,7 +370,7 @@ static void test_shapes_highlight_and_list(void **state)
     assert_true(on_screen(&v, " 90.0%  90.0% work"));
     assert_true(on_screen(&v, "    14   0.8% t00"));
     press(&v, "jj<Enter>");
-    assert_int_equal(v.app.selected, node_at(v.p, "main;t00"));
+    assert_int_equal(v.app.selected, test_find_path(v.p, "main;t00"));
     assert_non_null(strstr(v.app.message, "Tower: 14 frames"));
     press(&v, "p");
     draw(&v);

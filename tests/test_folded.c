@@ -10,24 +10,6 @@ static double root_total(const struct profile *p, size_t t)
     return tree_total(p->tree, TREE_ROOT, t);
 }
 
-/* Node for a ';'-separated path, or TREE_NONE. */
-static uint32_t find_path(const struct profile *p, const char *path)
-{
-    uint32_t node = TREE_ROOT;
-    const char *s = path;
-    for (;;) {
-        const char *semi = strchr(s, ';');
-        size_t n = semi ? (size_t)(semi - s) : strlen(s);
-        uint32_t name = strtab_find(p->names, s, n);
-        if (name == STRTAB_NONE)
-            return TREE_NONE;
-        node = tree_find_child(p->tree, node, name);
-        if (node == TREE_NONE || !semi)
-            return node;
-        s = semi + 1;
-    }
-}
-
 static struct profile *load_file(const char *rel, struct load_report *report)
 {
     struct load_options opts = { .format = LOAD_FORMAT_AUTO };
@@ -55,8 +37,8 @@ static void test_basic_merge_and_whitespace(void **state)
     assert_int_equal(p->ntypes, 1);
     assert_string_equal(p->types[0].name, "samples");
     assert_true(root_total(p, 0) == 10);
-    assert_true(tree_self(p->tree, find_path(p, "main;a"), 0) == 5);
-    assert_true(tree_self(p->tree, find_path(p, "main;c"), 0) == 3);
+    assert_true(tree_self(p->tree, test_find_path(p, "main;a"), 0) == 5);
+    assert_true(tree_self(p->tree, test_find_path(p, "main;c"), 0) == 3);
     assert_int_equal(tree_count(p->tree), 5);
     profile_free(p);
 }
@@ -69,7 +51,7 @@ static void test_names_with_spaces_and_digits(void **state)
     assert_int_equal(r.ignored, 0);
     assert_false(p->differential);
     assert_int_not_equal(
-        find_path(p, "rustc;<alloc::vec::Vec<T> as alloc::vec::SpecExtend<T, I>>::from_iter;"
+        test_find_path(p, "rustc;<alloc::vec::Vec<T> as alloc::vec::SpecExtend<T, I>>::from_iter;"
                      "memcpy@GLIBC_2.2.5"),
         TREE_NONE);
     assert_true(root_total(p, 0) == 3);
@@ -77,7 +59,7 @@ static void test_names_with_spaces_and_digits(void **state)
 
     p = load_file("folded/with-space.folded", &r);
     assert_int_equal(r.ignored, 0);
-    assert_int_not_equal(find_path(p, "cksum;main;core::array::<impl core::default::Default for [T"),
+    assert_int_not_equal(test_find_path(p, "cksum;main;core::array::<impl core::default::Default for [T"),
                          TREE_NONE);
     profile_free(p);
 }
@@ -88,13 +70,13 @@ static void test_fractional_counts(void **state)
     struct load_report r;
     struct profile *p = load_file("folded/fractional.folded", &r);
     assert_false(tree_self_exact(p->tree, TREE_ROOT, 0, NULL));
-    assert_true(tree_self(p->tree, find_path(p, "cksum;cksum"), 0) == 6.1);
-    assert_true(tree_self(p->tree, find_path(p, "noploop;[unknown]"), 0) == 2.567);
+    assert_true(tree_self(p->tree, test_find_path(p, "cksum;cksum"), 0) == 6.1);
+    assert_true(tree_self(p->tree, test_find_path(p, "noploop;[unknown]"), 0) == 2.567);
     profile_free(p);
 
     p = load_file("folded/zero-fractionals.folded", &r); /* "6." and "31.0" are integers */
     assert_true(tree_self_exact(p->tree, TREE_ROOT, 0, NULL));
-    assert_true(tree_self(p->tree, find_path(p, "cksum;cksum"), 0) == 6);
+    assert_true(tree_self(p->tree, test_find_path(p, "cksum;cksum"), 0) == 6);
     profile_free(p);
 }
 
@@ -119,7 +101,7 @@ static void test_differential(void **state)
     assert_string_equal(p->types[0].name, "before");
     assert_string_equal(p->types[1].name, "after");
     assert_int_equal(profile_find_type(p, "after"), 1);
-    uint32_t n = find_path(p, "cksum;cksum");
+    uint32_t n = test_find_path(p, "cksum;cksum");
     assert_true(tree_self(p->tree, n, 0) == 6);
     assert_true(tree_self(p->tree, n, 1) == 2);
     profile_free(p);
@@ -145,7 +127,7 @@ static void test_crlf_utf8_zero_counts(void **state)
     struct load_report r;
     struct profile *p = load_file("folded/ghcprof-utf8.folded", &r);
     assert_int_equal(r.ignored, 0);
-    uint32_t n = find_path(p, "MAIN.MAIN;GHC.Conc.Signal.CAF");
+    uint32_t n = test_find_path(p, "MAIN.MAIN;GHC.Conc.Signal.CAF");
     assert_int_not_equal(n, TREE_NONE); /* no "\r" kept in the name */
     assert_true(tree_self(p->tree, n, 0) == 0);
     assert_true(tree_flags(p->tree, n) & TREE_FLAG_STACK_END);
@@ -169,7 +151,7 @@ static void test_bad_lines_counted(void **state)
     struct profile *p = load_file("folded/bad-lines.folded", &r);
     assert_int_equal(r.ignored, 2);
     assert_int_equal(r.first_ignored_line, 3);
-    assert_true(tree_self(p->tree, find_path(p, "noploop;main"), 0) == 548); /* duplicate summed */
+    assert_true(tree_self(p->tree, test_find_path(p, "noploop;main"), 0) == 548); /* duplicate summed */
     profile_free(p);
 }
 
@@ -266,11 +248,11 @@ static void test_prefix_edge_cases(void **state)
     struct profile *p = test_load_string("a;bc 1\na;b 2\na;b;c 3\na 4\na;;x 5\na; 6\n", true, &r,
                                          &err);
     assert_non_null(p);
-    assert_true(tree_self(p->tree, find_path(p, "a;bc"), 0) == 1);
-    assert_true(tree_self(p->tree, find_path(p, "a;b"), 0) == 2);
-    assert_true(tree_self(p->tree, find_path(p, "a;b;c"), 0) == 3);
-    assert_true(tree_self(p->tree, find_path(p, "a"), 0) == 10);
-    assert_true(tree_self(p->tree, find_path(p, "a;;x"), 0) == 5);
+    assert_true(tree_self(p->tree, test_find_path(p, "a;bc"), 0) == 1);
+    assert_true(tree_self(p->tree, test_find_path(p, "a;b"), 0) == 2);
+    assert_true(tree_self(p->tree, test_find_path(p, "a;b;c"), 0) == 3);
+    assert_true(tree_self(p->tree, test_find_path(p, "a"), 0) == 10);
+    assert_true(tree_self(p->tree, test_find_path(p, "a;;x"), 0) == 5);
     profile_free(p);
 }
 

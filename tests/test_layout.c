@@ -3,15 +3,6 @@
 
 #include "flamex/layout.h"
 
-static struct profile *load(const char *text)
-{
-    struct error_record err;
-    struct profile *p = test_load_string(text, true, NULL, &err);
-    if (!p)
-        fail_msg("%s", err.message);
-    return p;
-}
-
 /* Every invariant the UI relies on, checked over the whole layout. */
 static void check_invariants(const struct profile *p, const struct layout *l, uint32_t zoom, size_t t)
 {
@@ -87,7 +78,7 @@ static void test_hidden_narrow_frames(void **state)
         snprintf(line, sizeof line, "main;tiny%02d;deeper 1\n", i);
         strcat(text, line);
     }
-    struct profile *p = load(text);
+    struct profile *p = test_load(text);
     struct layout l = { 0 };
     layout_compute(&l, p->tree, TREE_ROOT, TREE_ORDER_ALPHA, 0, 10);
     check_invariants(p, &l, TREE_ROOT, 0);
@@ -108,7 +99,7 @@ static void test_rounding_many_siblings(void **state)
     size_t n = 0;
     for (int i = 0; i < 300; i++)
         n += (size_t)sprintf(text + n, "r;f%03d;g %d\n", i, 1 + (i * 37) % 11);
-    struct profile *p = load(text);
+    struct profile *p = test_load(text);
     struct layout l = { 0 };
     for (int w = 1; w <= 400; w += 7) {
         layout_compute(&l, p->tree, TREE_ROOT, TREE_ORDER_ALPHA, 0, w);
@@ -124,7 +115,7 @@ static void test_rounding_many_siblings(void **state)
 static void test_layout_at(void **state)
 {
     (void)state;
-    struct profile *p = load("m;a 1\nm;b 1\n");
+    struct profile *p = test_load("m;a 1\nm;b 1\n");
     struct layout l = { 0 };
     layout_compute(&l, p->tree, TREE_ROOT, TREE_ORDER_ALPHA, 0, 10);
     long a = layout_at(&l, 2, 0), b = layout_at(&l, 2, 9);
@@ -139,7 +130,7 @@ static void test_deep_stack_rows(void **state)
     (void)state;
     size_t frames = 5000;
     char *text = test_chain_text(frames, 0, 3, NULL);
-    struct profile *p = load(text);
+    struct profile *p = test_load(text);
     struct layout l = { 0 };
     layout_compute(&l, p->tree, TREE_ROOT, TREE_ORDER_ALPHA, 0, 50);
     assert_int_equal(l.rows, frames + 1);

@@ -6,28 +6,10 @@
 
 #include "flamex/load_perf.h"
 
-/* Node for a ';'-separated path, or TREE_NONE. */
-static uint32_t find_path(const struct profile *p, const char *path)
-{
-    uint32_t node = TREE_ROOT;
-    const char *s = path;
-    for (;;) {
-        const char *semi = strchr(s, ';');
-        size_t n = semi ? (size_t)(semi - s) : strlen(s);
-        uint32_t name = strtab_find(p->names, s, n);
-        if (name == STRTAB_NONE)
-            return TREE_NONE;
-        node = tree_find_child(p->tree, node, name);
-        if (node == TREE_NONE || !semi)
-            return node;
-        s = semi + 1;
-    }
-}
-
 /* Self value of path for sample type name (fails if either is missing). */
 static double self_of(const struct profile *p, const char *path, const char *type)
 {
-    uint32_t node = find_path(p, path);
+    uint32_t node = test_find_path(p, path);
     if (node == TREE_NONE)
         fail_msg("no stack '%s'", path);
     int t = profile_find_type(p, type);
@@ -290,7 +272,7 @@ static void test_name_tidying(void **state)
     /* the 'L' of a Java class is dropped only when the comm starts with "java" */
     p = load_perf_text("node 1 1.0: 1 cycles:\n\t1 Lorg/Foo;.bar (/tmp/perf-1.map)\n", no_options,
                        &r);
-    assert_int_not_equal(find_path(p, "node;Lorg/Foo:.bar"), TREE_NONE);
+    assert_int_not_equal(test_find_path(p, "node;Lorg/Foo:.bar"), TREE_NONE);
     profile_free(p);
 }
 

@@ -6,36 +6,6 @@
 
 #include <time.h>
 
-static struct profile *load(const char *text)
-{
-    struct error_record err;
-    struct profile *p = test_load_string(text, true, NULL, &err);
-    if (!p)
-        fail_msg("load failed: %s", err.message);
-    return p;
-}
-
-/* The node at a ';'-separated path from the root (TREE_NONE if absent). */
-static uint32_t node_at(const struct profile *p, const char *path)
-{
-    uint32_t node = TREE_ROOT;
-    const char *s = path;
-    while (*s) {
-        const char *e = strchr(s, ';');
-        size_t n = e ? (size_t)(e - s) : strlen(s);
-        uint32_t name = strtab_find(p->names, s, n);
-        if (name == STRTAB_NONE)
-            return TREE_NONE;
-        node = tree_find_child(p->tree, node, name);
-        if (node == TREE_NONE)
-            return TREE_NONE;
-        s += n;
-        if (*s == ';')
-            s++;
-    }
-    return node;
-}
-
 /* Does the name (n bytes) match the current search? */
 static bool name_matches(const struct search *s, const struct profile *p, const char *name,
                          size_t n)
@@ -56,7 +26,7 @@ static const char *NESTED = "main;foo;bar;foo 10\n"
 static void test_nested_matches_counted_once(void **state)
 {
     (void)state;
-    struct profile *p = load(NESTED);
+    struct profile *p = test_load(NESTED);
     struct search s = { 0 };
     assert_true(search_set(&s, p, "foo", SEARCH_CASE_SMART));
     assert_int_equal(s.nmatched_names, 1);
@@ -67,20 +37,20 @@ static void test_nested_matches_counted_once(void **state)
     assert_true(total == 15 + 3);    /* the inner foo (10) is inside main;foo */
 
     /* zoomed on main;foo: the root itself matches, its nested foo adds nothing */
-    search_totals(&s, p, 0, node_at(p, "main;foo"), &total, &frames);
+    search_totals(&s, p, 0, test_find_path(p, "main;foo"), &total, &frames);
     assert_int_equal(frames, 2);
     assert_true(total == 15);
     /* zoomed on main;foo;bar: the matching ancestor is outside the view */
-    search_totals(&s, p, 0, node_at(p, "main;foo;bar"), &total, &frames);
+    search_totals(&s, p, 0, test_find_path(p, "main;foo;bar"), &total, &frames);
     assert_int_equal(frames, 1);
     assert_true(total == 10);
     /* a view with no match */
-    search_totals(&s, p, 0, node_at(p, "other"), &total, &frames);
+    search_totals(&s, p, 0, test_find_path(p, "other"), &total, &frames);
     assert_int_equal(frames, 0);
     assert_true(total == 0);
 
-    assert_true(search_node_matches(&s, p, node_at(p, "main;qux;foo")));
-    assert_false(search_node_matches(&s, p, node_at(p, "main;qux")));
+    assert_true(search_node_matches(&s, p, test_find_path(p, "main;qux;foo")));
+    assert_false(search_node_matches(&s, p, test_find_path(p, "main;qux")));
     assert_false(search_node_matches(&s, p, TREE_ROOT));
 
     /* an alternation matching a parent and its child: still the parent once */
@@ -95,7 +65,7 @@ static void test_nested_matches_counted_once(void **state)
 static void test_smart_case(void **state)
 {
     (void)state;
-    struct profile *p = load("Alloc 1\nalloc_pages 1\nALLOC 1\n\xc3\x89mile 1\n\xc3\xa9mile 1\n");
+    struct profile *p = test_load("Alloc 1\nalloc_pages 1\nALLOC 1\n\xc3\x89mile 1\n\xc3\xa9mile 1\n");
     struct search s = { 0 };
 
     assert_true(search_set(&s, p, "alloc", SEARCH_CASE_SMART));
@@ -134,7 +104,7 @@ static void test_smart_case(void **state)
 static void test_forced_case(void **state)
 {
     (void)state;
-    struct profile *p = load("Alloc 1\nalloc_pages 1\nALLOC 1\n");
+    struct profile *p = test_load("Alloc 1\nalloc_pages 1\nALLOC 1\n");
     struct search s = { 0 };
     assert_true(search_set(&s, p, "alloc", SEARCH_CASE_SENSITIVE));
     assert_false(s.ignore_case);
@@ -168,7 +138,7 @@ static void test_forced_case(void **state)
 static void test_invalid_patterns(void **state)
 {
     (void)state;
-    struct profile *p = load(NESTED);
+    struct profile *p = test_load(NESTED);
     struct search s = { 0 };
     /* an earlier good search, then a bad one: error text, and s is empty */
     assert_true(search_set(&s, p, "foo", SEARCH_CASE_SMART));
@@ -177,7 +147,7 @@ static void test_invalid_patterns(void **state)
     assert_null(s.matches);
     assert_int_equal(s.nmatched_names, 0);
     assert_string_equal(s.pattern, "");
-    assert_false(search_node_matches(&s, p, node_at(p, "main;foo")));
+    assert_false(search_node_matches(&s, p, test_find_path(p, "main;foo")));
     double total = -1;
     size_t frames = 99;
     search_totals(&s, p, 0, TREE_ROOT, &total, &frames);
@@ -205,7 +175,7 @@ static void test_invalid_patterns(void **state)
     /* an empty pattern clears */
     assert_true(search_set(&s, p, "", SEARCH_CASE_SMART));
     assert_null(s.matches);
-    assert_false(search_node_matches(&s, p, node_at(p, "main;qux")));
+    assert_false(search_node_matches(&s, p, test_find_path(p, "main;qux")));
     search_clear(&s);
     search_clear(&s); /* twice is fine */
     profile_free(p);
@@ -215,7 +185,7 @@ static void test_invalid_utf8_names(void **state)
 {
     (void)state;
     /* valid "café", Latin-1 "caf\xe9", and bytes that are no UTF-8 at all */
-    struct profile *p = load("caf\xc3\xa9 1\ncaf\xe9 2\nbad\xff\xfename 3\nx\xc3 4\n");
+    struct profile *p = test_load("caf\xc3\xa9 1\ncaf\xe9 2\nbad\xff\xfename 3\nx\xc3 4\n");
     struct search s = { 0 };
     assert_true(search_set(&s, p, "caf", SEARCH_CASE_SMART));
     assert_int_equal(s.nmatched_names, 2);
@@ -250,7 +220,7 @@ static void test_invalid_utf8_names(void **state)
 static void test_literal_search(void **state)
 {
     (void)state;
-    struct profile *p = load("a.b*c 1\naXbbc 2\na.b*c.extra 3\n"
+    struct profile *p = test_load("a.b*c 1\naXbbc 2\na.b*c.extra 3\n"
                              "std::vector<int>::push_back(int&&) [clone .cold] 4\n"
                              "x\\Ey+$ 5\nA.B*C 6\n");
     struct search s = { 0 };
@@ -323,7 +293,7 @@ static void test_catastrophic_pattern(void **state)
         n += (size_t)sprintf(text + n, "! 1\n");
     }
     text[n] = '\0';
-    struct profile *p = load(text);
+    struct profile *p = test_load(text);
     free(text);
     struct search s = { 0 };
     const char *patterns[] = { "(a+)+$", "(a|aa)+$", "(a*)*b", "^(\\w+\\s?)*$", NULL };

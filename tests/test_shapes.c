@@ -5,34 +5,6 @@
 
 #include "flamex/shapes.h"
 
-static struct profile *load(const char *text)
-{
-    struct error_record err;
-    struct profile *p = test_load_string(text, true, NULL, &err);
-    if (!p)
-        fail_msg("load failed: %s", err.message);
-    return p;
-}
-
-/* The node at a ';'-separated path from the root (fails the test if absent). */
-static uint32_t node_at(const struct profile *p, const char *path)
-{
-    uint32_t node = TREE_ROOT;
-    const char *s = path;
-    while (*s) {
-        const char *e = strchr(s, ';');
-        size_t n = e ? (size_t)(e - s) : strlen(s);
-        uint32_t name = strtab_find(p->names, s, n);
-        node = name == STRTAB_NONE ? TREE_NONE : tree_find_child(p->tree, node, name);
-        if (node == TREE_NONE)
-            fail_msg("no node at %s", path);
-        s += n;
-        if (*s == ';')
-            s++;
-    }
-    return node;
-}
-
 /* Append "prefix" then ";<name>1;...;<name>n" and " count\n" to buf. */
 static void chain(char *buf, const char *prefix, const char *name, int n, int count)
 {
@@ -65,7 +37,7 @@ static void test_defaults(void **state)
 static void test_plateaus(void **state)
 {
     (void)state;
-    struct profile *p = load("main;a 50\nmain;b 5\nmain;c 4\nmain 41\n");
+    struct profile *p = test_load("main;a 50\nmain;b 5\nmain;c 4\nmain 41\n");
     struct shapes_options o = shapes_default_options();
     struct shapes sh;
     shapes_find(p, 0, TREE_ROOT, &o, &sh);
@@ -106,14 +78,14 @@ static void test_plateaus(void **state)
     profile_free(p);
 
     /* shares that are not exact in binary: 205 of 4100 is 5%, 7 of 700 is 1% */
-    p = load("main;x 205\nmain;y 3895\n");
+    p = test_load("main;x 205\nmain;y 3895\n");
     o = shapes_default_options();
     shapes_find(p, 0, TREE_ROOT, &o, &sh);
     assert_int_equal(sh.nplateaus, 2);
     assert_string_equal(name_of(p, &sh.plateaus[1]), "x");
     shapes_free(&sh);
     profile_free(p);
-    p = load("main;x 7\nmain;y 693\n");
+    p = test_load("main;x 7\nmain;y 693\n");
     o.plateau_self_share = 0.01;
     shapes_find(p, 0, TREE_ROOT, &o, &sh);
     assert_int_equal(sh.nplateaus, 2);
@@ -127,12 +99,12 @@ static void test_tower_boundaries(void **state)
     /* total 1000; t1..t13 is 13 frames (12 above t1) and 10 wide (1%) */
     char text[4096] = "main;w 990\n";
     chain(text, "main", "t", 13, 10);
-    struct profile *p = load(text);
+    struct profile *p = test_load(text);
     struct shapes_options o = shapes_default_options();
     struct shapes sh;
     shapes_find(p, 0, TREE_ROOT, &o, &sh);
     assert_int_equal(sh.ntowers, 1);
-    assert_int_equal(sh.towers[0].node, node_at(p, "main;t1"));
+    assert_int_equal(sh.towers[0].node, test_find_path(p, "main;t1"));
     assert_int_equal(sh.towers[0].height, 12);
     assert_true(sh.towers[0].total == 10);
     assert_int_equal(sh.nplateaus, 1); /* w; t13's self is 1% */
@@ -152,7 +124,7 @@ static void test_tower_boundaries(void **state)
     o.tower_min_depth = 3; /* a lower bar: still one tower, based at t1 */
     shapes_find(p, 0, TREE_ROOT, &o, &sh);
     assert_int_equal(sh.ntowers, 1);
-    assert_int_equal(sh.towers[0].node, node_at(p, "main;t1"));
+    assert_int_equal(sh.towers[0].node, test_find_path(p, "main;t1"));
     assert_int_equal(sh.towers[0].height, 12);
     shapes_free(&sh);
     profile_free(p);
@@ -160,7 +132,7 @@ static void test_tower_boundaries(void **state)
     /* 12 frames: 11 above the base, not a tower by default */
     strcpy(text, "main;w 990\n");
     chain(text, "main", "t", 12, 10);
-    p = load(text);
+    p = test_load(text);
     o = shapes_default_options();
     shapes_find(p, 0, TREE_ROOT, &o, &sh);
     assert_int_equal(sh.ntowers, 0);
@@ -183,7 +155,7 @@ static void test_maximal_tower_reports_its_base(void **state)
     chain(text, "main;c1;c2;c3", "d", 15, 2);
     chain(text, "main;mid", "n", 13, 10);
     chain(text, "main;short", "s", 5, 0);
-    struct profile *p = load(text);
+    struct profile *p = test_load(text);
     struct shapes_options o = shapes_default_options();
     struct shapes sh;
     shapes_find(p, 0, TREE_ROOT, &o, &sh);
@@ -191,10 +163,10 @@ static void test_maximal_tower_reports_its_base(void **state)
     assert_int_equal(sh.ntowers, 2);
     /* tallest first: c1 (19 above it, 0.5%), then n1 (12 above, 1%); not c2..c8
      * nor d1, which are inside c1's tower, nor mid (6%) */
-    assert_int_equal(sh.towers[0].node, node_at(p, "main;c1"));
+    assert_int_equal(sh.towers[0].node, test_find_path(p, "main;c1"));
     assert_int_equal(sh.towers[0].height, 19);
     assert_true(sh.towers[0].total == 5);
-    assert_int_equal(sh.towers[1].node, node_at(p, "main;mid;n1"));
+    assert_int_equal(sh.towers[1].node, test_find_path(p, "main;mid;n1"));
     assert_int_equal(sh.towers[1].height, 12);
     shapes_free(&sh);
 
@@ -202,7 +174,7 @@ static void test_maximal_tower_reports_its_base(void **state)
     o.tower_min_depth = 4;
     shapes_find(p, 0, TREE_ROOT, &o, &sh);
     assert_int_equal(sh.ntowers, 3);
-    assert_int_equal(sh.towers[2].node, node_at(p, "main;short"));
+    assert_int_equal(sh.towers[2].node, test_find_path(p, "main;short"));
     assert_int_equal(sh.towers[2].height, 5);
     shapes_free(&sh);
     profile_free(p);
@@ -215,7 +187,7 @@ static void test_zoom_scope(void **state)
      * other's: the zoom walk may not assume a contiguous id range */
     char text[4096] = "main;big;w 990\nmain;other;x 4000\nmain;other 5000\n";
     chain(text, "main;big", "t", 13, 10);
-    struct profile *p = load(text);
+    struct profile *p = test_load(text);
     struct shapes_options o = shapes_default_options();
     struct shapes sh;
 
@@ -226,37 +198,37 @@ static void test_zoom_scope(void **state)
     assert_string_equal(name_of(p, &sh.plateaus[1]), "x");
     assert_string_equal(name_of(p, &sh.plateaus[2]), "w");
     assert_int_equal(sh.ntowers, 1); /* t1: 0.1% of the profile */
-    assert_int_equal(sh.towers[0].node, node_at(p, "main;big;t1"));
+    assert_int_equal(sh.towers[0].node, test_find_path(p, "main;big;t1"));
     shapes_free(&sh);
 
     /* zoomed on big: shares of 1000; t1 is exactly 1% and its parent is the
      * view root */
-    uint32_t big = node_at(p, "main;big");
+    uint32_t big = test_find_path(p, "main;big");
     shapes_find(p, 0, big, &o, &sh);
     assert_true(sh.view_total == 1000);
     assert_int_equal(sh.nplateaus, 1);
     assert_string_equal(name_of(p, &sh.plateaus[0]), "w");
     assert_int_equal(sh.ntowers, 1);
-    assert_int_equal(sh.towers[0].node, node_at(p, "main;big;t1"));
+    assert_int_equal(sh.towers[0].node, test_find_path(p, "main;big;t1"));
     assert_int_equal(sh.towers[0].height, 12);
     shapes_free(&sh);
 
     /* zoomed on t1: the top frame is the whole view, nothing is narrow, and
      * the view root is never a tower */
-    shapes_find(p, 0, node_at(p, "main;big;t1"), &o, &sh);
+    shapes_find(p, 0, test_find_path(p, "main;big;t1"), &o, &sh);
     assert_true(sh.view_total == 10);
     assert_int_equal(sh.nplateaus, 1);
     assert_string_equal(name_of(p, &sh.plateaus[0]), "t13");
     assert_int_equal(sh.ntowers, 0);
     shapes_free(&sh);
     o.tower_max_share = 1;
-    shapes_find(p, 0, node_at(p, "main;big;t1"), &o, &sh);
+    shapes_find(p, 0, test_find_path(p, "main;big;t1"), &o, &sh);
     assert_int_equal(sh.ntowers, 0); /* t2 has only 11 frames above it */
     shapes_free(&sh);
     o = shapes_default_options();
 
     /* the view root itself can be a plateau */
-    shapes_find(p, 0, node_at(p, "main;other"), &o, &sh);
+    shapes_find(p, 0, test_find_path(p, "main;other"), &o, &sh);
     assert_true(sh.view_total == 9000);
     assert_int_equal(sh.nplateaus, 2);
     assert_string_equal(name_of(p, &sh.plateaus[0]), "other");
@@ -269,10 +241,10 @@ static void test_empty_view(void **state)
     (void)state;
     char text[4096] = "main;a 5\n";
     chain(text, "main", "z", 20, 0);
-    struct profile *p = load(text);
+    struct profile *p = test_load(text);
     struct shapes_options o = shapes_default_options();
     struct shapes sh;
-    shapes_find(p, 0, node_at(p, "main;z1"), &o, &sh);
+    shapes_find(p, 0, test_find_path(p, "main;z1"), &o, &sh);
     assert_true(sh.view_total == 0);
     assert_int_equal(sh.nplateaus, 0);
     assert_int_equal(sh.ntowers, 0);
@@ -292,17 +264,17 @@ static void test_deep_stack(void **state)
     memcpy(text, deep, len);
     strcpy(text + len, "w 1000\n");
     free(deep);
-    struct profile *p = load(text);
+    struct profile *p = test_load(text);
     free(text);
     struct shapes_options o = shapes_default_options();
     struct shapes sh;
     shapes_find(p, 0, TREE_ROOT, &o, &sh);
     assert_int_equal(sh.ntowers, 1);
-    assert_int_equal(sh.towers[0].node, node_at(p, "f0"));
+    assert_int_equal(sh.towers[0].node, test_find_path(p, "f0"));
     assert_int_equal(sh.towers[0].height, 99999);
     assert_int_equal(sh.nplateaus, 1);
     shapes_free(&sh);
-    shapes_find(p, 0, node_at(p, "f0"), &o, &sh); /* the explicit-stack walk */
+    shapes_find(p, 0, test_find_path(p, "f0"), &o, &sh); /* the explicit-stack walk */
     assert_int_equal(sh.nplateaus, 1);
     assert_string_equal(name_of(p, &sh.plateaus[0]), "f99999");
     assert_int_equal(sh.ntowers, 0);

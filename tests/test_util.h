@@ -52,6 +52,36 @@ static inline struct profile *test_load_string(const char *text, bool strict,
     return p;
 }
 
+/* Load a folded profile from a string, strictly; fails the test if it does not load. */
+static inline struct profile *test_load(const char *text)
+{
+    struct error_record err;
+    struct profile *p = test_load_string(text, true, NULL, &err);
+    if (!p) {
+        fail_msg("load failed: %s", err.message);
+        abort();
+    }
+    return p;
+}
+
+/* The node at a ';'-separated path of frame names from the root, or TREE_NONE. */
+static inline uint32_t test_find_path(const struct profile *p, const char *path)
+{
+    uint32_t node = TREE_ROOT;
+    const char *s = path;
+    for (;;) {
+        const char *semi = strchr(s, ';');
+        size_t n = semi ? (size_t)(semi - s) : strlen(s);
+        uint32_t name = strtab_find(p->names, s, n);
+        if (name == STRTAB_NONE)
+            return TREE_NONE;
+        node = tree_find_child(p->tree, node, name);
+        if (node == TREE_NONE || !semi)
+            return node;
+        s = semi + 1;
+    }
+}
+
 /* Export a profile as folded text (both counts for a differential one) into a
  * malloc'd string. */
 static inline char *test_export(const struct profile *p)
