@@ -1,6 +1,7 @@
 /* app.c - viewer state: selection, zoom history, scrolling; the only switch over actions. */
 #include "flamex/app.h"
 
+#include "flamex/view.h"
 #include "flamex/xalloc.h"
 
 #include <stdio.h>
@@ -227,6 +228,23 @@ unsigned app_zoom_to(struct app *app, uint32_t node)
     app->nforward = 0;
     app_set_zoom(app, node);
     return APP_REDRAW;
+}
+
+void app_follow(struct app *app, uint32_t zoom, uint32_t selected)
+{
+    if (zoom != app->zoom) {
+        app->zoom = zoom;
+        app_invalidate(app);
+        app->scroll = -1;
+    }
+    app_ensure_layout(app);
+    long i;
+    while ((i = layout_find(&app->layout, selected)) < 0 && selected != TREE_NONE)
+        selected = tree_parent(app->profile->tree, selected);
+    app->selected = i >= 0 ? selected : app->zoom;
+    if (i >= 0)
+        app->target_x = app->layout.spans[i].x + app->layout.spans[i].width / 2;
+    app_reveal_selected(app);
 }
 
 /* Is node on the zoomed view: in the zoom's subtree or one of its ancestors? */
@@ -489,6 +507,13 @@ unsigned app_apply(struct app *app, enum action_id action)
         return app_focus_toggle(app);
     case ACTION_TOGGLE_SHAPES:
         return app_shapes_toggle(app);
+    case ACTION_COMPARE_VIEW:
+    case ACTION_COMPARE_PANE:
+    case ACTION_COMPARE_WIDTH:
+    case ACTION_COMPARE_NORMALISE:
+        snprintf(app->message, sizeof app->message,
+                 "Only in compare mode: open two profiles (flamex BEFORE AFTER)");
+        return APP_REDRAW;
     case ACTION_INFO:
         app->info = true;
         app->info_scroll = 0;
@@ -570,4 +595,28 @@ unsigned app_wheel(struct app *app, int lines)
         return app_sidebar_move(app, -lines);
     app_scroll_by(app, -lines);
     return APP_REDRAW;
+}
+
+/* ---- the view interface (view.h) ---------------------------------------- */
+
+static unsigned app_view_key(void *ctx, int key) { return app_key(ctx, key); }
+static unsigned app_view_click(void *ctx, int x, int y, bool dbl) { return app_click(ctx, x, y, dbl); }
+static unsigned app_view_wheel(void *ctx, int lines) { return app_wheel(ctx, lines); }
+static unsigned app_view_resize(void *ctx, int cols, int rows) { return app_resize(ctx, cols, rows); }
+static void app_view_draw(void *ctx, struct frame *f) { app_draw(ctx, f); }
+
+void view_of_app(struct view *view, struct app *app)
+{
+    *view = (struct view){
+        .ctx = app,
+        .keymap = app->keymap,
+        .ascii = app->ascii,
+        .message = app->message,
+        .message_cap = sizeof app->message,
+        .key = app_view_key,
+        .click = app_view_click,
+        .wheel = app_view_wheel,
+        .resize = app_view_resize,
+        .draw = app_view_draw,
+    };
 }

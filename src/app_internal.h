@@ -21,8 +21,6 @@ unsigned app_zoom_to(struct app *app, uint32_t node);
 
 /* ---- app_search.c: the / prompt, n/N, #, case modes, match totals ---- */
 
-/* Is a search in effect (a pattern, even one matching nothing)? */
-bool app_search_active(const struct app *app);
 /* Open the / prompt (empty; the current search stays until the first edit). */
 unsigned app_search_open(struct app *app);
 /* A key while the prompt is open: edit, Enter keeps, Esc clears the search. */

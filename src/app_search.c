@@ -216,6 +216,21 @@ bool app_search_name(struct app *app, uint32_t name)
     return true;
 }
 
+void app_search_copy(struct app *to, const struct app *from)
+{
+    to->search_case = from->search_case;
+    if (from->search_name != STRTAB_NONE) {
+        app_search_name(to, from->search_name);
+        return;
+    }
+    if (!app_search_active(from)) {
+        app_search_drop(to);
+        return;
+    }
+    if (search_set(&to->cache.scratch, to->profile, from->search.pattern, from->search_case))
+        app_search_take_scratch(to);
+}
+
 unsigned app_search_selected(struct app *app)
 {
     app_search_name(app, tree_name(app->profile->tree, app->selected));

@@ -199,8 +199,8 @@ static uint32_t app_widest_named(const struct app *app, uint32_t root, uint32_t 
     stack[n++] = root;
     while (n) {
         uint32_t node = stack[--n];
-        if (tree_name(tree, node) == name) {
-            double v = tree_total(tree, node, app->type);
+        double v;
+        if (tree_name(tree, node) == name && (v = tree_total(tree, node, app->type)) != 0) {
             if (best == TREE_NONE || v > best_total) {
                 best = node;
                 best_total = v;
@@ -222,19 +222,18 @@ static uint32_t app_widest_named(const struct app *app, uint32_t root, uint32_t 
 }
 
 /* Enter on a hot function: search for it, select its widest frame. */
-static unsigned app_sidebar_enter_hot(struct app *app)
+unsigned app_select_function(struct app *app, uint32_t name)
 {
-    app_hot_refresh(app);
-    if (app->cache.hot.count == 0)
-        return 0;
-    const struct hot_entry *e = &app->cache.hot.entries[app->cursor[APP_LIST_HOT]];
-    uint32_t name = e->name;
     if (!app_search_name(app, name))
         return APP_REDRAW;
     size_t count;
     uint32_t node = app_widest_named(app, app_scope_root(app), name, &count);
-    if (node == TREE_NONE)
+    if (node == TREE_NONE && app_scope_root(app) != TREE_ROOT)
+        node = app_widest_named(app, TREE_ROOT, name, &count);
+    if (node == TREE_NONE) {
+        snprintf(app->message, sizeof app->message, "No frame of this function in this view");
         return APP_REDRAW;
+    }
     uint32_t zoom = app->zoom;
     app_select_node(app, node);
     if (app->message[0])
@@ -245,6 +244,14 @@ static unsigned app_sidebar_enter_hot(struct app *app)
     else if (app->zoom != zoom)
         snprintf(app->message, sizeof app->message, "Zoomed out to show it");
     return APP_REDRAW;
+}
+
+static unsigned app_sidebar_enter_hot(struct app *app)
+{
+    app_hot_refresh(app);
+    if (app->cache.hot.count == 0)
+        return 0;
+    return app_select_function(app, app->cache.hot.entries[app->cursor[APP_LIST_HOT]].name);
 }
 
 /* Enter on a shape: select its frame (a plateau, or a tower's base). */

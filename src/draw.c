@@ -272,9 +272,9 @@ void draw_status(struct app *app, struct frame *f)
      * of a one-type profile: several types, or a unit such as nanoseconds.
      * Otherwise a count says what it counts ("4100 samples"). */
     char type[320] = "";
-    if (p->ntypes > 1 || !count_unit)
+    if (!app->compare_pane && (p->ntypes > 1 || !count_unit))
         snprintf(type, sizeof type, "[%s (%s)]", type_name, unit);
-    bool name_count = count_unit && !type[0];
+    bool name_count = count_unit && !type[0] && !app->compare_pane;
     char line[512];
     int n = snprintf(line, sizeof line, "%s%s%s (%s of total, %s of view) self %s (%s) depth %u",
                      v, name_count ? " " : "", name_count ? type_name : "", a, b, sv, c,

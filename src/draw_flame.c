@@ -1,9 +1,11 @@
 /* draw_flame.c - the flamegraph rows: bars, labels, colours by frame name,
  * search matches and shapes. */
+#include "flamex/diff.h"
 #include "flamex/hash.h"
 #include "flamex/style.h"
 #include "flamex/theme.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "app_internal.h"
@@ -32,6 +34,37 @@ static int draw_frame_style(const char *name, size_t len, uint32_t flags)
     return theme_frame_style(draw_frame_kind(name, len, flags), hash_bytes(name, len));
 }
 
+/* The differential view's colour scale: the largest change of any frame
+ * laid out (the zoom's ancestors aside), so the strongest shade is the
+ * biggest change on screen. */
+static double draw_diff_max(const struct app *app)
+{
+    const struct layout *l = &app->layout;
+    double max = 0;
+    for (size_t i = 0; i < l->count; i++) {
+        if (l->spans[i].ancestor)
+            continue;
+        double d = fabs(diff_change(app->profile, l->spans[i].node, app->diff_normalise));
+        if (d > max)
+            max = d;
+    }
+    return max;
+}
+
+/* Style of a bar in the differential view: red levels for growth, blue for
+ * shrinkage, by the size of the change against max; grey when unchanged. */
+static uint16_t draw_diff_style(const struct app *app, uint32_t node, double max)
+{
+    double d = diff_change(app->profile, node, app->diff_normalise);
+    double ref = tree_total(app->profile->tree, app->zoom, app->type);
+    if (max <= 0 || fabs(d) <= 1e-9 * (fabs(ref) > 1 ? fabs(ref) : 1))
+        return STYLE_DIFF_SAME;
+    int level = (int)(fabs(d) / max * STYLE_SHADES);
+    if (level >= STYLE_SHADES)
+        level = STYLE_SHADES - 1;
+    return (uint16_t)((d > 0 ? STYLE_GROW_BASE : STYLE_SHRINK_BASE) + level);
+}
+
 void draw_flame(struct app *app, struct frame *f)
 {
     const struct layout *l = &app->layout;
@@ -42,6 +75,7 @@ void draw_flame(struct app *app, struct frame *f)
     }
     int rows = app_graph_rows(app);
     int pad = app_pad(app);
+    double diff_max = app->differential ? draw_diff_max(app) : 0;
     for (int screen = 0; screen < rows; screen++) {
         int line = screen - pad + app->scroll;
         if (line < 0 || line >= (int)l->rows)
@@ -66,6 +100,8 @@ void draw_flame(struct app *app, struct frame *f)
                 style = STYLE_TOWER;
             else if (s->ancestor)
                 style = STYLE_ANCESTOR;
+            else if (app->differential)
+                style = draw_diff_style(app, s->node, diff_max);
             else
                 style = (uint16_t)draw_frame_style(name, len,
                                                    tree_flags(app->profile->tree, s->node));

@@ -1,5 +1,7 @@
 /* main.c - the program: load the profile, then the viewer, --dump, --top, --report or --export. */
 #include "flamex/app.h"
+#include "flamex/compare.h"
+#include "flamex/diff.h"
 #include "flamex/config.h"
 #include "flamex/error.h"
 #include "flamex/export.h"
@@ -8,8 +10,10 @@
 #include "flamex/load.h"
 #include "flamex/profile.h"
 #include "flamex/report.h"
+#include "flamex/report_diff.h"
 #include "flamex/textout.h"
 #include "flamex/theme.h"
+#include "flamex/view.h"
 #include "flamex/xalloc.h"
 
 #include <errno.h>
@@ -139,61 +143,85 @@ static void main_setup_viewer(const struct main_options *opts, const struct prof
         v->app.type = (size_t)profile_find_type(profile, opts->sample_type);
 }
 
+/* Replay --keys into view, draw it at the --size and print the screen. */
+static int main_dump_view(const struct main_options *opts, const struct view *view)
+{
+    view->resize(view->ctx, opts->dump_cols, opts->dump_rows);
+    if (opts->keys) {
+        struct error_record err;
+        long n = keys_parse(opts->keys, NULL, 0, &err);
+        if (n < 0) {
+            fprintf(stderr, "flamex: --keys: %s\n", err.message);
+            return EXIT_USAGE;
+        }
+        int *keys = xmalloc(((size_t)n + 1) * sizeof *keys);
+        keys_parse(opts->keys, keys, (size_t)n, &err);
+        for (long i = 0; i < n; i++)
+            if (view->key(view->ctx, keys[i]) & APP_QUIT)
+                break;
+        free(keys);
+    }
+    struct frame f;
+    frame_init(&f, opts->dump_cols, opts->dump_rows, false);
+    view->draw(view->ctx, &f);
+    frame_dump(&f, stdout);
+    frame_free(&f);
+    return fflush(stdout) == 0 ? 0 : EXIT_INPUT;
+}
+
+/* Is the interactive view to use ASCII only (the locale is not UTF-8)? */
+static bool main_ascii_locale(void)
+{
+    setlocale(LC_CTYPE, ""); /* LC_CTYPE only: numbers stay in the C locale */
+    const char *codeset = nl_langinfo(CODESET);
+    return !(codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0));
+}
+
+/* Run the terminal UI on view; input_path is where the profile came from. */
+static int main_tui(const struct main_options *opts, const struct view *view,
+                    struct main_viewer *v, bool from_stdin)
+{
+    const char *no_color = getenv("NO_COLOR");
+    struct tui_options tui = {
+        .color = v->color,
+        .no_color = no_color && *no_color,
+        .input_from_stdin = from_stdin || !isatty(STDIN_FILENO),
+        .theme = &v->theme,
+    };
+    (void)opts;
+    struct error_record err;
+    error_clear(&err);
+    if (tui_run(view, &tui, &err) != 0) {
+        main_print_error(&err);
+        return EXIT_INPUT;
+    }
+    return 0;
+}
+
 static int main_dump(const struct main_options *opts, struct profile *profile,
                      struct main_viewer *v)
 {
     struct app app;
     v->app.ascii = false;
     app_init(&app, profile, &v->keymap, &v->app);
-    app_resize(&app, opts->dump_cols, opts->dump_rows);
-    if (opts->keys) {
-        struct error_record err;
-        long n = keys_parse(opts->keys, NULL, 0, &err);
-        if (n < 0) {
-            fprintf(stderr, "flamex: --keys: %s\n", err.message);
-            app_free(&app);
-            return EXIT_USAGE;
-        }
-        int *keys = xmalloc(((size_t)n + 1) * sizeof *keys);
-        keys_parse(opts->keys, keys, (size_t)n, &err);
-        for (long i = 0; i < n; i++)
-            if (app_key(&app, keys[i]) & APP_QUIT)
-                break;
-        free(keys);
-    }
-    struct frame f;
-    frame_init(&f, opts->dump_cols, opts->dump_rows, false);
-    app_draw(&app, &f);
-    frame_dump(&f, stdout);
-    frame_free(&f);
+    struct view view;
+    view_of_app(&view, &app);
+    int rc = main_dump_view(opts, &view);
     app_free(&app);
-    return fflush(stdout) == 0 ? 0 : EXIT_INPUT;
+    return rc;
 }
 
 static int main_interactive(const struct main_options *opts, struct profile *profile,
                             struct main_viewer *v)
 {
-    setlocale(LC_CTYPE, ""); /* LC_CTYPE only: numbers stay in the C locale */
-    const char *codeset = nl_langinfo(CODESET);
-    v->app.ascii = !(codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0));
+    v->app.ascii = main_ascii_locale();
     struct app app;
     app_init(&app, profile, &v->keymap, &v->app);
-    const char *no_color = getenv("NO_COLOR");
-    struct tui_options tui = {
-        .color = v->color,
-        .no_color = no_color && *no_color,
-        .input_from_stdin = strcmp(opts->path, "-") == 0 || !isatty(STDIN_FILENO),
-        .theme = &v->theme,
-    };
-    struct error_record err;
-    error_clear(&err);
-    int rc = tui_run(&app, &tui, &err);
+    struct view view;
+    view_of_app(&view, &app);
+    int rc = main_tui(opts, &view, v, strcmp(opts->path, "-") == 0);
     app_free(&app);
-    if (rc != 0) {
-        main_print_error(&err);
-        return EXIT_INPUT;
-    }
-    return 0;
+    return rc;
 }
 
 static int main_run(const struct main_options *opts, struct profile *profile)
@@ -250,30 +278,149 @@ static int main_run(const struct main_options *opts, struct profile *profile)
     return 0;
 }
 
-int main(int argc, char **argv)
+/* The sample types to compare, matched by name: -s in both; else AFTER's
+ * default if BEFORE has it, else BEFORE's default if AFTER has it, else the
+ * first name they share; two one-type profiles compare whatever they hold.
+ * Returns 0 or an exit status after printing why. */
+static int main_compare_types(const struct main_options *opts, const struct profile *before,
+                              const struct profile *after, size_t *tb, size_t *ta)
 {
-    struct main_options opts = { .mode = MODE_DEFAULT, .progress = true };
-    int rc = main_parse_options(argc, argv, &opts);
-    if (rc)
-        return rc < 0 ? 0 : rc;
-
-    struct main_progress progress = { 0 };
-    clock_gettime(CLOCK_MONOTONIC, &progress.start);
-    if (opts.progress && isatty(STDERR_FILENO)) {
-        opts.load.input.progress = main_on_progress;
-        opts.load.input.progress_ctx = &progress;
+    if (opts->sample_type) {
+        int b = profile_find_type(before, opts->sample_type);
+        int a = profile_find_type(after, opts->sample_type);
+        if (b < 0 || a < 0) {
+            const struct profile *p = b < 0 ? before : after;
+            fprintf(stderr, "flamex: no sample type '%s' in %s (it has:", opts->sample_type,
+                    p->source);
+            for (size_t i = 0; i < p->ntypes; i++)
+                fprintf(stderr, " %s", p->types[i].name);
+            fputs(")\n", stderr);
+            return EXIT_USAGE;
+        }
+        *tb = (size_t)b;
+        *ta = (size_t)a;
+        return 0;
     }
+    int b = profile_find_type(before, after->types[after->default_type].name);
+    if (b >= 0) {
+        *tb = (size_t)b;
+        *ta = after->default_type;
+        return 0;
+    }
+    int a = profile_find_type(after, before->types[before->default_type].name);
+    if (a >= 0) {
+        *tb = before->default_type;
+        *ta = (size_t)a;
+        return 0;
+    }
+    for (size_t i = 0; i < after->ntypes; i++) {
+        b = profile_find_type(before, after->types[i].name);
+        if (b >= 0) {
+            *tb = (size_t)b;
+            *ta = i;
+            return 0;
+        }
+    }
+    if (before->ntypes == 1 && after->ntypes == 1) {
+        *tb = *ta = 0;
+        fprintf(stderr, "flamex: comparing sample type '%s' of %s with '%s' of %s\n",
+                before->types[0].name, before->source, after->types[0].name, after->source);
+        return 0;
+    }
+    fprintf(stderr, "flamex: %s and %s share no sample type; pick one with -s (BEFORE has:",
+            before->source, after->source);
+    for (size_t i = 0; i < before->ntypes; i++)
+        fprintf(stderr, " %s", before->types[i].name);
+    fputs("; AFTER has:", stderr);
+    for (size_t i = 0; i < after->ntypes; i++)
+        fprintf(stderr, " %s", after->types[i].name);
+    fputs(")\n", stderr);
+    return EXIT_USAGE;
+}
 
+/* Compare mode: merge, then the viewer, --dump, or the comparison report.
+ * before and after may be one profile (a two-count folded file). */
+static int main_compare(const struct main_options *opts, struct profile *before,
+                        struct profile *after)
+{
+    size_t tb = 0, ta = 1;
+    if (before != after) {
+        int rc = main_compare_types(opts, before, after, &tb, &ta);
+        if (rc)
+            return rc;
+    }
     struct error_record err;
-    struct load_report report;
-    struct profile *profile = load_profile(opts.path, &opts.load, &report, &err);
-    if (progress.printed)
-        fputs("\r\033[K", stderr);
-    if (!profile) {
+    struct profile *merged = diff_merge(before, tb, after, ta, &opts->load.limits, &err);
+    if (!merged) {
         main_print_error(&err);
         return EXIT_INPUT;
     }
-    double load_seconds = main_elapsed(&progress.start);
+    /* Pane titles: the files' base names (the whole path in the report). */
+    const char *before_name = before->source, *after_name = after->source;
+    char one[2][300];
+    if (before == after) {
+        const char *base = strrchr(before->source, '/');
+        base = base ? base + 1 : before->source;
+        snprintf(one[0], sizeof one[0], "%s (first count)", base);
+        snprintf(one[1], sizeof one[1], "%s (second count)", base);
+        before_name = one[0];
+        after_name = one[1];
+    }
+    enum main_mode mode = opts->mode;
+    if (mode == MODE_DEFAULT && isatty(STDOUT_FILENO))
+        mode = MODE_INTERACTIVE;
+    int rc = 0;
+    if (mode == MODE_DUMP || mode == MODE_INTERACTIVE) {
+        struct main_viewer v = { 0 };
+        main_setup_viewer(opts, merged, &v);
+        const char *bb = strrchr(before_name, '/'), *ab = strrchr(after_name, '/');
+        struct compare_options co = { .app = v.app,
+                                      .mode = COMPARE_SIDE_BY_SIDE,
+                                      .before_name = bb && before != after ? bb + 1 : before_name,
+                                      .after_name = ab && before != after ? ab + 1 : after_name };
+        co.app.ascii = mode == MODE_INTERACTIVE ? main_ascii_locale() : false;
+        struct compare c;
+        compare_init(&c, merged, &v.keymap, &co);
+        struct view view;
+        view_of_compare(&view, &c);
+        rc = mode == MODE_DUMP ? main_dump_view(opts, &view)
+                               : main_tui(opts, &view, &v,
+                                          strcmp(opts->path, "-") == 0 ||
+                                              (opts->after_path && strcmp(opts->after_path, "-") == 0));
+        compare_free(&c);
+        config_free(&v.config);
+    } else {
+        struct report_diff_options rep = report_diff_default_options();
+        if (opts->mode == MODE_REPORT || opts->top_limit_set)
+            rep.limit = opts->mode == MODE_REPORT ? opts->report_limit : opts->top_limit;
+        rep.before_path = before_name;
+        rep.after_path = after_name;
+        rep.before_format = profile_format_name(before->format);
+        rep.after_format = profile_format_name(after->format);
+        rep.type_name = before == after ? NULL : after->types[ta].name;
+        if (!report_diff(stdout, merged, &rep) || fflush(stdout) != 0) {
+            fprintf(stderr, "flamex: writing output failed: %s\n", strerror(errno));
+            rc = EXIT_INPUT;
+        }
+    }
+    profile_free(merged);
+    return rc;
+}
+
+/* Load one profile and say what was skipped; NULL after printing the error. */
+static struct profile *main_load(const char *path, const struct main_options *opts,
+                                 struct main_progress *progress)
+{
+    struct error_record err;
+    struct load_report report;
+    struct profile *profile = load_profile(path, &opts->load, &report, &err);
+    if (progress->printed)
+        fputs("\r\033[K", stderr);
+    if (!profile) {
+        main_print_error(&err);
+        return NULL;
+    }
+    double load_seconds = main_elapsed(&progress->start);
     if (report.ignored) {
         fprintf(stderr, "flamex: ");
         textout_write_name(stderr, profile->source, strlen(profile->source), true);
@@ -288,14 +435,46 @@ int main(int argc, char **argv)
         textout_write_name(stderr, report.warning, strlen(report.warning), true);
         fputc('\n', stderr);
     }
-    if (opts.stats)
+    if (opts->stats)
         fprintf(stderr,
                 "stats: bytes=%llu lines=%llu stacks=%llu nodes=%u names=%u depth=%u "
                 "load_seconds=%.3f\n",
                 (unsigned long long)profile->input_bytes, (unsigned long long)report.lines,
                 (unsigned long long)profile->stacks, tree_count(profile->tree),
                 strtab_count(profile->names), tree_max_depth(profile->tree), load_seconds);
-    rc = main_run(&opts, profile);
+    return profile;
+}
+
+int main(int argc, char **argv)
+{
+    struct main_options opts = { .mode = MODE_DEFAULT, .progress = true };
+    int rc = main_parse_options(argc, argv, &opts);
+    if (rc)
+        return rc < 0 ? 0 : rc;
+
+    struct main_progress progress = { 0 };
+    clock_gettime(CLOCK_MONOTONIC, &progress.start);
+    if (opts.progress && isatty(STDERR_FILENO)) {
+        opts.load.input.progress = main_on_progress;
+        opts.load.input.progress_ctx = &progress;
+    }
+    struct profile *profile = main_load(opts.path, &opts, &progress);
+    if (!profile)
+        return EXIT_INPUT;
+    if (opts.after_path) {
+        struct profile *after = main_load(opts.after_path, &opts, &progress);
+        rc = after ? main_compare(&opts, profile, after) : EXIT_INPUT;
+        profile_free(after);
+        profile_free(profile);
+        return rc;
+    }
+    /* A two-count folded file is a comparison already: the viewer and
+     * --report open it as one (-s picks one side to view alone). */
+    bool compare = profile->differential && !opts.sample_type &&
+                   (opts.mode == MODE_DUMP || opts.mode == MODE_INTERACTIVE ||
+                    opts.mode == MODE_REPORT ||
+                    (opts.mode == MODE_DEFAULT && isatty(STDOUT_FILENO)));
+    rc = compare ? main_compare(&opts, profile, profile) : main_run(&opts, profile);
     profile_free(profile);
     return rc;
 }

@@ -11,9 +11,12 @@
 static void main_usage(FILE *out)
 {
     fputs("Usage: flamex [OPTION]... [FILE]\n"
+          "       flamex [OPTION]... BEFORE AFTER\n"
           "Explore a CPU or memory profile as a flamegraph in the terminal.\n"
           "FILE is folded stacks, a pprof profile or perf script output (plain or gzip); '-' or no FILE reads standard input.\n"
           "On a terminal flamex is interactive (press ? for keys); otherwise it prints --top.\n"
+          "Two files, or a folded file with two counts per line, open compare mode: the two\n"
+          "side by side and a differential flamegraph; --report then compares them.\n"
           "\n"
           "  -t, --top[=N]            print the N hottest functions by self value (default: all)\n"
           "      --node-fraction=F    --top leaves out functions whose cum is below F of\n"
@@ -39,7 +42,9 @@ static void main_usage(FILE *out)
           "      --strict             treat a malformed input line as an error\n"
           "      --max-input-size=N   limit on decompressed input bytes (K, M, G suffixes;\n"
           "                           default 4G)\n"
-          "      --max-depth=N        limit on frames per stack (default: none)\n"
+          "      --max-line-length=N  limit on bytes per input line (K, M, G; default 64M)\n"
+          "      --max-depth=N        limit on frames per stack (default 1000000)\n"
+          "      --max-nodes=N        limit on call-tree nodes (default 50000000)\n"
           "      --theme=NAME|PATH    colour theme (default, light, mono, colorblind, or a file)\n"
           "      --config=PATH        config file (default $XDG_CONFIG_HOME/flamex/config.yaml)\n"
           "      --color=WHEN         colours: auto, 256, 8 or mono (NO_COLOR is honoured)\n"
@@ -53,6 +58,15 @@ static void main_usage(FILE *out)
           "Exit status: 0 success, 1 usage error, 2 input error.\n",
           out);
 }
+
+/* Default limits, generous for real profiles yet short of exhausting memory
+ * on a hostile one. Depth: real stacks are at most a few thousand frames (perf
+ * records 127 by default), deep recursion tens of thousands. Nodes: a tree
+ * node with its share of names costs about 150 bytes (measured: 4,000,002
+ * unique nodes and names took 612 MB), so 50 million is about 7 GB, far above
+ * the few million nodes of multi-GB real profiles. */
+#define MAIN_DEFAULT_MAX_DEPTH 1000000
+#define MAIN_DEFAULT_MAX_NODES 50000000
 
 /* Parse a byte count with an optional K/M/G/T suffix (powers of 1024). */
 static bool main_parse_size(const char *s, uint64_t *out)
@@ -109,7 +123,7 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
 {
     enum {
         OPT_STRICT = 256, OPT_NODE_FRACTION, OPT_PLATEAU, OPT_TOWER_DEPTH, OPT_TOWER_SHARE, OPT_PID, OPT_TID, OPT_KERNEL, OPT_JIT, OPT_ALL,
-        OPT_ADDRS, OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_STATS, OPT_NO_PROGRESS, OPT_SIZE,
+        OPT_ADDRS, OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_MAX_LINE, OPT_MAX_NODES, OPT_STATS, OPT_NO_PROGRESS, OPT_SIZE,
         OPT_KEYS, OPT_THEME, OPT_CONFIG, OPT_COLOR, OPT_ICICLE, OPT_HEAVIEST, OPT_REPORT,
     };
     static const struct option longopts[] = {
@@ -134,6 +148,8 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
         { "strict", no_argument, NULL, OPT_STRICT },
         { "max-input-size", required_argument, NULL, OPT_MAX_INPUT },
         { "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
+        { "max-line-length", required_argument, NULL, OPT_MAX_LINE },
+        { "max-nodes", required_argument, NULL, OPT_MAX_NODES },
         { "theme", required_argument, NULL, OPT_THEME },
         { "config", required_argument, NULL, OPT_CONFIG },
         { "color", required_argument, NULL, OPT_COLOR },
@@ -151,6 +167,8 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
     opts->shapes = shapes_default_options();
     opts->dump_cols = 80;
     opts->dump_rows = 24;
+    opts->load.limits.max_depth = MAIN_DEFAULT_MAX_DEPTH;
+    opts->load.limits.max_nodes = MAIN_DEFAULT_MAX_NODES;
     int c;
     while ((c = getopt_long(argc, argv, "t::e:ds:f:hV", longopts, NULL)) != -1) {
         switch (c) {
@@ -280,6 +298,26 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
             opts->load.limits.max_depth = (uint32_t)v;
             break;
         }
+        case OPT_MAX_LINE: {
+            uint64_t v;
+            if (!main_parse_size(optarg, &v) || v > SIZE_MAX / 2) {
+                fprintf(stderr, "flamex: --max-line-length: '%s' is not a size (e.g. 64M, 1G)\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            opts->load.input.max_line = (size_t)v;
+            break;
+        }
+        case OPT_MAX_NODES: {
+            uint64_t v;
+            if (!main_parse_size(optarg, &v) || v > UINT32_MAX - 2) {
+                fprintf(stderr, "flamex: --max-nodes: '%s' is not a node count (1 to %u)\n",
+                        optarg, UINT32_MAX - 2);
+                return EXIT_USAGE;
+            }
+            opts->load.limits.max_nodes = (uint32_t)v;
+            break;
+        }
         case OPT_THEME:
             opts->theme = optarg;
             break;
@@ -316,8 +354,9 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
             return EXIT_USAGE;
         }
     }
-    if (argc - optind > 1) {
-        fprintf(stderr, "flamex: expected one FILE, got %d\n", argc - optind);
+    if (argc - optind > 2) {
+        fprintf(stderr, "flamex: expected one FILE, or BEFORE and AFTER to compare; got %d files\n",
+                argc - optind);
         return EXIT_USAGE;
     }
     if (opts->keys && opts->mode != MODE_DUMP) {
@@ -327,6 +366,15 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
     if (!report_limit_set)
         opts->report_limit = opts->top_limit_set ? opts->top_limit : 10;
     opts->path = optind < argc ? argv[optind] : "-";
+    opts->after_path = argc - optind == 2 ? argv[optind + 1] : NULL;
+    if (opts->after_path && strcmp(opts->path, "-") == 0 && strcmp(opts->after_path, "-") == 0) {
+        fputs("flamex: BEFORE and AFTER cannot both be standard input\n", stderr);
+        return EXIT_USAGE;
+    }
+    if (opts->after_path && opts->mode == MODE_EXPORT) {
+        fputs("flamex: --export writes one profile; give one FILE\n", stderr);
+        return EXIT_USAGE;
+    }
     if (strcmp(opts->path, "-") == 0 && isatty(STDIN_FILENO)) {
         fputs("flamex: no FILE given and standard input is a terminal\n"
               "Try 'flamex --help' for more information.\n",

@@ -33,6 +33,7 @@ struct main_options {
     bool progress;
     struct load_options load;
     const char *path;
+    const char *after_path;  /* the second FILE: compare path (BEFORE) with it */
     /* viewer */
     int dump_cols, dump_rows;
     const char *keys;        /* --keys for --dump */

@@ -15,8 +15,10 @@
  *
  *   ROLE   default ancestor selected match status status-key breadcrumb help
  *          help-key help-title error plateau tower sidebar sidebar-title
- *          sidebar-cursor sidebar-mark
- *   KIND   flame kernel jit inlined
+ *          sidebar-cursor sidebar-mark diff-same
+ *   KIND   flame kernel jit inlined (shade from a name hash; frames-wide text,
+ *          attrs and mono apply to these) grow shrink (the differential view:
+ *          shade = size of the change, 0 smallest .. 7 largest)
  *   ATTR   bold reverse underline dim italic
  *   COLOUR "#rrggbb" (quoted: a bare # starts a comment) | a name: black red
  *          green yellow blue magenta cyan white, bright-black .. bright-white,
@@ -202,8 +204,9 @@ int theme_color_8(const struct theme_color *c)
 
 int theme_frame_style(int kind, uint64_t name_hash)
 {
-    static const int base[STYLE_KIND_COUNT] = { STYLE_FLAME_BASE, STYLE_KERNEL_BASE,
-                                                STYLE_JIT_BASE, STYLE_INLINED_BASE };
+    static const int base[STYLE_KIND_COUNT] = { STYLE_FLAME_BASE,   STYLE_KERNEL_BASE,
+                                                STYLE_JIT_BASE,     STYLE_INLINED_BASE,
+                                                STYLE_GROW_BASE,    STYLE_SHRINK_BASE };
     if (kind < 0 || kind >= STYLE_KIND_COUNT)
         kind = STYLE_KIND_FLAME;
     return base[kind] + (int)(hash_u64(name_hash) % STYLE_SHADES);
@@ -216,13 +219,14 @@ static const char *const theme_role_names[] = {
     "default", "ancestor",   "selected", "match",    "status",     "status-key",
     "breadcrumb", "help",    "help-key", "help-title", "error",    "plateau",
     "tower",   "sidebar",    "sidebar-title", "sidebar-cursor", "sidebar-mark",
+    "diff-same",
 };
 static const int theme_role_ids[] = {
     STYLE_DEFAULT,    STYLE_ANCESTOR, STYLE_SELECTED, STYLE_MATCH,
     STYLE_STATUS,     STYLE_STATUS_KEY, STYLE_BREADCRUMB, STYLE_HELP,
     STYLE_HELP_KEY,   STYLE_HELP_TITLE, STYLE_ERROR,  STYLE_PLATEAU,
     STYLE_TOWER,      STYLE_SIDEBAR,  STYLE_SIDEBAR_TITLE, STYLE_SIDEBAR_CURSOR,
-    STYLE_SIDEBAR_MARK,
+    STYLE_SIDEBAR_MARK, STYLE_DIFF_SAME,
 };
 #define THEME_NROLES (sizeof theme_role_names / sizeof theme_role_names[0])
 _Static_assert(THEME_NROLES == sizeof theme_role_ids / sizeof theme_role_ids[0],
@@ -230,8 +234,9 @@ _Static_assert(THEME_NROLES == sizeof theme_role_ids / sizeof theme_role_ids[0],
 _Static_assert(THEME_NROLES == STYLE_COUNT - STYLE_KIND_COUNT * STYLE_SHADES,
                "every non-frame style id has a role name");
 
-static const char *const theme_kind_names[STYLE_KIND_COUNT] = { "flame", "kernel", "jit",
-                                                                  "inlined" };
+static const char *const theme_kind_names[STYLE_KIND_COUNT] = {
+    "flame", "kernel", "jit", "inlined", "grow", "shrink"
+};
 
 static const char *const theme_attr_names[] = { "bold", "reverse", "underline", "dim", "italic" };
 
@@ -253,6 +258,12 @@ void theme_default(struct theme *t)
         { 0xbe5a00, 0xc76300, 0xd06c00, 0xd97500, 0xe37f00, 0xec8800, 0xf59100, 0xff9b00 },
         { 0x32c832, 0x3ad03a, 0x42d742, 0x4adf4a, 0x52e652, 0x5aee5a, 0x62f562, 0x6eff6e },
         { 0x32a5a5, 0x3aadad, 0x42b5b5, 0x4abdbd, 0x52c4c4, 0x5acccc, 0x62d4d4, 0x6edcdc },
+        /* The differential view: shade = size of the change, pale to strong;
+         * red for growth, blue for shrinkage, as difffolded.pl's flamegraphs.
+         * Colours of the 256-colour cube, each level darker than the one
+         * before: smooth rgb ramps collapse to 4 or 6 cube colours. */
+        { 0xffd7d7, 0xffafaf, 0xd7afaf, 0xff8787, 0xd78787, 0xff5f5f, 0xd75f5f, 0xff0000 },
+        { 0xd7d7ff, 0xafd7ff, 0xafafff, 0x87afff, 0x8787ff, 0x5f87ff, 0x5f5fff, 0x005fff },
     };
     memset(t, 0, sizeof *t);
     snprintf(t->name, sizeof t->name, "default");
@@ -264,6 +275,18 @@ void theme_default(struct theme *t)
             theme_set(t, STYLE_FLAME_BASE + k * STYLE_SHADES + i, black,
                       theme_rgb(shades[k][i]), 0, i % 2 ? 0 : R);
     }
+    /* Without colour: growth bold, shrinkage italic, the larger half of the
+     * levels also reversed; an unchanged frame plain. On 8 colours the pale
+     * levels would turn white like an unchanged frame: growth is red and
+     * shrinkage blue (with white text) at every level. */
+    for (int i = 0; i < STYLE_SHADES; i++) {
+        t->styles[STYLE_GROW_BASE + i].mono_attrs = (uint8_t)(i < STYLE_SHADES / 2 ? B : B | R);
+        t->styles[STYLE_SHRINK_BASE + i].mono_attrs = (uint8_t)(i < STYLE_SHADES / 2 ? I : I | R);
+        t->styles[STYLE_GROW_BASE + i].bg.c8 = 1;
+        t->styles[STYLE_SHRINK_BASE + i].bg.c8 = 4;
+        t->styles[STYLE_SHRINK_BASE + i].fg.c8 = 7;
+    }
+    theme_set(t, STYLE_DIFF_SAME, black, theme_rgb(0xd0d0d0), 0, 0);
     theme_set(t, STYLE_DEFAULT, none, none, 0, 0);
     theme_set(t, STYLE_ANCESTOR, theme_rgb(0xbcbcbc), theme_rgb(0x444444), 0, D);
     theme_set(t, STYLE_SELECTED, black, white, B, R | B | U);
@@ -463,16 +486,19 @@ static void theme_frame_apply(struct theme *t, int kind, const struct theme_fram
 static void theme_frames(struct yaml_doc *doc, struct theme *t,
                          const struct yaml_doc_node *map)
 {
-    static const char *const names[] = { "shades", "text", "attrs", "mono",
-                                         "flame",  "kernel", "jit", "inlined" };
-    const struct yaml_doc_node *v[8];
+    static const char *const names[4 + STYLE_KIND_COUNT] = {
+        "shades", "text", "attrs", "mono", "flame", "kernel", "jit", "inlined", "grow", "shrink"
+    };
+    const struct yaml_doc_node *v[4 + STYLE_KIND_COUNT];
     struct theme_frame_value val;
-    yaml_doc_fields(doc, map, "frames", names + 1, 7, v + 1);
+    yaml_doc_fields(doc, map, "frames", names + 1, 3 + STYLE_KIND_COUNT, v + 1);
     for (int f = 1; f <= 3; f++) { /* frames-wide settings first: kinds override them */
         if (!v[f])
             continue;
         theme_frame_parse(doc, f, v[f], names[f], &val);
-        for (int k = 0; k < STYLE_KIND_COUNT; k++)
+        /* Only the kinds shaded by name: the differential levels keep their
+         * own text and attributes unless set under grow/shrink. */
+        for (int k = 0; k < STYLE_KIND_GROW; k++)
             theme_frame_apply(t, k, &val);
     }
     for (int k = 0; k < STYLE_KIND_COUNT; k++) {

@@ -36,7 +36,22 @@ for opt in --top --node-fraction --export --sample-type --format --pid --tid --k
     expect_grep "--help lists $opt" "$TMP/out" "$opt"
 done
 expect_status "unknown option is a usage error" 1 "$BIN" --no-such-option x
-expect_status "two files... is a usage error for now" 1 "$BIN" a b
+expect_status "three files are a usage error" 1 "$BIN" a b c
+expect_grep "three files: says what it expects" "$TMP/err" "expected one FILE, or BEFORE and AFTER"
+expect_status "--export of two files is a usage error" 1 "$BIN" --export=folded a b
+expect_status "a missing AFTER is an input error" 2 "$BIN" --report "$SAMPLES/recommendation-api.folded" "$TMP/nope.folded"
+expect_grep "missing AFTER: message names it" "$TMP/err" "$TMP/nope.folded: cannot open"
+# Compare mode's text report: the article's walkthrough, before and after the fixes.
+SA=$SAMPLES/recommendation-api.folded
+SB=$SAMPLES/recommendation-api-after.folded
+expect_status "--report BEFORE AFTER" 0 "$BIN" --report "$SA" "$SB"
+expect_grep "--report BEFORE AFTER: serialize_response 61% -> 18%" "$TMP/out" "61.00%  *18.00%.*handle_request;serialize_response$"
+expect_status "two files without a terminal print the comparison" 0 "$BIN" "$SA" "$SB"
+expect_grep "two files without a terminal: the totals" "$TMP/out" "4100"
+expect_status "-s names a type both lack" 1 "$BIN" --report -s cpu "$SA" "$SB"
+expect_grep "-s missing in one: says which file" "$TMP/err" "no sample type 'cpu' in"
+expect_status "folded vs pprof with no shared type is a usage error" 1 "$BIN" --report "$SA" "$DATA/pprof/gen/heap.pb.gz"
+expect_grep "no shared type: lists both" "$TMP/err" "share no sample type"
 expect_status "bad --top value" 1 "$BIN" --top=abc "$SAMPLES/recommendation-api.folded"
 expect_status "bad --export format" 1 "$BIN" --export=svg "$SAMPLES/recommendation-api.folded"
 expect_status "bad --max-input-size" 1 "$BIN" --max-input-size=lots "$SAMPLES/recommendation-api.folded"

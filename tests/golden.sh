@@ -40,6 +40,28 @@ golden() {
     fi
 }
 
+# golden_compare NAME SIZE KEYS BEFORE AFTER [OPTIONS...]: compare mode, both
+# files from BEFORE's directory by their base names.
+golden_compare() {
+    name=$1 size=$2 keys=$3 before=$4 after=$5
+    shift 5
+    n=$((n + 1))
+    if ! (cd "$(dirname "$before")" &&
+          "$BIN" --dump --size="$size" --keys="$keys" "$@" "$(basename "$before")" "$(basename "$after")") \
+            >"$TMP/$name.txt" 2>"$TMP/err"; then
+        failed=$((failed + 1)); echo "not ok $n - $name (flamex failed)"; sed 's/^/# /' "$TMP/err"; return
+    fi
+    if [ "${FLAMEX_UPDATE_GOLDEN:-}" = 1 ]; then
+        cp "$TMP/$name.txt" "$GOLDEN/$name.txt"
+    fi
+    if cmp -s "$TMP/$name.txt" "$GOLDEN/$name.txt"; then
+        echo "ok $n - $name"
+    else
+        failed=$((failed + 1)); echo "not ok $n - $name"
+        diff -u "$GOLDEN/$name.txt" "$TMP/$name.txt" 2>&1 | head -40 | sed 's/^/# /'
+    fi
+}
+
 A=$SAMPLES/recommendation-api.folded
 golden article-80x24 80x24 "" "$A"
 golden article-200x50 200x50 "" "$A"
@@ -84,7 +106,29 @@ golden deep-top-200x50 200x50 "kg" "$DATA/view/deep.folded" --icicle
 golden deep-zoom7-80x24 80x24 "kkkkkkk<Enter>" "$DATA/view/deep.folded"
 golden deep-zoom8-80x24 80x24 "kkkkkkkk<Enter>" "$DATA/view/deep.folded"
 golden deep-zoom9-120x30 120x30 "kkkkkkkkk<Enter>" "$DATA/view/deep.folded"
-golden diff-types-80x24 80x24 "t" "$DATA/folded/perf-cycles-instructions-01-collapsed-all-diff.folded"
+# A two-count (differential) folded file: -s views one side alone, t the other;
+# without -s it opens compare mode.
+golden diff-types-80x24 80x24 "t" "$DATA/folded/perf-cycles-instructions-01-collapsed-all-diff.folded" -s before
+golden compare-difffolded-120x40 120x40 "" "$DATA/folded/perf-cycles-instructions-01-collapsed-all-diff.folded"
+# Compare mode on the article's walkthrough, before and after its fixes 1 and 2.
+# kkllll selects serialize_response (61% -> 18%) in the AFTER pane; BEFORE follows.
+B=$SAMPLES/recommendation-api-after.folded
+golden_compare compare-side-80x24 80x24 "" "$A" "$B"
+golden_compare compare-side-200x50 200x50 "" "$A" "$B"
+golden_compare compare-select-200x50 200x50 "kkllll" "$A" "$B"
+golden_compare compare-zoom-200x50 200x50 "kkllll<Enter>" "$A" "$B"
+# kl more: orjson.dumps, only in AFTER: BEFORE says so and stays on serialize_response.
+golden_compare compare-absent-200x50 200x50 "kkllllkl" "$A" "$B"
+# w: the keys to BEFORE; zooming there moves AFTER too.
+golden_compare compare-pane-200x50 200x50 "wkkllllkk<Enter>" "$A" "$B"
+golden_compare compare-raw-200x50 200x50 "kkllllm" "$A" "$B"
+golden_compare compare-diff-200x50 200x50 "kkllllkd" "$A" "$B"
+golden_compare compare-diff-larger-200x50 200x50 "dbb" "$A" "$B"
+golden_compare compare-diff-zoom-200x50 200x50 "dkkllll<Enter>" "$A" "$B"
+golden_compare compare-sidebar-200x50 200x50 "H" "$A" "$B"
+# The change list: Tab, down to the first shrink (_make_iterencode...), Enter.
+golden_compare compare-sidebar-enter-200x50 200x50 "H<Tab>jjjjjjjjj<Enter>" "$A" "$B"
+golden_compare compare-help-120x40 120x40 "?" "$A" "$B"
 # pprof: the default type (cpu, nanoseconds), the next one (samples), the
 # inlined main.mix selected (kll: main.main.func1; kkkkk: up to main.hashLoop's
 # child under the cursor; h: main.step; k: main.mix), and the information panel.

@@ -32,6 +32,10 @@
     X(SIDEBAR_SCOPE, "sidebar-scope", "Rank within the whole profile or within the zoomed frame (the hot list and the shapes)") \
     X(FOCUS, "focus", "Move the keyboard focus between the graph and the sidebar")          \
     X(TOGGLE_SHAPES, "toggle-shapes", "Highlight plateaus (wide bars burning time themselves) and towers (narrow, deep columns)") \
+    X(COMPARE_VIEW, "compare-view", "Compare mode: switch between the two panes side by side and the differential flamegraph") \
+    X(COMPARE_PANE, "compare-pane", "Compare mode: give the keys to the other pane (BEFORE or AFTER)") \
+    X(COMPARE_WIDTH, "compare-width", "Differential view: take widths from AFTER, BEFORE or the larger of the two") \
+    X(COMPARE_NORMALISE, "compare-normalise", "Compare mode: scale BEFORE to AFTER's total (normalised) or compare raw values") \
     X(INFO, "info", "Show the profile's header: file, format, sample types, period, time, duration") \
     X(HELP, "help", "Show or hide this help")                                              \
     X(REDRAW, "redraw", "Redraw the screen")                                                \

@@ -118,6 +118,10 @@ struct app {
     struct shapes_options shapes_opts;
 
     struct app_cache cache;
+    bool differential;           /* colour bars by change (a merged profile, diff.h) */
+    bool diff_normalise;         /* ... with BEFORE normalised to AFTER's total */
+    bool compare_pane;           /* a compare pane: its title names the side, the status
+                                    line does not name the sample type */
 };
 
 /* Start viewing profile (which must be finished). km is used for hints/help. */
@@ -149,6 +153,23 @@ unsigned app_wheel(struct app *app, int lines);
  * zoom history keeps the old zoom); when it is too narrow to be laid out,
  * select its nearest visible caller and say so. Returns APP_REDRAW. */
 unsigned app_select_node(struct app *app, uint32_t node);
+
+/* Search for the function with string-table id name (exactly) and select
+ * its widest frame in the sidebar's scope (else the whole profile), zooming
+ * out if needed; the message says what happened. Returns APP_REDRAW. */
+unsigned app_select_function(struct app *app, uint32_t name);
+
+/* Compare mode: show zoom with selected selected, as another pane did,
+ * without touching the zoom history (zoom must be an ancestor-or-self of
+ * selected). The selection falls back to its nearest visible caller. */
+void app_follow(struct app *app, uint32_t zoom, uint32_t selected);
+
+/* Is a search in effect (a pattern, even one matching nothing)? */
+bool app_search_active(const struct app *app);
+
+/* Compare mode: make to's search the same as from's (same pattern, case
+ * mode or exact name; both apps view the same merged profile). */
+void app_search_copy(struct app *to, const struct app *from);
 
 /* Draw the whole screen into f (resized to the app's size if needed). */
 void app_draw(struct app *app, struct frame *f);

@@ -16,7 +16,10 @@ enum style_id {
     STYLE_KERNEL_BASE = STYLE_FLAME_BASE + STYLE_SHADES, /* + shade: frames ending in _[k] */
     STYLE_JIT_BASE = STYLE_KERNEL_BASE + STYLE_SHADES,   /* + shade: frames ending in _[j] */
     STYLE_INLINED_BASE = STYLE_JIT_BASE + STYLE_SHADES,  /* + shade: frames ending in _[i] */
-    STYLE_ANCESTOR = STYLE_INLINED_BASE + STYLE_SHADES,  /* frames below the zoom root */
+    STYLE_GROW_BASE = STYLE_INLINED_BASE + STYLE_SHADES, /* + level: differential view, the
+                                                            frame grew (0 least .. 7 most) */
+    STYLE_SHRINK_BASE = STYLE_GROW_BASE + STYLE_SHADES,  /* + level: the frame shrank */
+    STYLE_ANCESTOR = STYLE_SHRINK_BASE + STYLE_SHADES,   /* frames below the zoom root */
     STYLE_SELECTED,     /* the selected frame */
     STYLE_MATCH,        /* a frame matching the search */
     STYLE_STATUS,       /* status lines */
@@ -32,6 +35,7 @@ enum style_id {
     STYLE_SIDEBAR_TITLE,  /* the sidebar's title and column headings */
     STYLE_SIDEBAR_CURSOR, /* the sidebar's cursor row while the sidebar has the focus */
     STYLE_SIDEBAR_MARK,   /* the sidebar's cursor row while the graph has the focus */
+    STYLE_DIFF_SAME,      /* differential view: a frame whose value did not change */
     STYLE_COUNT
 };
 
@@ -41,6 +45,8 @@ enum style_kind {
     STYLE_KIND_KERNEL,
     STYLE_KIND_JIT,
     STYLE_KIND_INLINED,
+    STYLE_KIND_GROW,   /* the differential view's growth levels (shade = level, not a hash) */
+    STYLE_KIND_SHRINK, /* and its shrink levels */
     STYLE_KIND_COUNT
 };
 

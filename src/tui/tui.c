@@ -118,9 +118,9 @@ static bool tui_input_gone(int fd)
 }
 
 /* Run until quit, a terminating signal or a lost terminal; 0 or -1. */
-static int tui_loop(struct tui *t, struct app *app, struct error_record *err)
+static int tui_loop(struct tui *t, const struct view *view, struct error_record *err)
 {
-    unsigned flags = app_resize(app, COLS, LINES);
+    unsigned flags = view->resize(view->ctx, COLS, LINES);
     int fast_errors = 0;
     for (;;) {
         if ((flags & APP_QUIT) || tui_signal_pending())
@@ -134,7 +134,7 @@ static int tui_loop(struct tui *t, struct app *app, struct error_record *err)
             flags |= APP_REDRAW;
         }
         if (flags & APP_REDRAW) {
-            app_draw(app, &t->frame);
+            view->draw(view->ctx, &t->frame);
             tui_blit(t, &t->frame);
         }
         flags = 0;
@@ -156,23 +156,23 @@ static int tui_loop(struct tui *t, struct app *app, struct error_record *err)
         fast_errors = 0;
         if (status == KEY_CODE_YES && wc == KEY_RESIZE) {
             clearok(curscr, TRUE); /* some terminals reflow text on resize */
-            flags |= app_resize(app, COLS, LINES);
+            flags |= view->resize(view->ctx, COLS, LINES);
             continue;
         }
         if (status == KEY_CODE_YES && wc == KEY_MOUSE) {
-            flags |= tui_mouse_event(app);
+            flags |= tui_mouse_event(view);
             continue;
         }
         int key = tui_key_translate(status, (unsigned long)wc);
         if (key == KEYCODE_NONE || key == KEYCODE_RESIZE)
             continue;
-        if (keymap_lookup(app->keymap, key) == ACTION_REDRAW)
+        if (keymap_lookup(view->keymap, key) == ACTION_REDRAW)
             clearok(curscr, TRUE); /* the screen may be garbled: repaint every cell */
-        flags |= app_key(app, key);
+        flags |= view->key(view->ctx, key);
     }
 }
 
-int tui_run(struct app *app, const struct tui_options *opts, struct error_record *err)
+int tui_run(const struct view *view, const struct tui_options *opts, struct error_record *err)
 {
     struct tui t;
     memset(&t, 0, sizeof t);
@@ -220,15 +220,15 @@ int tui_run(struct app *app, const struct tui_options *opts, struct error_record
         return -1;
     }
     tui_modes(&t);
-    char note[sizeof app->message];
+    char note[256];
     tui_color_setup(&t, opts->color, opts->no_color, opts->theme, note, sizeof note);
-    if (note[0] && !app->message[0])
-        snprintf(app->message, sizeof app->message, "%s", note);
+    if (note[0] && view->message && !view->message[0])
+        snprintf(view->message, view->message_cap, "%s", note);
     tui_guard_arm(t.out_fd, &saved, t.mouse);
     tui_stderr_begin();
-    frame_init(&t.frame, COLS, LINES, app->ascii);
+    frame_init(&t.frame, COLS, LINES, view->ascii);
 
-    int rc = tui_loop(&t, app, err);
+    int rc = tui_loop(&t, view, err);
 
     frame_free(&t.frame);
     /* A terminal without an alternate screen keeps the last picture: blank

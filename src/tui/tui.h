@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "flamex/app.h"
+#include "flamex/view.h"
 #include "flamex/config.h"
 #include "flamex/error.h"
 #include "flamex/theme.h"
@@ -22,13 +23,13 @@ struct tui_options {
     const struct theme *theme;
 };
 
-/* Run the interactive loop on app until quit; returns 0, or -1 with err filled
+/* Run the interactive loop on view (an app or a comparison) until quit; returns 0, or -1 with err filled
  * (e.g. no terminal). Always restores the terminal before returning.
  *
  * SIGINT, SIGTERM, SIGHUP and SIGQUIT end the loop; the terminal is restored
  * and the signal is then raised again with its default action, so the process
  * ends as the signal asks (the shell sees "killed by SIGINT", status 130) and
- * tui_run does not return. The app and theme are borrowed. */
-int tui_run(struct app *app, const struct tui_options *opts, struct error_record *err);
+ * tui_run does not return. The view and theme are borrowed. */
+int tui_run(const struct view *view, const struct tui_options *opts, struct error_record *err);
 
 #endif

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "flamex/app.h"
+#include "flamex/view.h"
 #include "flamex/config.h"
 #include "flamex/frame.h"
 #include "flamex/keys.h"
@@ -54,7 +55,7 @@ void tui_blit(struct tui *t, const struct frame *f);
 int tui_key_translate(int status, unsigned long wc);
 
 /* Read the pending mouse event and pass it to the app; returns app flags. */
-unsigned tui_mouse_event(struct app *app);
+unsigned tui_mouse_event(const struct view *view);
 
 /* ---- signals and guards (tui_signal.c) ----------------------------------- */
 

@@ -79,20 +79,20 @@ int tui_key_translate(int status, unsigned long wc)
 #endif
 }
 
-unsigned tui_mouse_event(struct app *app)
+unsigned tui_mouse_event(const struct view *view)
 {
     MEVENT ev;
     if (getmouse(&ev) != OK)
         return 0;
     if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
-        return app_click(app, ev.x, ev.y, true);
+        return view->click(view->ctx, ev.x, ev.y, true);
     if (ev.bstate & BUTTON1_CLICKED)
-        return app_click(app, ev.x, ev.y, false);
+        return view->click(view->ctx, ev.x, ev.y, false);
     if (ev.bstate & BUTTON4_PRESSED)
-        return app_wheel(app, 3); /* wheel up: towards the top of the screen */
+        return view->wheel(view->ctx, 3); /* wheel up: towards the top of the screen */
 #ifdef BUTTON5_PRESSED
     if (ev.bstate & BUTTON5_PRESSED)
-        return app_wheel(app, -3);
+        return view->wheel(view->ctx, -3);
 #endif
     return 0;
 }

@@ -1,0 +1,347 @@
+/* test_compare.c - compare mode without a terminal: the panes following each
+ * other, paths missing on one side, the pane switch, the differential view's
+ * colours, widths and normalisation, the change list and the mouse, checked
+ * on the compare's state and on the styles of the cells it draws. */
+#include "test_util.h"
+
+#include "flamex/compare.h"
+#include "flamex/diff.h"
+#include "flamex/keymap.h"
+#include "flamex/keys.h"
+#include "flamex/style.h"
+
+static struct profile *load_sample(const char *name)
+{
+    char path[4096];
+    const char *dir = getenv("FLAMEX_SAMPLES");
+    snprintf(path, sizeof path, "%s/%s", dir ? dir : "sample-profiles", name);
+    struct load_options o = { 0 };
+    struct error_record err;
+    struct profile *p = load_profile(path, &o, NULL, &err);
+    if (!p)
+        fail_msg("%s: %s", path, err.message);
+    return p;
+}
+
+struct fixture {
+    struct profile *before, *after, *merged;
+    struct keymap km;
+    struct compare c;
+    struct frame f;
+};
+
+static void open_profiles(struct fixture *x, struct profile *before, size_t tb,
+                          struct profile *after, size_t ta, int cols, int rows)
+{
+    x->before = before;
+    x->after = after;
+    struct error_record err;
+    x->merged = diff_merge(before, tb, after, ta, NULL, &err);
+    assert_non_null(x->merged);
+    keymap_init(&x->km);
+    struct compare_options o = { .mode = COMPARE_SIDE_BY_SIDE };
+    compare_init(&x->c, x->merged, &x->km, &o);
+    compare_resize(&x->c, cols, rows);
+    frame_init(&x->f, cols, rows, false);
+}
+
+static void open_article(struct fixture *x, int cols, int rows)
+{
+    open_profiles(x, load_sample("recommendation-api.folded"), 0,
+                  load_sample("recommendation-api-after.folded"), 0, cols, rows);
+}
+
+static void close_fixture(struct fixture *x)
+{
+    frame_free(&x->f);
+    compare_free(&x->c);
+    profile_free(x->merged);
+    if (x->after != x->before)
+        profile_free(x->after);
+    profile_free(x->before);
+}
+
+static unsigned press(struct fixture *x, const char *keys)
+{
+    int k[256];
+    struct error_record err;
+    long n = keys_parse(keys, k, 256, &err);
+    assert_true(n >= 0 && n <= 256);
+    unsigned flags = 0;
+    for (long i = 0; i < n; i++)
+        flags |= compare_key(&x->c, k[i]);
+    return flags;
+}
+
+static uint32_t node_at(struct fixture *x, const char *path)
+{
+    uint32_t n = test_find_path(x->merged, path);
+    assert_int_not_equal(n, TREE_NONE);
+    return n;
+}
+
+/* The text of screen row y (trailing blanks kept) into buf. */
+static const char *row_text(struct fixture *x, int y, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (int col = 0; col < x->f.cols && n + 8 < cap; col++) {
+        const struct cell *cl = frame_at(&x->f, col, y);
+        memcpy(buf + n, cl->glyph, cl->len);
+        n += cl->len;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+/* Style of the first cell of the first bar on screen labelled label. */
+static int style_of_label(struct fixture *x, const char *label)
+{
+    char buf[4096];
+    for (int y = 0; y < x->f.rows; y++) {
+        const char *t = row_text(x, y, buf, sizeof buf);
+        const char *hit = strstr(t, label);
+        if (!hit)
+            continue;
+        /* Columns before the hit (all ASCII in these profiles, except the
+         * pane separator, which is one column of three bytes). */
+        int col = 0;
+        for (const char *s = t; s < hit; s++)
+            if (((unsigned char)*s & 0xC0) != 0x80)
+                col++;
+        return frame_at(&x->f, col, y)->style;
+    }
+    fail_msg("no bar labelled %s on screen", label);
+    return -1;
+}
+
+static bool screen_has(struct fixture *x, const char *text)
+{
+    char buf[4096];
+    for (int y = 0; y < x->f.rows; y++)
+        if (strstr(row_text(x, y, buf, sizeof buf), text))
+            return true;
+    return false;
+}
+
+/* Moving in AFTER moves BEFORE to the same call path; zooming too. */
+static void test_panes_follow(void **state)
+{
+    (void)state;
+    struct fixture x;
+    open_article(&x, 200, 50);
+    assert_int_equal(x.c.active, 1);
+    press(&x, "kkllll");
+    uint32_t sr = node_at(&x, "handle_request;serialize_response");
+    assert_int_equal(x.c.pane[1].selected, sr);
+    assert_int_equal(x.c.pane[0].selected, sr);
+    assert_int_equal(x.c.diff.selected, sr);
+    press(&x, "<Enter>");
+    assert_int_equal(x.c.pane[1].zoom, sr);
+    assert_int_equal(x.c.pane[0].zoom, sr);
+    press(&x, "<BS>");
+    assert_int_equal(x.c.pane[1].zoom, TREE_ROOT);
+    assert_int_equal(x.c.pane[0].zoom, TREE_ROOT);
+    /* The status line: before 61%, after 18%, a change of -43 points. */
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "before 2501 (61.00%)  after 351 (18.00%)  change -43.0 pts"));
+    assert_true(screen_has(&x, "[normalised]"));
+    close_fixture(&x);
+}
+
+/* A path only in AFTER: BEFORE shows its deepest common caller and says so. */
+static void test_path_missing_in_before(void **state)
+{
+    (void)state;
+    struct fixture x;
+    open_article(&x, 200, 50);
+    press(&x, "kkllllkl");
+    uint32_t orjson = node_at(&x, "handle_request;serialize_response;orjson.dumps");
+    uint32_t sr = node_at(&x, "handle_request;serialize_response");
+    assert_int_equal(x.c.pane[1].selected, orjson);
+    assert_int_equal(x.c.pane[0].selected, sr);
+    assert_non_null(strstr(x.c.pane[0].message, "orjson.dumps is not in BEFORE"));
+    assert_non_null(strstr(x.c.pane[0].message, "serialize_response"));
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "new in AFTER"));
+    /* Zooming into it leaves BEFORE zoomed to the common caller. */
+    press(&x, "<Enter>");
+    assert_int_equal(x.c.pane[1].zoom, orjson);
+    assert_int_equal(x.c.pane[0].zoom, sr);
+    close_fixture(&x);
+}
+
+/* w gives the keys to BEFORE; AFTER then follows it. */
+static void test_pane_switch(void **state)
+{
+    (void)state;
+    struct fixture x;
+    open_article(&x, 200, 50);
+    press(&x, "w");
+    assert_int_equal(x.c.active, 0);
+    assert_ptr_equal(compare_focused(&x.c), &x.c.pane[0]);
+    /* In BEFORE: serialize_response, then format_products' neighbour json.dumps. */
+    press(&x, "kkllllkl");
+    uint32_t json = node_at(&x, "handle_request;serialize_response;json.dumps");
+    assert_int_equal(x.c.pane[0].selected, json);
+    assert_int_equal(x.c.pane[1].selected, node_at(&x, "handle_request;serialize_response"));
+    assert_non_null(strstr(x.c.pane[1].message, "json.dumps is not in AFTER"));
+    press(&x, "w");
+    assert_int_equal(x.c.active, 1);
+    close_fixture(&x);
+}
+
+/* The differential view: shrinkage blue, growth red, widths and normalisation. */
+static void test_differential_view(void **state)
+{
+    (void)state;
+    struct fixture x;
+    open_article(&x, 200, 50);
+    press(&x, "d");
+    assert_int_equal(x.c.mode, COMPARE_DIFFERENTIAL);
+    assert_ptr_equal(compare_focused(&x.c), &x.c.diff);
+    assert_int_equal(x.c.diff.type, DIFF_AFTER);
+    compare_draw(&x.c, &x.f);
+    int sr = style_of_label(&x, "serialize_response");
+    assert_true(sr >= STYLE_SHRINK_BASE && sr < STYLE_SHRINK_BASE + STYLE_SHADES);
+    int mp = style_of_label(&x, "model.predict");
+    assert_true(mp >= STYLE_GROW_BASE && mp < STYLE_GROW_BASE + STYLE_SHADES);
+    /* serialize_response lost far more than model.predict gained: stronger. */
+    assert_true(sr - STYLE_SHRINK_BASE > mp - STYLE_GROW_BASE);
+    /* Vanished frames have no width in AFTER; b b: the larger of the two. */
+    uint32_t iter = node_at(&x, "handle_request;serialize_response;json.dumps;_encoder.encode;"
+                                "_make_iterencode.<locals>._iterencode");
+    assert_true(layout_find(&x.c.diff.layout, iter) < 0);
+    press(&x, "b");
+    assert_int_equal(x.c.width, COMPARE_WIDTH_BEFORE);
+    assert_int_equal(x.c.diff.type, DIFF_BEFORE);
+    press(&x, "b");
+    assert_int_equal(x.c.width, COMPARE_WIDTH_LARGER);
+    assert_int_equal(x.c.diff.type, DIFF_LARGER_NORM);
+    compare_draw(&x.c, &x.f);
+    assert_true(layout_find(&x.c.diff.layout, iter) >= 0);
+    /* Gone entirely (-682 normalised), second only to serialize_response (-838). */
+    int it = style_of_label(&x, "_make_iterencode");
+    assert_int_equal(it, STYLE_SHRINK_BASE + STYLE_SHADES - 2);
+    /* m: raw values; the larger widths become the raw ones. */
+    press(&x, "m");
+    assert_false(x.c.normalise);
+    assert_false(x.c.diff.diff_normalise);
+    assert_int_equal(x.c.diff.type, DIFF_LARGER);
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "[raw]"));
+    /* Back to the panes: the selection made in the differential view holds. */
+    press(&x, "kk");
+    uint32_t sel = x.c.diff.selected;
+    press(&x, "d");
+    assert_int_equal(x.c.mode, COMPARE_SIDE_BY_SIDE);
+    assert_int_equal(x.c.pane[1].selected, diff_nearest_present(x.merged, sel, DIFF_AFTER));
+    close_fixture(&x);
+}
+
+/* The change list: growth first, shrink after; Enter on a vanished function
+ * moves the keys to BEFORE, where it exists, and selects it in both panes. */
+static void test_change_list(void **state)
+{
+    (void)state;
+    struct fixture x;
+    open_article(&x, 200, 50);
+    press(&x, "H");
+    assert_true(compare_sidebar_cols(&x.c) > 0);
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "Grew (9)"));
+    assert_true(screen_has(&x, "Shrank (4)"));
+    assert_true(screen_has(&x, "-35.0   35.0     - _make_iterencode"));
+    press(&x, "<Tab>");
+    assert_true(x.c.sidebar_focus);
+    press(&x, "jjjjjjjjj<Enter>");
+    uint32_t iter = node_at(&x, "handle_request;serialize_response;json.dumps;_encoder.encode;"
+                                "_make_iterencode.<locals>._iterencode");
+    assert_int_equal(x.c.active, 0);
+    assert_int_equal(x.c.pane[0].selected, iter);
+    /* AFTER shows the deepest caller it has. */
+    assert_int_equal(x.c.pane[1].selected, node_at(&x, "handle_request;serialize_response"));
+    /* Esc leaves the list (after clearing the search Enter made). */
+    press(&x, "<Esc><Esc>");
+    assert_false(x.c.sidebar_focus);
+    /* Narrow screens hide the list. */
+    compare_resize(&x.c, 90, 30);
+    assert_int_equal(compare_sidebar_cols(&x.c), 0);
+    close_fixture(&x);
+}
+
+/* A click in the left pane gives it the keys and selects there. */
+static void test_click(void **state)
+{
+    (void)state;
+    struct fixture x;
+    open_article(&x, 120, 30);
+    compare_draw(&x.c, &x.f);
+    /* The bottom row of the graph is the root; the row above it handle_request. */
+    int y = x.c.rows - 1 /* status */ - 2 /* pane status lines */ - 2;
+    compare_click(&x.c, 3, y, false);
+    assert_int_equal(x.c.active, 0);
+    uint32_t hr = node_at(&x, "handle_request");
+    assert_int_equal(x.c.pane[0].selected, hr);
+    assert_int_equal(x.c.pane[1].selected, hr);
+    close_fixture(&x);
+}
+
+/* A two-count folded file compares its two columns. */
+static void test_two_count_file(void **state)
+{
+    (void)state;
+    struct fixture x;
+    struct profile *p = test_load("a;b 10 5\na;c 0 7\na;d 4 0\n");
+    assert_true(p->differential);
+    open_profiles(&x, p, 0, p, 1, 100, 30);
+    uint32_t c = node_at(&x, "a;c"), d = node_at(&x, "a;d");
+    assert_false(diff_present(x.merged, c, DIFF_BEFORE));
+    assert_true(diff_present(x.merged, c, DIFF_AFTER));
+    assert_true(diff_present(x.merged, d, DIFF_BEFORE));
+    assert_false(diff_present(x.merged, d, DIFF_AFTER));
+    /* k: a; k: its first child b; l: c (only in AFTER). */
+    press(&x, "kkl");
+    assert_int_equal(x.c.pane[1].selected, c);
+    assert_int_equal(x.c.pane[0].selected, node_at(&x, "a"));
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "BEFORE"));
+    close_fixture(&x);
+}
+
+/* Tiny screens get a note, not a crash; the help screen takes the whole screen. */
+static void test_small_and_help(void **state)
+{
+    (void)state;
+    struct fixture x;
+    open_article(&x, 120, 40);
+    compare_resize(&x.c, 30, 6);
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "terminal too small"));
+    compare_resize(&x.c, 1, 1);
+    compare_draw(&x.c, &x.f);
+    compare_resize(&x.c, 120, 40);
+    press(&x, "?");
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "compare-view") || screen_has(&x, "differential"));
+    press(&x, "?");
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "AFTER"));
+    assert_int_equal(x.c.pane[0].cols, 59);
+    assert_int_equal(x.c.pane[1].cols, 60);
+    close_fixture(&x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_panes_follow),
+        cmocka_unit_test(test_path_missing_in_before),
+        cmocka_unit_test(test_pane_switch),
+        cmocka_unit_test(test_differential_view),
+        cmocka_unit_test(test_change_list),
+        cmocka_unit_test(test_click),
+        cmocka_unit_test(test_two_count_file),
+        cmocka_unit_test(test_small_and_help),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
