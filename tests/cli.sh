@@ -45,7 +45,10 @@ expect_grep "missing AFTER: message names it" "$TMP/err" "$TMP/nope.folded: cann
 SA=$SAMPLES/recommendation-api.folded
 SB=$SAMPLES/recommendation-api-after.folded
 expect_status "--report BEFORE AFTER" 0 "$BIN" --report "$SA" "$SB"
-expect_grep "--report BEFORE AFTER: serialize_response 61% -> 18%" "$TMP/out" "61.00%  *18.00%.*handle_request;serialize_response$"
+expect_grep "--report BEFORE AFTER: serialize_response 61% -> 18%" "$TMP/out" "61.00%   18.00%  -43.00%    1189.50        351    -838.50  handle_request;serialize_response"
+expect_grep "--report BEFORE AFTER: the shrink list starts with the JSON encoding" "$TMP/out" "35.00%       0%  -35.00%     682.50          0    -682.50  _make_iterencode.<locals>._iterencode"
+expect_status "folded vs pprof compare the type they share (samples)" 0 "$BIN" --report "$SA" "$DATA/pprof/gen/cpu.pb.gz"
+expect_grep "folded vs pprof: the type" "$TMP/out" "Sample type: samples"
 expect_status "two files without a terminal print the comparison" 0 "$BIN" "$SA" "$SB"
 expect_grep "two files without a terminal: the totals" "$TMP/out" "4100"
 expect_status "-s names a type both lack" 1 "$BIN" --report -s cpu "$SA" "$SB"
