@@ -230,6 +230,16 @@ unsigned app_zoom_to(struct app *app, uint32_t node)
     return APP_REDRAW;
 }
 
+void app_copy_history(struct app *to, const struct app *from, uint32_t (*map)(void *ctx, uint32_t node),
+                      void *ctx)
+{
+    to->nback = to->nforward = 0;
+    for (size_t i = 0; i < from->nback; i++)
+        app_push(&to->back, &to->nback, &to->back_cap, map(ctx, from->back[i]));
+    for (size_t i = 0; i < from->nforward; i++)
+        app_push(&to->forward, &to->nforward, &to->forward_cap, map(ctx, from->forward[i]));
+}
+
 void app_follow(struct app *app, uint32_t zoom, uint32_t selected)
 {
     if (zoom != app->zoom) {

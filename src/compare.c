@@ -145,7 +145,21 @@ static void compare_follow_one(struct compare *c, struct app *to, const struct a
     }
 }
 
-/* After an action in from: the other apps follow its position and search. */
+/* A zoom history entry for an app of sample type side (app_copy_history). */
+struct compare_map {
+    const struct profile *merged;
+    enum diff_type side;
+};
+
+static uint32_t compare_map_node(void *ctx, uint32_t node)
+{
+    const struct compare_map *m = ctx;
+    return diff_nearest_present(m->merged, node, m->side);
+}
+
+/* After an action in from: the other apps follow its position, its zoom
+ * history (so back and forward work in whichever pane gets the keys next)
+ * and its search. */
 static void compare_follow(struct compare *c, struct app *from, unsigned search_gen)
 {
     struct app *apps[3] = { &c->pane[0], &c->pane[1], &c->diff };
@@ -154,6 +168,8 @@ static void compare_follow(struct compare *c, struct app *from, unsigned search_
             continue;
         if (from->cache.search_gen != search_gen)
             app_search_copy(apps[i], from);
+        struct compare_map map = { c->merged, (enum diff_type)apps[i]->type };
+        app_copy_history(apps[i], from, compare_map_node, &map);
         compare_follow_one(c, apps[i], from);
     }
 }

@@ -159,6 +159,11 @@ unsigned app_select_node(struct app *app, uint32_t node);
  * out if needed; the message says what happened. Returns APP_REDRAW. */
 unsigned app_select_function(struct app *app, uint32_t name);
 
+/* Compare mode: make to's zoom history (back and forward) from's, each
+ * entry passed through map (to the nearest node that exists on to's side). */
+void app_copy_history(struct app *to, const struct app *from, uint32_t (*map)(void *ctx, uint32_t node),
+                      void *ctx);
+
 /* Compare mode: show zoom with selected selected, as another pane did,
  * without touching the zoom history (zoom must be an ancestor-or-self of
  * selected). The selection falls back to its nearest visible caller. */

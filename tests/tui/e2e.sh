@@ -630,5 +630,45 @@ tm send-keys -t evil q
 check "escapes: q quits with status 0" poll exited_with 0
 modes_sane "escapes"
 
+# ---- compare mode: two files side by side, the panes follow each other -----
+AFTER=$SAMPLES/recommendation-api-after.folded
+# cmp_dump_is KEYS: the screen equals --dump of the comparison after KEYS.
+cmp_dump_is() {
+    size=$(fmt '#{pane_width}x#{pane_height}')
+    "$BIN" --dump --size "$size" --keys "$1" "$PROFILE" "$AFTER" >"$TMP/dump" 2>"$TMP/dump.err" || return 1
+    screen >"$TMP/screen"
+    cmp -s "$TMP/screen" "$TMP/dump"
+}
+check_cmp_dump() { # DESC KEYS
+    if poll cmp_dump_is "$2"; then ok "$1"; else
+        not_ok "$1"
+        diff "$TMP/dump" "$TMP/screen" | sed 's/^/#   /' | head -40
+    fi
+}
+start cmp "\"$BIN\" \"$PROFILE\" \"$AFTER\""
+check "compare: BEFORE and AFTER titles" poll sh -c "tmux -u -L '$SOCKET' capture-pane -p -t cmp | head -n 1 | grep -q 'BEFORE recommendation-api.folded .*AFTER recommendation-api-after.folded'"
+check "compare: the status line compares" poll info_has "before 4100 (100%)  after 1950 (100%)"
+tm send-keys -t cmp k k l l l l
+check "compare: serialize_response, 61% before and 18% after" poll info_has "before 2501 (61.00%)  after 351 (18.00%)  change -43.0 pts"
+tm send-keys -t cmp Enter
+# Zoomed in AFTER (the pane with the keys): BEFORE's breadcrumb followed.
+both_zoomed() { row 2 | grep -q '^all › handle_request › serialize_response .*│all › handle_request › serialize_response'; }
+check "compare: zoom in AFTER, BEFORE follows" poll both_zoomed
+check_cmp_dump "compare: screen is exactly what --dump shows" "kkllll<Enter>"
+# w: keys to BEFORE; k l: json.dumps, which AFTER does not have.
+tm send-keys -t cmp w k l
+check "compare: AFTER says the path is not there" poll has "json.dumps is not in AFTER: showing its deepest common call"
+check "compare: json.dumps is gone from AFTER" poll info_has "gone from AFTER"
+tm send-keys -t cmp BSpace
+check "compare: zoom back in BEFORE, AFTER follows" poll sh -c "tmux -u -L '$SOCKET' capture-pane -p -t cmp | sed -n 2p | grep -q '^all  *│all *\$'"
+tm send-keys -t cmp d
+check "compare: d shows the differential view" poll row_has 1 "Differential: widths from AFTER"
+check_cmp_dump "compare: differential screen is exactly what --dump shows" "kkllll<Enter>wkl<BS>d"
+tm send-keys -t cmp b b m
+check "compare: widths from the larger, raw values" poll row_has 1 "widths from larger of the two, colour by change (raw values)"
+tm send-keys -t cmp q
+check "compare: q quits with status 0" poll exited_with 0
+modes_sane "compare"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
