@@ -6,6 +6,7 @@
  */
 #include "test_util.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include "flamex/theme.h"
@@ -65,6 +66,53 @@ static struct theme_color rgb(int32_t v)
 }
 
 static const char *const shipped[] = { "default", "light", "mono", "colorblind" };
+
+/* The names of every *.yaml file in the themes directory, not only the
+ * shipped list: a theme added later is checked too. Returns the count. */
+static size_t theme_dir_names(char names[][64], size_t cap)
+{
+    const char *dir = getenv("FLAMEX_THEMES");
+    DIR *d = opendir(dir ? dir : "themes");
+    assert_non_null(d);
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        size_t len = strlen(e->d_name);
+        if (len <= 5 || len - 5 >= 64 || strcmp(e->d_name + len - 5, ".yaml") != 0)
+            continue;
+        assert_true(n < cap);
+        memcpy(names[n], e->d_name, len - 5);
+        names[n][len - 5] = '\0';
+        n++;
+    }
+    closedir(d);
+    return n;
+}
+
+/* Rec. 601 luma (0..255) of colour n of the xterm 256-colour palette. */
+static int xterm_luma(int n)
+{
+    static const int cube[6] = { 0, 95, 135, 175, 215, 255 };
+    static const int ansi[16][3] = {
+        { 0, 0, 0 },       { 205, 0, 0 },   { 0, 205, 0 },   { 205, 205, 0 },
+        { 0, 0, 238 },     { 205, 0, 205 }, { 0, 205, 205 }, { 229, 229, 229 },
+        { 127, 127, 127 }, { 255, 0, 0 },   { 0, 255, 0 },   { 255, 255, 0 },
+        { 92, 92, 255 },   { 255, 0, 255 }, { 0, 255, 255 }, { 255, 255, 255 },
+    };
+    int r, g, b;
+    if (n < 16) {
+        r = ansi[n][0], g = ansi[n][1], b = ansi[n][2];
+    } else if (n >= 232) {
+        r = g = b = 8 + 10 * (n - 232);
+    } else {
+        r = cube[(n - 16) / 36], g = cube[(n - 16) / 6 % 6], b = cube[(n - 16) % 6];
+    }
+    return (299 * r + 587 * g + 114 * b) / 1000;
+}
+
+static int rgb_luma(int32_t v)
+{
+    return (299 * ((v >> 16) & 0xff) + 587 * ((v >> 8) & 0xff) + 114 * (v & 0xff)) / 1000;
+}
 
 /* ---- the shipped themes --------------------------------------------------- */
 
@@ -141,9 +189,26 @@ static void test_shipped_themes_mono_distinct(void **state)
                 assert_int_not_equal(sh[s].mono_attrs, match);
                 assert_int_not_equal(sh[s].mono_attrs, plateau); /* bars stay plain or reversed */
                 assert_int_not_equal(sh[s].mono_attrs, tower);
-                if (s > 0) /* neighbouring shades differ */
+                /* neighbouring bars of a kind shaded by name differ */
+                if (s > 0 && k < STYLE_KIND_GROW)
                     assert_int_not_equal(sh[s].mono_attrs, sh[s - 1].mono_attrs);
             }
+        }
+        /* The differential view: growth, shrinkage and no change apart, and
+         * a small change apart from a large one. */
+        const struct theme_style *grow = &t.styles[STYLE_GROW_BASE];
+        const struct theme_style *shrink = &t.styles[STYLE_SHRINK_BASE];
+        uint8_t same = t.styles[STYLE_DIFF_SAME].mono_attrs;
+        assert_int_not_equal(same, sel);
+        assert_int_not_equal(same, match);
+        assert_int_not_equal(same, t.styles[STYLE_ANCESTOR].mono_attrs);
+        assert_int_not_equal(grow[0].mono_attrs, grow[STYLE_SHADES - 1].mono_attrs);
+        assert_int_not_equal(shrink[0].mono_attrs, shrink[STYLE_SHADES - 1].mono_attrs);
+        for (int a = 0; a < STYLE_SHADES; a++) {
+            assert_int_not_equal(grow[a].mono_attrs, same);
+            assert_int_not_equal(shrink[a].mono_attrs, same);
+            for (int b = 0; b < STYLE_SHADES; b++)
+                assert_int_not_equal(grow[a].mono_attrs, shrink[b].mono_attrs);
         }
     }
 }
@@ -190,6 +255,20 @@ static void test_default_palette(void **state)
         assert_true(seen256[c] <= 1); /* the 8 warm shades stay distinct on 256 colours */
     assert_int_equal(t.styles[STYLE_FLAME_BASE].mono_attrs, THEME_ATTR_REVERSE);
     assert_int_equal(t.styles[STYLE_FLAME_BASE + 1].mono_attrs, 0);
+    /* The differential view: reddish growth, bluish shrinkage; red and blue
+     * (with white text) on 8 colours, where the pale levels would be white. */
+    for (int s = 0; s < STYLE_SHADES; s++) {
+        int32_t g = t.styles[STYLE_GROW_BASE + s].bg.rgb;
+        int32_t b = t.styles[STYLE_SHRINK_BASE + s].bg.rgb;
+        assert_true(((g >> 16) & 0xff) > ((g >> 8) & 0xff) && (g >> 8 & 0xff) == (g & 0xff));
+        assert_true((b & 0xff) == 0xff && (b & 0xff) > ((b >> 16) & 0xff));
+        assert_int_equal(theme_color_8(&t.styles[STYLE_GROW_BASE + s].bg), 1);
+        assert_int_equal(theme_color_8(&t.styles[STYLE_GROW_BASE + s].fg), 0);
+        assert_int_equal(theme_color_8(&t.styles[STYLE_SHRINK_BASE + s].bg), 4);
+        assert_int_equal(theme_color_8(&t.styles[STYLE_SHRINK_BASE + s].fg), 7);
+        assert_int_equal(theme_color_256(&t.styles[STYLE_SHRINK_BASE + s].fg), 0);
+    }
+    assert_int_equal(theme_color_8(&t.styles[STYLE_DIFF_SAME].bg), 7);
 }
 
 /* ---- colours ---------------------------------------------------------------- */
@@ -261,8 +340,11 @@ static void test_color_forms(void **state)
 static void test_frame_style(void **state)
 {
     (void)state;
-    static const int base[] = { STYLE_FLAME_BASE, STYLE_KERNEL_BASE, STYLE_JIT_BASE,
-                                STYLE_INLINED_BASE };
+    static const int base[STYLE_KIND_COUNT] = { STYLE_FLAME_BASE,   STYLE_KERNEL_BASE,
+                                                STYLE_JIT_BASE,     STYLE_INLINED_BASE,
+                                                STYLE_GROW_BASE,    STYLE_SHRINK_BASE };
+    /* the kinds tile the frame ids, the roles follow */
+    assert_int_equal(STYLE_FLAME_BASE + STYLE_KIND_COUNT * STYLE_SHADES, STYLE_ANCESTOR);
     for (int k = 0; k < STYLE_KIND_COUNT; k++) {
         int seen[STYLE_SHADES] = { 0 };
         for (uint64_t h = 0; h < 1000; h++) {
@@ -317,6 +399,203 @@ static void test_frames_section(void **state)
         const struct theme_style *j = &t.styles[STYLE_JIT_BASE + s];
         assert_true(color_eq(j->bg, def.styles[STYLE_JIT_BASE + s].bg));
         assert_int_equal(j->fg.rgb, 0xe5e5e5);
+    }
+}
+
+/* grow and shrink parse like the other kinds, as a list or a mapping. */
+static void test_diff_kinds_parse(void **state)
+{
+    (void)state;
+    struct theme t, def;
+    struct problems p;
+    theme_default(&def);
+    assert_int_equal(parse_str("frames:\n"
+                               "  grow: [\"#110000\", \"#220000\"]\n"
+                               "  shrink:\n"
+                               "    shades: [{ rgb: \"#000011\", c8: cyan }, 17, navy]\n"
+                               "    text: white\n"
+                               "    attrs: [[bold], [underline]]\n"
+                               "    mono: [[italic]]\n",
+                               &t, &p),
+                     1);
+    expect_problem(&p, 4, 48, "invalid colour 'navy' for 'shades'");
+    for (int s = 0; s < STYLE_SHADES; s++) {
+        const struct theme_style *g = &t.styles[STYLE_GROW_BASE + s];
+        const struct theme_style *d = &def.styles[STYLE_GROW_BASE + s];
+        assert_true(color_eq(g->bg, rgb(s % 2 ? 0x220000 : 0x110000))); /* cycled */
+        assert_true(color_eq(g->fg, d->fg)); /* the rest keeps the default */
+        assert_int_equal(g->attrs, d->attrs);
+        assert_int_equal(g->mono_attrs, d->mono_attrs);
+        const struct theme_style *k = &t.styles[STYLE_SHRINK_BASE + s];
+        if (s % 2) { /* the two valid shades, cycled */
+            assert_int_equal(k->bg.rgb, 0x00005f);
+            assert_int_equal(theme_color_256(&k->bg), 17);
+        } else {
+            assert_int_equal(k->bg.rgb, 0x000011);
+            assert_int_equal(theme_color_8(&k->bg), 6);
+        }
+        assert_int_equal(k->fg.rgb, 0xe5e5e5);
+        assert_int_equal(k->attrs, s % 2 ? THEME_ATTR_UNDERLINE : THEME_ATTR_BOLD);
+        assert_int_equal(k->mono_attrs, THEME_ATTR_ITALIC);
+    }
+    /* The other kinds and the roles are untouched. */
+    for (int s = 0; s < STYLE_COUNT; s++) {
+        if (s < STYLE_GROW_BASE || s >= STYLE_SHRINK_BASE + STYLE_SHADES)
+            assert_style_eq(&t.styles[s], &def.styles[s], s);
+    }
+    /* Their errors name them. */
+    assert_int_equal(parse_str("frames:\n  grow: { shades: [red], blink: [] }\n"
+                               "  shrink: [1, 2, 3, 4, 5, 6, 7, 8, 9]\n"
+                               "  growth: [red]\n",
+                               &t, &p),
+                     3);
+    expect_problem(&p, 2, 26, "unknown key 'blink' in frames.grow");
+    expect_problem(&p, 3, 11, "'shrink' needs 1 to 8 entries, found 9");
+    expect_problem(&p, 4, 3, "unknown key 'growth' in frames");
+    assert_int_equal(t.styles[STYLE_GROW_BASE + 3].bg.rgb, 0xcd0000);
+    assert_int_equal(theme_color_256(&t.styles[STYLE_SHRINK_BASE + 7].bg), 8);
+}
+
+/* frames-wide text, attrs and mono are for the kinds shaded by name: the
+ * differential levels keep their own unless set under grow or shrink. */
+static void test_frames_wide_skip_diff(void **state)
+{
+    (void)state;
+    struct theme t, def;
+    struct problems p;
+    theme_default(&def);
+    assert_int_equal(parse_str("frames:\n"
+                               "  text: white\n"
+                               "  attrs: [[underline]]\n"
+                               "  mono: [[dim]]\n"
+                               "  shrink: { text: yellow }\n",
+                               &t, &p),
+                     0);
+    for (int k = 0; k < STYLE_KIND_COUNT; k++) {
+        for (int s = 0; s < STYLE_SHADES; s++) {
+            int id = STYLE_FLAME_BASE + k * STYLE_SHADES + s;
+            const struct theme_style *st = &t.styles[id];
+            if (k < STYLE_KIND_GROW) {
+                assert_int_equal(st->fg.rgb, 0xe5e5e5);
+                assert_int_equal(st->attrs, THEME_ATTR_UNDERLINE);
+                assert_int_equal(st->mono_attrs, THEME_ATTR_DIM);
+            } else if (k == STYLE_KIND_GROW) {
+                assert_style_eq(st, &def.styles[id], id);
+            } else {
+                assert_int_equal(st->fg.rgb, 0xcdcd00);
+                assert_true(color_eq(st->bg, def.styles[id].bg));
+                assert_int_equal(st->attrs, def.styles[id].attrs);
+                assert_int_equal(st->mono_attrs, def.styles[id].mono_attrs);
+            }
+        }
+    }
+    assert_style_eq(&t.styles[STYLE_DIFF_SAME], &def.styles[STYLE_DIFF_SAME], STYLE_DIFF_SAME);
+}
+
+/* diff-same is a role under styles:, not a kind under frames:. */
+static void test_diff_same_role(void **state)
+{
+    (void)state;
+    struct theme t, def;
+    struct problems p;
+    theme_default(&def);
+    assert_int_equal(parse_str("styles:\n"
+                               "  diff-same: { fg: red, bg: \"#123456\", attrs: [bold],"
+                               " mono: [underline] }\n",
+                               &t, &p),
+                     0);
+    const struct theme_style *st = &t.styles[STYLE_DIFF_SAME];
+    assert_int_equal(st->fg.rgb, 0xcd0000);
+    assert_true(color_eq(st->bg, rgb(0x123456)));
+    assert_int_equal(st->attrs, THEME_ATTR_BOLD);
+    assert_int_equal(st->mono_attrs, THEME_ATTR_UNDERLINE);
+    for (int s = 0; s < STYLE_COUNT; s++) {
+        if (s != STYLE_DIFF_SAME)
+            assert_style_eq(&t.styles[s], &def.styles[s], s);
+    }
+    assert_int_equal(parse_str("frames:\n  diff-same: [red]\nstyles:\n  grow: { fg: red }\n",
+                               &t, &p),
+                     2);
+    expect_problem(&p, 2, 3, "unknown key 'diff-same' in frames");
+    expect_problem(&p, 4, 3, "unknown key 'grow' in styles");
+    assert_style_eq(&t.styles[STYLE_DIFF_SAME], &def.styles[STYLE_DIFF_SAME], STYLE_DIFF_SAME);
+}
+
+/* Every theme file in the themes directory, shipped or not, loads cleanly. */
+static void test_theme_dir_clean(void **state)
+{
+    (void)state;
+    char names[32][64];
+    size_t n = theme_dir_names(names, 32);
+    assert_true(n >= sizeof shipped / sizeof shipped[0]);
+    for (size_t i = 0; i < sizeof shipped / sizeof shipped[0]; i++) {
+        size_t j = 0;
+        while (j < n && strcmp(names[j], shipped[i]) != 0)
+            j++;
+        assert_true(j < n); /* the shipped list is in the directory */
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct theme t;
+        int problems = load_theme(names[i], &t);
+        if (problems)
+            fail_msg("theme %s: %d problems", names[i], problems);
+    }
+}
+
+/* In every theme the differential view's levels are told apart on every
+ * tier: each level from the one before (and darker: pale to strong), growth
+ * from shrinkage, and both from an unchanged frame. */
+static void test_theme_dir_diff_levels(void **state)
+{
+    (void)state;
+    char names[32][64];
+    size_t n = theme_dir_names(names, 32);
+    for (size_t i = 0; i < n; i++) {
+        struct theme t;
+        assert_int_equal(load_theme(names[i], &t), 0);
+        const struct theme_style *grow = &t.styles[STYLE_GROW_BASE];
+        const struct theme_style *shrink = &t.styles[STYLE_SHRINK_BASE];
+        const struct theme_style *same = &t.styles[STYLE_DIFF_SAME];
+        if (grow[0].bg.rgb == THEME_RGB_DEFAULT) { /* no colours: attributes only */
+            for (int a = 0; a < STYLE_SHADES; a++) {
+                assert_int_equal(grow[a].bg.rgb, THEME_RGB_DEFAULT);
+                assert_int_equal(shrink[a].bg.rgb, THEME_RGB_DEFAULT);
+                assert_int_not_equal(grow[a].attrs, same->attrs);
+                assert_int_not_equal(shrink[a].attrs, same->attrs);
+                for (int b = 0; b < STYLE_SHADES; b++)
+                    assert_int_not_equal(grow[a].attrs, shrink[b].attrs);
+            }
+            continue;
+        }
+        for (int k = 0; k < 2; k++) {
+            const struct theme_style *lv = k ? shrink : grow;
+            for (int s = 1; s < STYLE_SHADES; s++) {
+                int c = theme_color_256(&lv[s].bg), prev = theme_color_256(&lv[s - 1].bg);
+                if (lv[s].bg.rgb == lv[s - 1].bg.rgb || c == prev ||
+                    rgb_luma(lv[s].bg.rgb) >= rgb_luma(lv[s - 1].bg.rgb) ||
+                    xterm_luma(c) >= xterm_luma(prev))
+                    fail_msg("theme %s: %s level %d (#%06x, %d) is not darker than level %d "
+                             "(#%06x, %d)",
+                             names[i], k ? "shrink" : "grow", s, lv[s].bg.rgb, c, s - 1,
+                             lv[s - 1].bg.rgb, prev);
+            }
+        }
+        for (int a = 0; a < STYLE_SHADES; a++) {
+            for (int b = 0; b < STYLE_SHADES; b++) {
+                if (grow[a].bg.rgb == shrink[b].bg.rgb ||
+                    theme_color_256(&grow[a].bg) == theme_color_256(&shrink[b].bg) ||
+                    theme_color_8(&grow[a].bg) == theme_color_8(&shrink[b].bg))
+                    fail_msg("theme %s: grow level %d looks like shrink level %d", names[i], a,
+                             b);
+            }
+            for (int k = 0; k < 2; k++) {
+                const struct theme_style *st = k ? &shrink[a] : &grow[a];
+                if (theme_color_256(&st->bg) == theme_color_256(&same->bg) ||
+                    theme_color_8(&st->bg) == theme_color_8(&same->bg))
+                    fail_msg("theme %s: %s level %d looks like diff-same", names[i],
+                             k ? "shrink" : "grow", a);
+            }
+        }
     }
 }
 
@@ -674,6 +953,11 @@ int main(void)
         cmocka_unit_test(test_color_forms),
         cmocka_unit_test(test_frame_style),
         cmocka_unit_test(test_frames_section),
+        cmocka_unit_test(test_diff_kinds_parse),
+        cmocka_unit_test(test_frames_wide_skip_diff),
+        cmocka_unit_test(test_diff_same_role),
+        cmocka_unit_test(test_theme_dir_clean),
+        cmocka_unit_test(test_theme_dir_diff_levels),
         cmocka_unit_test(test_partial_theme_keeps_defaults),
         cmocka_unit_test(test_bad_tabs),
         cmocka_unit_test(test_bad_alias),

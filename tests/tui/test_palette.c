@@ -65,6 +65,44 @@ static void check_plan(const struct tui_palette *p, const struct theme *th, int 
     }
 }
 
+/* With the pairs real terminals give (63 on 8 colours; 255 from a curses
+ * without extended pairs on 256), every style with a colour gets a pair, so
+ * none falls back to its mono attributes; the differential view's growth,
+ * shrinkage and unchanged frames keep different pairs. */
+static void check_no_style_runs_out(const struct theme *th, const char *name)
+{
+    static const struct {
+        enum tui_tier tier;
+        int max_pairs;
+        bool defaults;
+    } cases[] = { { TUI_TIER_8, TUI_PAIRS_8 - 1, true },
+                  { TUI_TIER_8, TUI_PAIRS_8 - 1, false },
+                  { TUI_TIER_256, 255, true },
+                  { TUI_TIER_256, 255, false } };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        struct tui_palette p;
+        tui_palette_plan(&p, th, cases[c].tier, cases[c].max_pairs, cases[c].defaults);
+        for (int s = 0; s < STYLE_COUNT; s++) {
+            bool colour = th->styles[s].fg.rgb != THEME_RGB_DEFAULT ||
+                          th->styles[s].bg.rgb != THEME_RGB_DEFAULT;
+            if (colour && p.style_pair[s] == 0)
+                fail_msg("theme %s, %s colours, %d pairs: style %d has no pair (%d used)", name,
+                         cases[c].tier == TUI_TIER_8 ? "8" : "256", cases[c].max_pairs, s,
+                         p.npairs);
+        }
+        if (th->styles[STYLE_GROW_BASE].bg.rgb == THEME_RGB_DEFAULT)
+            continue; /* a theme without colours */
+        int same = p.style_pair[STYLE_DIFF_SAME];
+        for (int a = 0; a < STYLE_SHADES; a++) {
+            int g = p.style_pair[STYLE_GROW_BASE + a];
+            assert_int_not_equal(g, same);
+            assert_int_not_equal(p.style_pair[STYLE_SHRINK_BASE + a], same);
+            for (int b = 0; b < STYLE_SHADES; b++)
+                assert_int_not_equal(g, p.style_pair[STYLE_SHRINK_BASE + b]);
+        }
+    }
+}
+
 static void test_plan_default_theme(void **state)
 {
     (void)state;
@@ -76,7 +114,9 @@ static void test_plan_default_theme(void **state)
     assert_int_equal(p.tier, TUI_TIER_256);
     check_plan(&p, &th, 32767, 256, true);
     assert_true(p.npairs > 4); /* a theme with colours uses some */
-    /* Every frame bar gets a colour. */
+    /* Every frame bar gets a colour: the kinds (the differential view's
+     * grow and shrink levels included) tile the ids up to the ancestor role. */
+    assert_int_equal(STYLE_FLAME_BASE + STYLE_KIND_COUNT * STYLE_SHADES, STYLE_ANCESTOR);
     for (int s = STYLE_FLAME_BASE; s < STYLE_ANCESTOR; s++)
         assert_true(p.style_pair[s] > 0);
 
@@ -85,6 +125,8 @@ static void test_plan_default_theme(void **state)
 
     tui_palette_plan(&p, &th, TUI_TIER_8, 63, false);
     check_plan(&p, &th, 63, 8, false);
+
+    check_no_style_runs_out(&th, "built-in");
 
     tui_palette_plan(&p, &th, TUI_TIER_MONO, 255, true);
     assert_int_equal(p.npairs, 0);
@@ -186,6 +228,7 @@ static void test_plan_shipped_themes(void **state)
         check_plan(&p, &th, TUI_PAIRS_8 - 1, 8, true);
         tui_palette_plan(&p, &th, TUI_TIER_8, 63, false);
         check_plan(&p, &th, 63, 8, false);
+        check_no_style_runs_out(&th, names[i]);
     }
 }
 
