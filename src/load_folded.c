@@ -82,9 +82,10 @@ static enum folded_status folded_parse_line(const char *s, size_t n, struct fold
     } else {
         out->values[0] = out->values[1];
     }
-    /* Trailing empty frames are dropped ("a;b;" is the stack "a;b"), so no
-     * stack ends in an empty frame and every export loads back the same. */
-    while (rest > 0 && s[rest - 1] == ';')
+    /* Trailing empty frames are dropped ("a;b;" is the stack "a;b"), and so is
+     * the whitespace they uncover ("a;b ; 1" is "a;b" too), so no stack ends
+     * in an empty frame or a space and every export loads back the same. */
+    while (rest > 0 && (s[rest - 1] == ';' || folded_is_space(s[rest - 1])))
         rest--;
     if (rest == 0) {
         *reason = "no stack before the count";
