@@ -57,7 +57,8 @@ void compare_init(struct compare *c, struct profile *merged, const struct keymap
     c->diff.differential = true;
     c->diff.compare_pane = true;
     c->diff.diff_normalise = c->normalise;
-    frame_init(&c->scratch, 1, 1, c->ascii);
+    for (int i = 0; i < 3; i++)
+        frame_init(&c->scratch[i], 1, 1, c->ascii);
 }
 
 void compare_free(struct compare *c)
@@ -66,7 +67,8 @@ void compare_free(struct compare *c)
         app_free(&c->pane[i]);
     app_free(&c->diff);
     diff_functions_free(&c->funcs);
-    frame_free(&c->scratch);
+    for (int i = 0; i < 3; i++)
+        frame_free(&c->scratch[i]);
 }
 
 struct app *compare_focused(struct compare *c)
@@ -118,8 +120,15 @@ unsigned compare_resize(struct compare *c, int cols, int rows)
     return APP_REDRAW;
 }
 
+/* Is app on screen in the current mode? */
+static bool compare_shown(const struct compare *c, const struct app *app)
+{
+    return c->mode == COMPARE_DIFFERENTIAL ? app == &c->diff : app != &c->diff;
+}
+
 /* Show in to what from shows: the same zoom and selection, or, where that
- * call path does not exist on to's side, its deepest ancestor that does. */
+ * call path does not exist on to's side, its deepest ancestor that does. An
+ * app not on screen only takes the nodes; it lays out when it is drawn. */
 static void compare_follow_one(struct compare *c, struct app *to, const struct app *from)
 {
     const struct profile *m = c->merged;
@@ -132,7 +141,16 @@ static void compare_follow_one(struct compare *c, struct app *to, const struct a
         to->layout_valid = false;
         to->scroll = -1;
     }
-    app_follow(to, zoom, sel);
+    if (compare_shown(c, to)) {
+        app_follow(to, zoom, sel);
+    } else {
+        if (to->zoom != zoom) {
+            to->zoom = zoom;
+            to->layout_valid = false;
+            to->scroll = -1;
+        }
+        to->selected = sel;
+    }
     to->message[0] = '\0';
     if (sel != from->selected) {
         size_t len, alen;
@@ -187,7 +205,12 @@ static void compare_diff_retype(struct compare *c)
     uint32_t sel = diff_nearest_present(c->merged, d->selected, (enum diff_type)d->type);
     d->layout_valid = false;
     d->scroll = -1;
-    app_follow(d, zoom, sel);
+    if (compare_shown(c, d)) {
+        app_follow(d, zoom, sel);
+    } else {
+        d->zoom = zoom;
+        d->selected = sel;
+    }
 }
 
 static unsigned compare_toggle_view(struct compare *c)
@@ -196,6 +219,11 @@ static unsigned compare_toggle_view(struct compare *c)
     c->mode = c->mode == COMPARE_DIFFERENTIAL ? COMPARE_SIDE_BY_SIDE : COMPARE_DIFFERENTIAL;
     struct app *to = compare_focused(c);
     compare_follow_one(c, to, from);
+    /* The apps now shown followed lazily while hidden: lay them out. */
+    struct app *apps[3] = { &c->pane[0], &c->pane[1], &c->diff };
+    for (int i = 0; i < 3; i++)
+        if (compare_shown(c, apps[i]))
+            app_follow(apps[i], apps[i]->zoom, apps[i]->selected);
     snprintf(c->message, sizeof c->message, "%s",
              c->mode == COMPARE_DIFFERENTIAL
                  ? "Differential view: red grew, blue shrank"
@@ -486,16 +514,15 @@ unsigned compare_wheel(struct compare *c, int lines)
     return flags;
 }
 
-/* Copy src into f at column x, row y (cells outside f are dropped). */
+/* Copy src into f at column x >= 0, row y >= 0 (cells outside f are dropped). */
 static void compare_blit(struct frame *f, const struct frame *src, int x, int y)
 {
-    for (int r = 0; r < src->rows && y + r < f->rows; r++) {
-        for (int col = 0; col < src->cols && x + col < f->cols; col++) {
-            struct cell *d = frame_at(f, x + col, y + r);
-            if (d)
-                *d = src->cells[(size_t)r * (size_t)src->cols + (size_t)col];
-        }
-    }
+    if (x >= f->cols)
+        return;
+    int w = src->cols < f->cols - x ? src->cols : f->cols - x;
+    for (int r = 0; r < src->rows && y + r < f->rows; r++)
+        memcpy(&f->cells[(size_t)(y + r) * (size_t)f->cols + (size_t)x],
+               &src->cells[(size_t)r * (size_t)src->cols], (size_t)w * sizeof *f->cells);
 }
 
 void compare_draw(struct compare *c, struct frame *f)
@@ -517,21 +544,22 @@ void compare_draw(struct compare *c, struct frame *f)
         compare_layout(c);
         return;
     }
-    c->scratch.ascii = c->ascii;
+    for (int i = 0; i < 3; i++)
+        c->scratch[i].ascii = c->ascii;
     if (c->mode == COMPARE_SIDE_BY_SIDE) {
         for (int i = 0; i < 2; i++) {
             int x, w;
             compare_pane_box(c, i, &x, &w);
-            app_draw(&c->pane[i], &c->scratch);
-            compare_blit(f, &c->scratch, x, COMPARE_TITLE_ROWS);
+            app_draw(&c->pane[i], &c->scratch[i]);
+            compare_blit(f, &c->scratch[i], x, COMPARE_TITLE_ROWS);
         }
         int x1, w1;
         compare_pane_box(c, 1, &x1, &w1);
         for (int y = COMPARE_TITLE_ROWS; y < c->rows - COMPARE_STATUS_ROWS; y++)
             frame_puts(f, x1 - 1, y, 1, c->ascii ? "|" : "\xe2\x94\x82", STYLE_SIDEBAR);
     } else {
-        app_draw(&c->diff, &c->scratch);
-        compare_blit(f, &c->scratch, 0, COMPARE_TITLE_ROWS);
+        app_draw(&c->diff, &c->scratch[2]);
+        compare_blit(f, &c->scratch[2], 0, COMPARE_TITLE_ROWS);
     }
     draw_compare_titles(c, f);
     if (compare_sidebar_cols(c) > 0)

@@ -312,9 +312,13 @@ void search_totals(const struct search *s, const struct profile *profile, size_t
         struct search_visit v = stack[--depth];
         bool m = search_node_matches(s, profile, v.node);
         if (m) {
-            count++;
+            /* A frame with nothing of this sample type is not on screen (a
+             * path of the other profile, in compare mode): not counted. */
+            double value = tree_total(tree, v.node, t);
+            if (value != 0)
+                count++;
             if (!v.covered)
-                total += tree_total(tree, v.node, t);
+                total += value;
         }
         size_t nkids;
         const uint32_t *kids = tree_children(tree, v.node, TREE_ORDER_ALPHA, &nkids);

@@ -49,7 +49,8 @@ struct compare {
     bool ascii;
     char before_name[256], after_name[256];
     char message[256];           /* one-shot message for the compare status line */
-    struct frame scratch;        /* a pane is drawn here, then copied into the screen */
+    struct frame scratch[3];     /* each app draws here (pane 0, pane 1, the differential
+                                    view), then it is copied into the screen */
 };
 
 /* Start comparing: merged must be a diff_merge result and outlive the compare;
