@@ -14,6 +14,8 @@
 
 static const char *const compare_side_names[2] = { "BEFORE", "AFTER" };
 
+static void compare_list_clamp(struct compare *c);
+
 /* Sample type the differential view's widths come from. */
 static size_t compare_width_type(const struct compare *c)
 {
@@ -117,6 +119,8 @@ unsigned compare_resize(struct compare *c, int cols, int rows)
     c->cols = cols < 1 ? 1 : cols;
     c->rows = rows < 1 ? 1 : rows;
     compare_layout(c);
+    if (c->funcs_valid)
+        compare_list_clamp(c);
     return APP_REDRAW;
 }
 
