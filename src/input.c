@@ -13,6 +13,8 @@
 #include <zlib.h>
 
 #define INPUT_CHUNK ((size_t)1 << 20)
+#define INPUT_LINE_LIMIT_MESSAGE \
+    "line longer than the limit of %zu bytes (raise it with --max-line-length)"
 
 struct input {
     char *path;
@@ -113,18 +115,25 @@ static long input_fill(struct input *in, char *dst, size_t n, struct error_recor
     }
     int errnum = Z_OK;
     const char *msg = gzerror(in->gz, &errnum);
+    if (msg && strncmp(msg, "<fd:", 4) == 0 && strstr(msg, ": ")) /* gzdopen's "<fd:3>: " */
+        msg = strstr(msg, ": ") + 2;
     if (got < 0 || (errnum != Z_OK && errnum != Z_BUF_ERROR)) {
         if (errnum == Z_ERRNO)
             error_set(err, in->path, ERROR_NO_POSITION, "read error: %s", strerror(errno));
         else
-            error_set(err, in->path, ERROR_NO_POSITION, "corrupt gzip data: %s",
-                      msg ? msg : "unknown zlib error");
+            error_set(err, in->path, ERROR_NO_POSITION,
+                      "corrupt gzip data: %s (at compressed byte %lld, after %llu bytes "
+                      "decompressed)",
+                      msg ? msg : "unknown zlib error", (long long)gzoffset(in->gz),
+                      (unsigned long long)in->bytes_out);
         return -1;
     }
     if (got == 0) {
         if (errnum == Z_BUF_ERROR) {
             error_set(err, in->path, ERROR_NO_POSITION,
-                      "truncated gzip data: the compressed stream ends early");
+                      "truncated gzip data: the compressed stream ends early (at compressed "
+                      "byte %lld, after %llu bytes decompressed)",
+                      (long long)gzoffset(in->gz), (unsigned long long)in->bytes_out);
             return -1;
         }
         in->eof = true;
@@ -157,8 +166,7 @@ static bool input_make_room(struct input *in, size_t need, struct error_record *
     if (need <= in->cap)
         return true;
     if (need > in->max_line + 1) {
-        error_set(err, in->path, in->line_no + 1,
-                  "line longer than the limit of %zu bytes", in->max_line);
+        error_set(err, in->path, in->line_no + 1, INPUT_LINE_LIMIT_MESSAGE, in->max_line);
         return false;
     }
     size_t cap = in->cap;
@@ -201,8 +209,7 @@ int input_next_line(struct input *in, const char **line, size_t *len, struct err
             in->start = (size_t)(nl - in->buf) + 1;
             in->line_no++;
             if (*len > in->max_line) {
-                error_set(err, in->path, in->line_no, "line longer than the limit of %zu bytes",
-                          in->max_line);
+                error_set(err, in->path, in->line_no, INPUT_LINE_LIMIT_MESSAGE, in->max_line);
                 return -1;
             }
             return 1;
@@ -215,6 +222,10 @@ int input_next_line(struct input *in, const char **line, size_t *len, struct err
             *len = scanned;
             in->start = in->end;
             in->line_no++;
+            if (*len > in->max_line) { /* a last line without '\n' is held to the limit too */
+                error_set(err, in->path, in->line_no, INPUT_LINE_LIMIT_MESSAGE, in->max_line);
+                return -1;
+            }
             return 1;
         }
         if (in->end == in->cap) {

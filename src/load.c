@@ -57,8 +57,16 @@ static bool load_detect(struct input *in, enum load_format *format, struct error
     const char *p = data, *end = data + len;
     for (uint64_t line_no = 1; p < end && line_no <= 200; line_no++) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl && len >= window)
-            break; /* a line cut by the window: not evidence either way */
+        if (!nl && len >= window) {
+            /* A line cut by the window is no evidence, unless it is the first
+             * one: a perf script record starts with a short header line, so a
+             * first line longer than the window can only be a (deep) folded
+             * stack, and the folded loader reports what is wrong with it. */
+            if (have_reasons)
+                break;
+            *format = LOAD_FORMAT_FOLDED;
+            return true;
+        }
         size_t n = (size_t)((nl ? nl : end) - p);
         const char *line = p;
         p = nl ? nl + 1 : end;
@@ -86,6 +94,8 @@ static bool load_detect(struct input *in, enum load_format *format, struct error
             have_reasons = true;
         }
     }
+    if (!have_reasons && len < window)
+        return true; /* only blank lines and comments: the folded loader says "no stacks" */
     error_set(err, "", ERROR_NO_POSITION,
               "cannot recognise %s: not folded stacks (%s), not pprof (%s), not perf script (%s)",
               input_path(in), folded_why, pprof_why, perf_why);

@@ -56,6 +56,10 @@ static enum folded_status folded_parse_line(const char *s, size_t n, struct fold
     }
     if (n == 0 || *s == '#')
         return FOLDED_SKIP;
+    if (memchr(s, '\0', n)) { /* e.g. the zero-filled tail of a file cut by a crash */
+        *reason = "a NUL byte in the line";
+        return FOLDED_INVALID;
+    }
     size_t tok_len = 0;
     size_t rest = n;
     const char *tok = folded_last_token(s, &rest, &tok_len);
@@ -64,7 +68,15 @@ static enum folded_status folded_parse_line(const char *s, size_t n, struct fold
         return FOLDED_INVALID;
     }
     if (!numfmt_parse_count(tok, tok_len, &out->values[1])) {
-        *reason = "the last field is not a count ([0-9]+ or [0-9]+.[0-9]*)";
+        size_t digits = 0;
+        while (digits < tok_len && tok[digits] >= '0' && tok[digits] <= '9')
+            digits++;
+        if (digits == tok_len)
+            *reason = "the count is out of range (at most 18446744073709551615)";
+        else if (tok[0] == '-')
+            *reason = "the count is negative";
+        else
+            *reason = "the last field is not a count ([0-9]+ or [0-9]+.[0-9]*)";
         return FOLDED_INVALID;
     }
     out->ncounts = 1;
@@ -158,9 +170,11 @@ static size_t folded_shared_frames(const struct folded_state *st, const char *st
 }
 
 /* Split the stack into frames, reusing the previous stack's boundaries for the
- * shared prefix; *shared receives its frame count. */
+ * shared prefix; *shared receives its frame count. Stops after max + 1 frames
+ * (max 0: no limit), so a hostile line of semicolons cannot make the frame
+ * array outgrow the depth limit. */
 static size_t folded_split(struct folded_state *st, const char *stack, size_t len,
-                           size_t *shared)
+                           size_t *shared, size_t max)
 {
     size_t k = folded_shared_frames(st, stack, len);
     *shared = k;
@@ -186,7 +200,7 @@ static size_t folded_split(struct folded_state *st, const char *stack, size_t le
         st->frames[n].name = stack + start;
         st->frames[n].len = end - start;
         n++;
-        if (!semi)
+        if (!semi || (max && n > max))
             break;
         start = end + 1;
     }
@@ -256,7 +270,16 @@ bool load_folded(struct input *in, struct profile *profile, const struct load_op
             profile->differential = ncounts == 2;
         }
         size_t shared = 0;
-        size_t nframes = folded_split(&st, parsed.stack, parsed.stack_len, &shared);
+        uint32_t max_depth = profile->limits.max_depth;
+        size_t nframes = folded_split(&st, parsed.stack, parsed.stack_len, &shared, max_depth);
+        if (max_depth && nframes > max_depth) {
+            error_set(err, path, line_no,
+                      "stack of more than %u frames exceeds the depth limit (raise it with "
+                      "--max-depth)",
+                      max_depth);
+            ok = false;
+            break;
+        }
         const struct sample_value *values = ncounts == 2 ? parsed.values : &parsed.values[1];
         if (!profile_add_stack(profile, st.frames, nframes, values, shared, err)) {
             char msg[sizeof err->message];
@@ -272,12 +295,14 @@ bool load_folded(struct input *in, struct profile *profile, const struct load_op
     if (ok && !ncounts) {
         if (report->ignored)
             error_set(err, path, ERROR_NO_POSITION,
-                      "no valid stack found (%llu lines ignored, first at line %llu: %s)",
-                      (unsigned long long)report->ignored,
+                      "no valid stack found (%llu line%s ignored, first at line %llu: %s)",
+                      (unsigned long long)report->ignored, report->ignored == 1 ? "" : "s",
                       (unsigned long long)report->first_ignored_line,
                       report->first_ignored_reason);
         else
-            error_set(err, path, ERROR_NO_POSITION, "no stacks found (the input is empty)");
+            error_set(err, path, ERROR_NO_POSITION,
+                      report->lines ? "no stacks found (only blank lines and comments)"
+                                    : "no stacks found (the input is empty)");
         ok = false;
     }
     free(st.frames);

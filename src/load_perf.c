@@ -835,7 +835,8 @@ static bool perf_check_depth(struct perf_state *st, uint64_t line)
 {
     uint32_t max = st->profile->limits.max_depth;
     if (max && st->open && !st->skip && st->stacks[st->cur].n > max) {
-        error_set(st->err, st->path, line, "stack of more than %u frames exceeds the depth limit",
+        error_set(st->err, st->path, line,
+                  "stack of more than %u frames exceeds the depth limit (raise it with --max-depth)",
                   max);
         return false;
     }

@@ -17,7 +17,12 @@
 #include "flamex/error.h"
 
 #define INPUT_DEFAULT_MAX_SIZE (UINT64_C(4) << 30) /* 4 GiB decompressed */
-#define INPUT_DEFAULT_MAX_LINE ((size_t)256 << 20)   /* 256 MiB per line */
+/* 64 MiB per line: a folded line holds one stack, so this is 1,000,000
+ * frames (flamex's default depth limit) of 64 bytes each; real stacks are a
+ * few thousand frames (perf stops at 127 by default), a few hundred KB. A
+ * line is held whole in memory (twice while the folded loader keeps the
+ * previous stack), so the limit also bounds that memory. */
+#define INPUT_DEFAULT_MAX_LINE ((size_t)64 << 20)
 
 /* Called after each chunk: raw (possibly compressed) bytes consumed, raw size of
  * the file (0 when unknown, e.g. a pipe), and decompressed bytes delivered. */
