@@ -106,7 +106,8 @@ static void profile_reserve_path(struct profile *profile, size_t n)
 static bool profile_check_depth(const struct profile *profile, size_t n, struct error_record *err)
 {
     if (profile->limits.max_depth && n > profile->limits.max_depth) {
-        error_set(err, "", ERROR_NO_POSITION, "stack of %zu frames exceeds the depth limit of %u",
+        error_set(err, "", ERROR_NO_POSITION,
+                  "stack of %zu frames exceeds the depth limit of %u (raise it with --max-depth)",
                   n, profile->limits.max_depth);
         return false;
     }
@@ -143,7 +144,8 @@ bool profile_add_stack(struct profile *profile, const struct frame_ref *frames, 
         uint32_t child = name == STRTAB_NONE ? TREE_NONE : tree_add_child(tree, node, name, created);
         if (child == TREE_NONE) {
             profile->path_len = 0;
-            error_set(err, "", ERROR_NO_POSITION, "the profile exceeds the limit of %u tree nodes",
+            error_set(err, "", ERROR_NO_POSITION,
+                      "the profile exceeds the limit of %u tree nodes (raise it with --max-nodes)",
                       tree_count(tree));
             return false;
         }
@@ -161,7 +163,8 @@ uint32_t profile_child(struct profile *profile, uint32_t node, uint32_t name, ui
 {
     uint32_t child = tree_add_child(profile->tree, node, name, false);
     if (child == TREE_NONE) {
-        error_set(err, "", ERROR_NO_POSITION, "the profile exceeds the limit of %u tree nodes",
+        error_set(err, "", ERROR_NO_POSITION,
+                  "the profile exceeds the limit of %u tree nodes (raise it with --max-nodes)",
                   tree_count(profile->tree));
         return TREE_NONE;
     }
