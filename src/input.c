@@ -241,13 +241,27 @@ int input_next_line(struct input *in, const char **line, size_t *len, struct err
 
 bool input_read_all(struct input *in, char **data, size_t *len, struct error_record *err)
 {
-    size_t cap = in->end - in->start + INPUT_CHUNK, n = in->end - in->start;
+    size_t n = in->end - in->start;
+    size_t cap = n + INPUT_CHUNK;
+    /* An uncompressed regular file says how much is left: one block of that
+     * size (and a spare byte to see the end) is read into in place, never
+     * copied or grown, and big enough for xmalloc's huge-page advice, which
+     * matters here: first touch of fresh memory is a large part of loading
+     * a big profile. */
+    if (in->known_format && !in->gzip && in->raw_total > in->bytes_out) {
+        uint64_t left = in->raw_total - in->bytes_out;
+        uint64_t room = in->max_size > in->bytes_out ? in->max_size - in->bytes_out : 0;
+        if (left > room)
+            left = room;
+        if (left < SIZE_MAX - n - 1)
+            cap = n + (size_t)left + 1;
+    }
     char *out = xmalloc(cap);
     memcpy(out, in->buf + in->start, n);
     in->start = in->end = 0;
     for (;;) {
-        if (cap - n < INPUT_CHUNK) {
-            cap *= 2;
+        if (n == cap) {
+            cap = cap < INPUT_CHUNK ? INPUT_CHUNK : cap * 2;
             out = xreallocarray(out, cap, 1);
         }
         long got = input_fill(in, out + n, cap - n, err);

@@ -5,10 +5,10 @@
  * mappings, functions and locations, checks them as pprof's CheckValid does
  * (string 0 empty, indices in range, ids non-zero and unique, references
  * resolvable); pprof_names.c precomputes every location's frames root-first
- * and the pruning. Pass 2, here,
- * decodes each sample, applies drop_frames/keep_frames as pprof's Prune does,
- * and hands the frames to the profile sink by name id. Every allocation is
- * bounded by the number of fields actually present, never by a length field.
+ * and the pruning. Pass 2 (pprof_samples.c) decodes each sample, applies
+ * drop_frames/keep_frames as pprof's Prune does, and builds the tree by name
+ * id. Every allocation is bounded by the number of fields actually present,
+ * never by a length field.
  */
 #include "flamex/load_pprof.h"
 
@@ -20,224 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- pass 2: samples ---- */
-
-static bool pprof_sample_location(void *ctx, uint64_t id)
-{
-    struct pprof_loader *l = ctx;
-    uint32_t index = pprof_ids_find(&l->location_ids, id);
-    if (index == PPROF_NONE) {
-        pprof_fail(l, l->field_offset, "sample refers to location %llu, which does not exist",
-                   (unsigned long long)id);
-        return false;
-    }
-    if (l->sample_nlocs == l->sample_locs_cap) {
-        l->sample_locs_cap = l->sample_locs_cap ? l->sample_locs_cap * 2 : 64;
-        l->sample_locs = xreallocarray(l->sample_locs, l->sample_locs_cap, sizeof *l->sample_locs);
-    }
-    l->sample_locs[l->sample_nlocs++] = index;
-    const struct pprof_location_key *key = &l->keys[index];
-    l->sample_h1 = pprof_mix(l->sample_h1 ^ key->h0);
-    l->sample_h2 = pprof_mix(l->sample_h2 + key->h1);
-    l->sample_depth += key->nframes;
-    return true;
-}
-
-/* The packed location ids of a sample (how every writer stores them): the
- * hot loop of the whole load, so one-byte varints are decoded inline and
- * pprof_sample_location is called directly rather than through a pointer. */
-static bool pprof_sample_locations_packed(struct pprof_loader *l, const struct pb_reader *r,
-                                          const struct pb_field *f)
-{
-    struct pb_reader sub;
-    pb_reader_sub(&sub, r, f->data, f->len);
-    while (sub.p < sub.end) {
-        uint64_t id;
-        if (*sub.p < 0x80) {
-            id = *sub.p++;
-        } else if (!pb_read_varint(&sub, &id)) {
-            return pprof_wire_fail(l, &sub);
-        }
-        if (!pprof_sample_location(l, id))
-            return false;
-    }
-    return true;
-}
-
-static bool pprof_sample_value(void *ctx, uint64_t v)
-{
-    struct pprof_loader *l = ctx;
-    if (l->sample_values_seen < l->ntypes) {
-        struct sample_value *sv = &l->values[l->sample_values_seen];
-        sv->i = (int64_t)v;
-        sv->d = (double)sv->i;
-        sv->exact = true;
-    }
-    l->sample_values_seen++;
-    return true;
-}
-
-/* The slot for (h1, h2): the path's entry, or the empty slot where it goes. */
-static struct pprof_path *pprof_paths_find(struct pprof_paths *paths, uint64_t h1, uint32_t h2)
-{
-    if (!paths->slots) {
-        paths->mask = 4095;
-        paths->slots = xcalloc(paths->mask + 1, sizeof *paths->slots);
-    }
-    for (size_t i = (size_t)h1 & paths->mask;; i = (i + 1) & paths->mask) {
-        struct pprof_path *p = &paths->slots[i];
-        if (!p->node_plus_one || (p->h1 == h1 && p->h2 == h2))
-            return p;
-    }
-}
-
-static void pprof_paths_insert(struct pprof_paths *paths, uint64_t h1, uint32_t h2, uint32_t node)
-{
-    if ((paths->used + 1) * 4 > (paths->mask + 1) * 3) {
-        size_t cap = (paths->mask + 1) * 2;
-        struct pprof_path *old = paths->slots;
-        size_t old_cap = paths->mask + 1;
-        paths->slots = xcalloc(cap, sizeof *paths->slots);
-        paths->mask = cap - 1;
-        for (size_t i = 0; i < old_cap; i++)
-            if (old[i].node_plus_one)
-                *pprof_paths_find(paths, old[i].h1, old[i].h2) = old[i];
-        free(old);
-    }
-    struct pprof_path *p = pprof_paths_find(paths, h1, h2);
-    if (!p->node_plus_one)
-        paths->used++;
-    *p = (struct pprof_path){ h1, h2, node + 1 };
-}
-
-/* Put the sample's offset on an error the profile sink reported. */
-static bool pprof_sample_fail(struct pprof_loader *l, const struct pb_field *outer)
-{
-    char msg[sizeof l->err->message];
-    snprintf(msg, sizeof msg, "%s", l->err->message);
-    error_set_offset(l->err, l->profile->source, outer->offset, "%s", msg);
-    return false;
-}
-
-static bool pprof_read_sample(struct pprof_loader *l, const struct pb_reader *parent,
-                              const struct pb_field *outer)
-{
-    l->sample_nlocs = 0;
-    l->sample_values_seen = 0;
-    l->sample_h1 = l->sample_h2 = 0;
-    l->sample_depth = 0;
-    struct pb_reader r;
-    pb_reader_sub(&r, parent, outer->data, outer->len);
-    struct pb_field f;
-    while (pb_next_field(&r, &f)) {
-        l->field_offset = f.offset;
-        if (f.number == 1 && f.wire == PB_LEN) {
-            if (!pprof_sample_locations_packed(l, &r, &f))
-                return false;
-        } else if (f.number == 1) {
-            if (!pb_each_varint(&r, &f, pprof_sample_location, l))
-                return l->err->message[0] ? false : pprof_wire_fail(l, &r);
-        } else if (f.number == 2) {
-            if (!pb_each_varint(&r, &f, pprof_sample_value, l))
-                return pprof_wire_fail(l, &r);
-        }
-    }
-    if (r.error)
-        return pprof_wire_fail(l, &r);
-    if (l->sample_values_seen != l->ntypes)
-        return pprof_fail(l, outer->offset, "sample has %llu values, expected %zu (one per sample type)",
-                          (unsigned long long)l->sample_values_seen, l->ntypes);
-
-    /* pprof merges every profile it reads, and its merge leaves out samples
-     * whose values are all zero; so does flamex (they add nothing anyway). */
-    bool zero = true;
-    for (size_t t = 0; t < l->ntypes && zero; t++)
-        zero = l->values[t].i == 0;
-    if (zero && l->ntypes)
-        return true;
-
-    /* pprof's Prune, sample part: scanning from the root, after the first
-     * frame that is kept, cut at the first pruned location. */
-    size_t lo = 0, n = l->sample_nlocs;
-    if (l->drop_re) {
-        bool found_user = false;
-        for (size_t i = n; i-- > 0;) {
-            const struct pprof_location *loc = &l->locations[l->sample_locs[i]];
-            if (!loc->prune && !loc->prune_beneath) {
-                found_user = true;
-                continue;
-            }
-            if (!found_user)
-                continue;
-            lo = loc->prune ? i + 1 : i;
-            break;
-        }
-    }
-
-    size_t depth = l->sample_depth;
-    uint64_t h1 = l->sample_h1, h2 = l->sample_h2;
-    if (lo) { /* pruned: hash the part that stays, in the same (leaf first) order */
-        depth = 0;
-        h1 = h2 = 0;
-        for (size_t i = lo; i < n; i++) {
-            const struct pprof_location_key *key = &l->keys[l->sample_locs[i]];
-            h1 = pprof_mix(h1 ^ key->h0);
-            h2 = pprof_mix(h2 + key->h1);
-            depth += key->nframes;
-        }
-    }
-    struct pprof_path *known = pprof_paths_find(&l->paths, h1, (uint32_t)h2);
-    if (known->node_plus_one) {
-        if (!profile_add_at(l->profile, known->node_plus_one - 1, depth, l->values, l->err))
-            return pprof_sample_fail(l, outer);
-        return true;
-    }
-
-    uint32_t node = TREE_ROOT;
-    for (size_t i = n; i-- > lo;) {
-        struct pprof_location *loc = &l->locations[l->sample_locs[i]];
-        if (loc->memo_parent[0] == node) {
-            node = loc->memo_node[0];
-            continue;
-        }
-        if (loc->memo_parent[1] == node) { /* a hit in way 1: promote it to way 0 */
-            uint32_t hit_parent = loc->memo_parent[1], end = loc->memo_node[1];
-            loc->memo_parent[1] = loc->memo_parent[0];
-            loc->memo_node[1] = loc->memo_node[0];
-            loc->memo_parent[0] = hit_parent;
-            loc->memo_node[0] = end;
-            node = end;
-            continue;
-        }
-        uint32_t start = node;
-        for (uint32_t k = 0; k < loc->nframes; k++) {
-            node = profile_child(l->profile, node, l->frame_names[loc->first_frame + k],
-                                 l->frame_flags[loc->first_frame + k], l->err);
-            if (node == TREE_NONE)
-                return pprof_sample_fail(l, outer);
-        }
-        loc->memo_parent[1] = loc->memo_parent[0];
-        loc->memo_node[1] = loc->memo_node[0];
-        loc->memo_parent[0] = start;
-        loc->memo_node[0] = node;
-    }
-    if (!profile_add_at(l->profile, node, depth, l->values, l->err))
-        return pprof_sample_fail(l, outer);
-    pprof_paths_insert(&l->paths, h1, (uint32_t)h2, node);
-    return true;
-}
-
-static bool pprof_read_samples(struct pprof_loader *l)
-{
-    struct pb_reader r;
-    struct pb_field f;
-    pb_reader_init(&r, l->data, l->len);
-    while (pb_next_field(&r, &f))
-        if (f.number == PF_SAMPLE && !pprof_read_sample(l, &r, &f))
-            return false;
-    return r.error ? pprof_wire_fail(l, &r) : true;
-}
 
 /* ---- header information ---- */
 
@@ -355,8 +137,12 @@ static void pprof_loader_free(struct pprof_loader *l)
     pcre2_code_free(l->keep_re);
     pcre2_match_data_free(l->match);
     pcre2_match_context_free(l->match_context);
-    free(l->paths.slots);
-    free(l->keys);
+    free(l->hashes);
+    free(l->runs);
+    free(l->pow1);
+    free(l->pow2);
+    free(l->frame_sym1);
+    free(l->frame_sym2);
     free(l->sample_locs);
 }
 

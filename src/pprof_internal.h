@@ -67,36 +67,38 @@ struct pprof_location {
     uint32_t nlines;
     uint32_t first_frame; /* into frame_names[]/frame_flags[], root first */
     uint32_t nframes;
-    /* Memo of the last two tree positions this location was added under:
-     * memo_node[k] is where its frames end when they start below
-     * memo_parent[k]. Most locations sit under few callers, so most samples
-     * walk whole locations without a single child lookup. */
-    uint32_t memo_parent[2];
-    uint32_t memo_node[2];
     bool prune;           /* Prune: the whole location goes with its callees */
     bool prune_beneath;   /* Prune: its callees go */
 };
 
-/* Function-level paths already in the tree: a 96-bit hash of a stack's frames
- * (names and inline flags) -> the node the stack ends at. pprof samples are
- * unique per location, but most share their function-level path with other
- * samples; those skip the tree walk entirely. */
-struct pprof_path {
+/* A location's share of a stack's path hash (see pprof_samples.c): its
+ * frames' polynomial hash (root first) modulo 2^61-1 and modulo 2^32, and
+ * how many frames it has (the hash of the frames above it is shifted past
+ * them by pprof_loader.pow1/pow2[nframes]). 16 bytes, so that the table of
+ * a large profile's locations mostly stays in the L2 cache. */
+struct pprof_location_hash {
+    uint64_t l1;
+    uint32_t l2;
+    uint32_t nframes;
+};
+
+/* A location's frames in frame_names/frame_flags (a compact copy of
+ * pprof_location.first_frame/nframes for the tree walk). */
+struct pprof_frame_run {
+    uint32_t first, n;
+};
+
+/* Open addressing from a stack's path hash to a value (an index + 1; 0 is
+ * an empty slot). */
+struct pprof_hash_slot {
     uint64_t h1;
     uint32_t h2;
-    uint32_t node_plus_one; /* 0 = empty slot */
+    uint32_t value_plus_one;
 };
 
-struct pprof_paths {
-    struct pprof_path *slots;
+struct pprof_table {
+    struct pprof_hash_slot *slots;
     size_t mask, used;
-};
-
-/* Two independent hashes of a location's frames (names and flags), and how
- * many frames it has. */
-struct pprof_location_key {
-    uint64_t h0, h1;
-    uint32_t nframes;
 };
 
 /* Mix a 64-bit value (murmur3's finaliser). */
@@ -108,6 +110,64 @@ static inline uint64_t pprof_mix(uint64_t x)
     x *= UINT64_C(0xc4ceb9fe1a85ec53);
     x ^= x >> 33;
     return x;
+}
+
+/* Path hashes. A stack's frames f_1 (root) .. f_n (leaf) hash to
+ * sum x(f_i) * P^(i-1), once modulo the prime 2^61-1 and once modulo 2^64,
+ * with x() a mixed (name, flags) symbol and different bases. A polynomial
+ * hash can be computed a location at a time (leaf first: h = h * P^k + the
+ * location's own hash), and the hash of every root-first prefix is a running
+ * sum, so the sample pass and the tree walk agree on one definition. The
+ * prime modulus keeps it free of the collisions that any polynomial hash
+ * modulo 2^64 has; the second hash (modulo 2^32) adds 32 more bits. */
+#define PPROF_M61 ((UINT64_C(1) << 61) - 1)
+#define PPROF_BASE1 UINT64_C(0x0f3b5a1c92d4e6a7) /* < 2^61-1 */
+#define PPROF_BASE2 UINT32_C(0x7f4a7c15) /* odd */
+
+/* x mod 2^61-1, partly: the result is below 2^61 + 8 for any x. */
+static inline uint64_t pprof_m61_fold(uint64_t x)
+{
+    return (x & PPROF_M61) + (x >> 61);
+}
+
+/* a * b modulo 2^61-1, partly reduced; a and b below 2^62. */
+static inline uint64_t pprof_m61_mul(uint64_t a, uint64_t b)
+{
+    unsigned __int128 p = (unsigned __int128)a * b;
+    return pprof_m61_fold(((uint64_t)p & PPROF_M61) + (uint64_t)(p >> 61));
+}
+
+/* The canonical residue of a partly reduced value. */
+static inline uint64_t pprof_m61_canon(uint64_t x)
+{
+    x = pprof_m61_fold(x);
+    return x >= PPROF_M61 ? x - PPROF_M61 : x;
+}
+
+#define PPROF_POW_TABLE 255
+
+/* b^k modulo 2^61-1 by squaring (canonical). */
+static inline uint64_t pprof_m61_pow(uint64_t b, uint64_t k)
+{
+    uint64_t r = 1;
+    for (; k; k >>= 1) {
+        if (k & 1)
+            r = pprof_m61_mul(r, b);
+        b = pprof_m61_mul(b, b);
+    }
+    return pprof_m61_canon(r);
+}
+
+/* b^k modulo 2^32 by squaring. */
+static inline uint32_t pprof_u32_pow(uint32_t b, uint64_t k)
+{
+    uint32_t r = 1;
+    for (; k; k >>= 1) {
+        if (k & 1)
+            r *= b;
+        b *= b;
+    }
+    return r;
 }
 
 /* id -> index map: a direct table when ids are dense, else open addressing. */
@@ -155,17 +215,19 @@ struct pprof_loader {
     pcre2_match_context *match_context; /* match limits for the profile's own regexes */
     uint32_t unknown_name; /* "<unknown>" */
 
-    struct pprof_paths paths;
     /* per location index, kept apart from struct pprof_location so the
      * sample pass reads a small, cache-resident array */
-    struct pprof_location_key *keys;
+    struct pprof_location_hash *hashes;
+    struct pprof_frame_run *runs; /* per location index: its frames */
+    uint64_t *pow1; /* PPROF_BASE1^k mod 2^61-1, k up to PPROF_POW_TABLE */
+    uint32_t *pow2; /* PPROF_BASE2^k mod 2^32 */
+    uint64_t *frame_sym1; /* per frame: its symbol for hash 1 */
+    uint32_t *frame_sym2; /* ... and for hash 2 */
 
-    /* per-sample scratch */
+    /* per-sample scratch of the exact (error-reporting) decoder */
     uint32_t *sample_locs;
     size_t sample_nlocs, sample_locs_cap;
     uint64_t sample_values_seen;
-    uint64_t sample_h1, sample_h2; /* the function-level path hash, leaf first */
-    size_t sample_depth;
     struct sample_value values[TREE_MAX_TYPES];
     uint64_t field_offset; /* offset of the field being decoded, for callbacks */
 };
@@ -195,7 +257,14 @@ bool pprof_index(struct pprof_loader *l, const struct pprof_counts *c);
 uint32_t pprof_intern(struct pprof_loader *l, const char *s, size_t n);
 /* Compile drop_frames/keep_frames and prune locations as pprof's Prune does. */
 bool pprof_setup_filters(struct pprof_loader *l);
-/* Every location's frames root first, into l->frame_names/frame_flags. */
+/* Every location's frames root first, into l->frame_names/frame_flags, and
+ * each location's share of a path hash into l->hashes. */
 bool pprof_build_frames(struct pprof_loader *l);
+/* Pass 2: every sample into the profile's tree. */
+bool pprof_read_samples(struct pprof_loader *l);
+/* Pass 2 for one sample, slowly and exactly: decode and validate it into
+ * l->sample_locs and l->values; false with the error set if it is invalid. */
+bool pprof_decode_sample_exact(struct pprof_loader *l, const struct pb_reader *parent,
+                               const struct pb_field *outer);
 
 #endif

@@ -160,6 +160,43 @@ static uint32_t pprof_function_name(struct pprof_loader *l, uint32_t fn_index, u
     return fn->frame_name != PPROF_NONE ? fn->frame_name : pprof_mapping_name(l, mapping);
 }
 
+/* The path-hash parts: a symbol per frame, powers of the bases, and each
+ * location's share (by index, and by id when the ids are dense). */
+static void pprof_build_hashes(struct pprof_loader *l)
+{
+    l->frame_sym1 = xmalloc((l->nframes ? l->nframes : 1) * sizeof *l->frame_sym1);
+    l->frame_sym2 = xmalloc((l->nframes ? l->nframes : 1) * sizeof *l->frame_sym2);
+    for (size_t f = 0; f < l->nframes; f++) {
+        uint64_t x = (uint64_t)l->frame_names[f] << 8 | l->frame_flags[f];
+        l->frame_sym1[f] = pprof_mix(x + UINT64_C(0x243f6a8885a308d3)) & PPROF_M61;
+        l->frame_sym2[f] = (uint32_t)pprof_mix(x ^ UINT64_C(0x13198a2e03707344));
+    }
+    l->pow1 = xmalloc((PPROF_POW_TABLE + 1) * sizeof *l->pow1);
+    l->pow2 = xmalloc((PPROF_POW_TABLE + 1) * sizeof *l->pow2);
+    l->pow1[0] = 1;
+    l->pow2[0] = 1;
+    for (size_t k = 1; k <= PPROF_POW_TABLE; k++) {
+        l->pow1[k] = pprof_m61_canon(pprof_m61_mul(l->pow1[k - 1], PPROF_BASE1));
+        l->pow2[k] = l->pow2[k - 1] * PPROF_BASE2;
+    }
+    l->hashes = xmalloc((l->nlocations ? l->nlocations : 1) * sizeof *l->hashes);
+    for (size_t i = 0; i < l->nlocations; i++) {
+        const struct pprof_location *loc = &l->locations[i];
+        uint64_t l1 = 0, pow1 = 1;
+        uint32_t l2 = 0, pow2 = 1;
+        for (uint32_t k = 0; k < loc->nframes; k++) {
+            l1 = pprof_m61_fold(l1 + pprof_m61_mul(l->frame_sym1[loc->first_frame + k], pow1));
+            pow1 = pprof_m61_mul(pow1, PPROF_BASE1);
+            l2 += l->frame_sym2[loc->first_frame + k] * pow2;
+            pow2 *= PPROF_BASE2;
+        }
+        l->hashes[i] = (struct pprof_location_hash){ pprof_m61_canon(l1), l2, loc->nframes };
+    }
+    l->runs = xmalloc((l->nlocations ? l->nlocations : 1) * sizeof *l->runs);
+    for (size_t i = 0; i < l->nlocations; i++)
+        l->runs[i] = (struct pprof_frame_run){ l->locations[i].first_frame, l->locations[i].nframes };
+}
+
 /* Every location's frames, root first: the last line (the real caller) first,
  * line[0] (the innermost inlined function) last. */
 bool pprof_build_frames(struct pprof_loader *l)
@@ -171,11 +208,9 @@ bool pprof_build_frames(struct pprof_loader *l)
         return pprof_fail(l, 0, "too many frames");
     l->frame_names = xmalloc((total ? total : 1) * sizeof *l->frame_names);
     l->frame_flags = xmalloc(total ? total : 1);
-    l->keys = xmalloc((l->nlocations ? l->nlocations : 1) * sizeof *l->keys);
     size_t at = 0;
     for (size_t i = 0; i < l->nlocations; i++) {
         struct pprof_location *loc = &l->locations[i];
-        loc->memo_parent[0] = loc->memo_parent[1] = TREE_NONE;
         loc->first_frame = (uint32_t)at;
         if (loc->nlines == 0) {
             l->frame_names[at] = pprof_mapping_name(l, loc->mapping);
@@ -187,15 +222,9 @@ bool pprof_build_frames(struct pprof_loader *l)
             }
         }
         loc->nframes = (uint32_t)at - loc->first_frame;
-        uint64_t h0 = UINT64_C(0x243f6a8885a308d3), h1 = UINT64_C(0x13198a2e03707344);
-        for (uint32_t k = loc->first_frame; k < at; k++) {
-            uint64_t x = (uint64_t)l->frame_names[k] << 8 | l->frame_flags[k];
-            h0 = pprof_mix(h0 ^ x);
-            h1 = pprof_mix(h1 + x * UINT64_C(0x9e3779b97f4a7c15));
-        }
-        l->keys[i] = (struct pprof_location_key){ h0, h1, loc->nframes };
     }
     l->nframes = at;
+    pprof_build_hashes(l);
     return true;
 }
 

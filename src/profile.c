@@ -103,7 +103,7 @@ static void profile_reserve_path(struct profile *profile, size_t n)
     }
 }
 
-static bool profile_check_depth(const struct profile *profile, size_t n, struct error_record *err)
+bool profile_check_depth(const struct profile *profile, size_t n, struct error_record *err)
 {
     if (profile->limits.max_depth && n > profile->limits.max_depth) {
         error_set(err, "", ERROR_NO_POSITION,
@@ -120,7 +120,6 @@ static void profile_add_values(struct profile *profile, uint32_t node,
     for (size_t t = 0; t < profile->ntypes; t++)
         tree_add_self(profile->tree, node, t, &values[t]);
     tree_set_flags(profile->tree, node, TREE_FLAG_STACK_END);
-    profile->stacks++;
 }
 
 bool profile_add_stack(struct profile *profile, const struct frame_ref *frames, size_t n,
@@ -155,13 +154,20 @@ bool profile_add_stack(struct profile *profile, const struct frame_ref *frames, 
     }
     profile->path_len = n;
     profile_add_values(profile, node, values);
+    profile->stacks++;
     return true;
 }
 
 uint32_t profile_child(struct profile *profile, uint32_t node, uint32_t name, uint32_t flags,
                        struct error_record *err)
 {
-    uint32_t child = tree_add_child(profile->tree, node, name, false);
+    return profile_child_ex(profile, node, name, flags, false, err);
+}
+
+uint32_t profile_child_ex(struct profile *profile, uint32_t node, uint32_t name, uint32_t flags,
+                          bool known_new, struct error_record *err)
+{
+    uint32_t child = tree_add_child(profile->tree, node, name, known_new);
     if (child == TREE_NONE) {
         error_set(err, "", ERROR_NO_POSITION,
                   "the profile exceeds the limit of %u tree nodes (raise it with --max-nodes)",
@@ -173,6 +179,14 @@ uint32_t profile_child(struct profile *profile, uint32_t node, uint32_t name, ui
     return child;
 }
 
+void profile_add_merged(struct profile *profile, uint32_t node, const struct sample_value *values,
+                        uint64_t nstacks)
+{
+    profile->path_len = 0; /* the stack sink's shared-prefix cache is stale now */
+    profile_add_values(profile, node, values);
+    profile->stacks += nstacks;
+}
+
 bool profile_add_at(struct profile *profile, uint32_t node, size_t depth,
                     const struct sample_value *values, struct error_record *err)
 {
@@ -180,6 +194,7 @@ bool profile_add_at(struct profile *profile, uint32_t node, size_t depth,
         return false;
     profile->path_len = 0; /* the stack sink's shared-prefix cache is stale now */
     profile_add_values(profile, node, values);
+    profile->stacks++;
     return true;
 }
 

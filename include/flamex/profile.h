@@ -107,6 +107,20 @@ bool profile_add_stack(struct profile *profile, const struct frame_ref *frames, 
 uint32_t profile_child(struct profile *profile, uint32_t node, uint32_t name, uint32_t flags,
                        struct error_record *err);
 
+/* profile_child, but with known_new the caller guarantees that node has no
+ * child named name (node itself was just created), which skips the lookup. */
+uint32_t profile_child_ex(struct profile *profile, uint32_t node, uint32_t name, uint32_t flags,
+                          bool known_new, struct error_record *err);
+
+/* Check a stack of depth frames against the depth limit; false with err
+ * filled when it is too deep. */
+bool profile_check_depth(const struct profile *profile, size_t depth, struct error_record *err);
+
+/* End nstacks stacks that a loader merged itself at node (a checked depth):
+ * values holds their sums, one per sample type. Never fails. */
+void profile_add_merged(struct profile *profile, uint32_t node, const struct sample_value *values,
+                        uint64_t nstacks);
+
 /* End a stack of depth frames at node (from profile_child) with one value per
  * sample type. Fails with err when depth exceeds the depth limit. */
 bool profile_add_at(struct profile *profile, uint32_t node, size_t depth,
