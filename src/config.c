@@ -94,8 +94,12 @@ static void config_keys(struct yaml_doc *doc, struct config *config,
         }
         memcpy(b.key, key, strlen(key) + 1);
         memcpy(b.action, action, strlen(action) + 1);
-        config->bindings =
-            xreallocarray(config->bindings, config->nbindings + 1, sizeof *config->bindings);
+        /* Capacity 4, 8, 16...: growing by one copied every binding each time
+         * under ASan (its realloc always moves), 15 s for 10,000 keys. */
+        size_t n = config->nbindings;
+        if (n == 0 || (n >= 4 && (n & (n - 1)) == 0))
+            config->bindings =
+                xreallocarray(config->bindings, n ? n * 2 : 4, sizeof *config->bindings);
         config->bindings[config->nbindings++] = b;
     }
 }
