@@ -255,6 +255,8 @@ error pprof-too-many-types.pb '@: at byte offset 96: invalid pprof profile: more
 error pprof-second-time-nanos.pb '@: at byte offset 156: invalid pprof profile: a second time_nanos field: concatenated profiles are not supported'
 loads pprof-value-overflow.pb '18446744073709551616   100%   100% 18446744073709551616   100%  work'
 loads pprof-huge-ids.pb '         5   100%   100%          5   100%  main'
+loads pprof-escapes.pb '         5   100%   100%          5   100%  w\x00rk\x1b[2J\u202e'
+loads pprof-escapes.pb '\x1b]0;pwned\x07main\u009b' --dump --size=60x10
 loads pprof-deep-100000.pb.gz '         5   100%   100%          5   100%  work'
 error pprof-deep-100000.pb.gz '@: at byte offset 64: stack of 100000 frames exceeds the depth limit of 1000 (raise it with --max-depth)' --max-depth=1000 --top
 error pprof-deep-100000.pb.gz '@: at byte offset 64: the profile exceeds the limit of 1000 tree nodes (raise it with --max-nodes)' --max-nodes=1000 --top

@@ -347,6 +347,21 @@ int main(void)
         save("pprof-deep-100000.pb", &b); /* gzipped afterwards: see README */
     }
 
+    /* Names carrying an OSC title sequence, a CSI, a C1 control, a bidi
+     * override and a NUL byte: shown escaped, never raw. */
+    sample_type(&b);
+    string(&b, "");
+    string(&b, "samples");
+    string(&b, "count");
+    string(&b, "\033]0;pwned\007main\302\233");
+    field_bytes(&b, 6, "w\0rk\033[2J\342\200\256", 11);
+    function(&b, 1, 3);
+    function(&b, 2, 4);
+    location(&b, 1, 0, 1);
+    location(&b, 2, 0, 2);
+    sample(&b, good_locs, 2, good_vals, 1);
+    save("pprof-escapes.pb", &b);
+
     /* The valid profile cut in the middle. */
     good(&b);
     b.n = b.n / 2 + 3; /* inside a function message */
