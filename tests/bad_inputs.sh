@@ -222,9 +222,9 @@ loads gzip-trailing-junk.folded.gz '         1   100%   100%          1   100%  
 gzip -dc "$BAD/gzip-bomb-zeros.gz.gz" >"$TMP/bomb-zeros.gz"
 gzip -dc "$BAD/gzip-bomb-lines.gz.gz" >"$TMP/bomb-lines.gz"
 error "$TMP/bomb-zeros.gz" '@:1: line longer than the limit of 67108864 bytes (raise it with --max-line-length)'
-error "$TMP/bomb-zeros.gz" '@: input exceeds the size limit of 10485760 bytes after decompression (raise it with --max-input-size)' --max-input-size=10M --top
-error "$TMP/bomb-lines.gz" '@: input exceeds the size limit of 10485760 bytes after decompression (raise it with --max-input-size)' --max-input-size=10M --top
-error "$TMP/bomb-zeros.gz" '@: input exceeds the size limit of 10485760 bytes after decompression (raise it with --max-input-size)' --format=pprof --max-input-size=10M --top
+error "$TMP/bomb-zeros.gz" '@: at byte offset 10485760: input exceeds the size limit of 10485760 bytes after decompression (raise it with --max-input-size)' --max-input-size=10M --top
+error "$TMP/bomb-lines.gz" '@: at byte offset 10485760: input exceeds the size limit of 10485760 bytes after decompression (raise it with --max-input-size)' --max-input-size=10M --top
+error "$TMP/bomb-zeros.gz" '@: at byte offset 10485760: input exceeds the size limit of 10485760 bytes after decompression (raise it with --max-input-size)' --format=pprof --max-input-size=10M --top
 
 # ---- pprof (made by gen_pprof_bad.c) -------------------------------------------------
 loads pprof-valid.pb '         5   100%   100%          5   100%  work'
