@@ -147,7 +147,7 @@ bool pprof_count_fields(struct pprof_loader *l, struct pprof_counts *c)
     struct pb_field f;
     bool time_seen = false;
     memset(c, 0, sizeof *c);
-    while (pb_next_field(&r, &f)) {
+    while ((c->samples += pprof_skip_samples(&r), pb_next_field(&r, &f))) {
         switch (f.number) {
         case PF_SAMPLE_TYPE:
             if (!pprof_expect_wire(l, &f, PB_LEN, "sample_type"))
@@ -396,7 +396,7 @@ bool pprof_index(struct pprof_loader *l, const struct pprof_counts *c)
     struct pb_reader r;
     struct pb_field f;
     pb_reader_init(&r, l->data, l->len);
-    while (pb_next_field(&r, &f)) {
+    while ((pprof_skip_samples(&r), pb_next_field(&r, &f))) {
         if (f.number == PF_STRING) {
             l->strings[l->nstrings].p = (const char *)f.data;
             l->strings[l->nstrings].len = f.len;
@@ -422,7 +422,7 @@ bool pprof_index(struct pprof_loader *l, const struct pprof_counts *c)
 
     size_t ntypes = 0;
     pb_reader_init(&r, l->data, l->len);
-    while (ok && pb_next_field(&r, &f)) {
+    while (ok && (pprof_skip_samples(&r), pb_next_field(&r, &f))) {
         switch (f.number) {
         case PF_SAMPLE_TYPE:
             ok = pprof_value_type(l, &r, &f, &l->type_names[ntypes], &l->type_units[ntypes]);

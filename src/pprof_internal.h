@@ -236,6 +236,33 @@ struct pprof_counts {
     size_t strings, mappings, functions, locations, samples, types;
 };
 
+/* Skip the well-formed sample fields (field 2, length-delimited, a one-byte
+ * tag) at the reader's position: there are millions of them, and the passes
+ * that do not read samples only need to get past them. Returns how many it
+ * skipped; anything else is left for pb_next_field, with its checks. */
+static inline size_t pprof_skip_samples(struct pb_reader *r)
+{
+    size_t n = 0;
+    const uint8_t *p = r->p, *end = r->end;
+    while (end - p >= 2 && p[0] == (PF_SAMPLE << 3 | PB_LEN)) {
+        uint64_t len = 0;
+        const uint8_t *q = p + 1;
+        unsigned shift = 0;
+        while (q < end && shift < 35) {
+            len |= (uint64_t)(*q & 0x7f) << shift;
+            shift += 7;
+            if (!(*q++ & 0x80))
+                break;
+        }
+        if (q[-1] & 0x80 || len > (uint64_t)(end - q))
+            break; /* unusual or malformed: pb_next_field says so */
+        p = q + len;
+        n++;
+    }
+    r->p = p;
+    return n;
+}
+
 /* Fill err with "invalid pprof profile: ..." at offset; always returns false. */
 bool pprof_fail(struct pprof_loader *l, uint64_t offset, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

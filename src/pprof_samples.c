@@ -91,7 +91,8 @@ bool pprof_decode_sample_exact(struct pprof_loader *l, const struct pb_reader *p
 /* ---- the fast decoder ---- */
 
 enum pprof_status {
-    PPROF_SAMPLE_OK,
+    PPROF_SAMPLE_OK,   /* a stack seen before */
+    PPROF_SAMPLE_NEW,  /* the first sample of its stack */
     PPROF_SAMPLE_ZERO, /* every value is zero: pprof's merge leaves it out, so does flamex */
     PPROF_SAMPLE_BAD,  /* invalid: the exact decoder says why */
 };
@@ -103,6 +104,9 @@ struct pprof_fast {
     const uint64_t *pow1;
     const uint32_t *pow2;
     const struct pprof_location *locations;
+    const struct pprof_frame_run *runs;
+    const uint64_t *frame_sym1;
+    const uint32_t *frame_sym2;
     size_t ntypes;
     bool prune;
 };
@@ -113,12 +117,24 @@ struct pprof_locs {
     size_t n, cap;
 };
 
-/* A decoded sample: its stack hash, and where its locations are (leaf
- * first; the first lo of them are pruned). */
+/* The root-first prefixes of new stacks, one stack after another: per
+ * frame, the hashes of the stack down to it and its index in frame_names. */
+struct pprof_prefixes {
+    uint64_t *h1;
+    uint32_t *h2;
+    uint32_t *frames;
+    size_t n, cap;
+};
+
+/* A decoded sample: its stack hash and where its locations are (leaf first;
+ * the first lo of them are pruned); once identified, its stack's number and,
+ * for a new stack, where its prefixes are. */
 struct pprof_record {
     uint64_t h1;
     uint32_t h2;
     uint32_t first, nlocs, lo;
+    uint32_t stack;
+    uint32_t prefix_first, depth;
     enum pprof_status status;
 };
 
@@ -357,36 +373,115 @@ struct pprof_span {
 struct pprof_chunk {
     struct pprof_span spans[PPROF_CHUNK];
     struct pprof_record records[PPROF_CHUNK];
-    struct pprof_locs locs[PPROF_CHUNK_BLOCKS]; /* per block, reused */
+    struct pprof_locs locs[PPROF_CHUNK_BLOCKS];         /* per block, reused */
+    struct pprof_prefixes prefixes[PPROF_CHUNK_BLOCKS]; /* per block, reused */
     int64_t *values; /* PPROF_CHUNK * ntypes */
     size_t count, nblocks;
-    atomic_size_t done; /* blocks decoded */
+    atomic_int state[PPROF_CHUNK_BLOCKS]; /* PPROF_BLOCK_FREE, _TAKEN or _DECODED */
+    atomic_size_t done; /* blocks decoded and identified */
 };
 
+enum { PPROF_BLOCK_FREE, PPROF_BLOCK_TAKEN, PPROF_BLOCK_DECODED };
+
+/* Blocks are decoded by either thread, but identified in file order by one
+ * (the worker, or this one when there is none): which stacks are new, and
+ * their numbers, are decided there, exactly as a serial load would. */
 struct pprof_pipe {
     const struct pprof_fast *fx;
     struct pprof_chunk *chunks; /* PPROF_RING of them; chunk k in chunks[k % PPROF_RING] */
-    atomic_size_t next_block;   /* global block number: chunk k holds blocks k * PPROF_CHUNK_BLOCKS + j */
-    atomic_size_t published;    /* blocks below this may be claimed */
+    struct pprof_table stacks;  /* stack hash -> its number (the decoding thread's) */
+    size_t nstacks;
+    size_t next_block;          /* the decoding thread's: chunk k holds blocks k * PPROF_CHUNK_BLOCKS + j */
+    atomic_size_t published;    /* blocks below this may be decoded */
     atomic_bool stop;
     pthread_mutex_t mutex;
-    pthread_cond_t work;        /* more blocks published, or stop */
+    pthread_cond_t work;        /* more blocks published or decoded, or stop */
     pthread_cond_t done;        /* a chunk's last block decoded */
 };
 
+/* The hashes of every root-first prefix of a new stack (its kept locations,
+ * root first, are locs[n-1] down to locs[0]), appended to out. */
+static void pprof_stack_prefixes(const struct pprof_fast *fx, const uint32_t *locs, size_t n,
+                                 struct pprof_prefixes *out)
+{
+    uint64_t a1 = 0, pow1 = 1;
+    uint32_t a2 = 0, pow2 = 1;
+    for (size_t i = n; i-- > 0;) {
+        struct pprof_frame_run run = fx->runs[locs[i]];
+        if (out->n + run.n > out->cap) {
+            out->cap = (out->n + run.n) * 2;
+            out->h1 = xreallocarray(out->h1, out->cap, sizeof *out->h1);
+            out->h2 = xreallocarray(out->h2, out->cap, sizeof *out->h2);
+            out->frames = xreallocarray(out->frames, out->cap, sizeof *out->frames);
+        }
+        for (uint32_t f = run.first; f < run.first + run.n; f++) {
+            a1 = pprof_m61_fold(a1 + pprof_m61_mul(fx->frame_sym1[f], pow1));
+            pow1 = pprof_m61_mul(pow1, PPROF_BASE1);
+            a2 += fx->frame_sym2[f] * pow2;
+            pow2 *= PPROF_BASE2;
+            out->h1[out->n] = pprof_m61_canon(a1);
+            out->h2[out->n] = a2;
+            out->frames[out->n++] = f;
+        }
+    }
+}
+
+static struct pprof_chunk *pprof_block_chunk(struct pprof_pipe *pp, size_t block)
+{
+    return &pp->chunks[block / PPROF_CHUNK_BLOCKS % PPROF_RING];
+}
+
+/* Decode the samples of a block (any thread, once it has taken the block). */
 static void pprof_decode_block(struct pprof_pipe *pp, size_t block)
 {
-    size_t k = block / PPROF_CHUNK_BLOCKS, j = block % PPROF_CHUNK_BLOCKS;
-    struct pprof_chunk *c = &pp->chunks[k % PPROF_RING];
+    struct pprof_chunk *c = pprof_block_chunk(pp, block);
+    size_t j = block % PPROF_CHUNK_BLOCKS;
     size_t first = j * PPROF_BLOCK;
     size_t last = first + PPROF_BLOCK < c->count ? first + PPROF_BLOCK : c->count;
-    size_t ntypes = pp->fx->ntypes, nblocks = c->nblocks;
+    size_t ntypes = pp->fx->ntypes;
     struct pprof_locs *locs = &c->locs[j];
     locs->n = 0;
     for (size_t i = first; i < last; i++) {
         const struct pprof_span *sp = &c->spans[i];
         pprof_decode_fast(pp->fx, sp->data, sp->data + sp->len, locs, c->values + i * ntypes,
                           &c->records[i]);
+    }
+}
+
+/* Say which samples of a decoded block start a stack (the identifying
+ * thread, in block order). */
+static void pprof_identify_block(struct pprof_pipe *pp, size_t block)
+{
+    struct pprof_chunk *c = pprof_block_chunk(pp, block);
+    size_t j = block % PPROF_CHUNK_BLOCKS;
+    size_t first = j * PPROF_BLOCK;
+    size_t last = first + PPROF_BLOCK < c->count ? first + PPROF_BLOCK : c->count;
+    size_t nblocks = c->nblocks;
+    const struct pprof_locs *locs = &c->locs[j];
+    struct pprof_prefixes *prefixes = &c->prefixes[j];
+    prefixes->n = 0;
+    struct pprof_table *stacks = &pp->stacks;
+    for (size_t i = first; i < last; i++) {
+        if (i + 8 < last)
+            __builtin_prefetch(&stacks->slots[c->records[i + 8].h1 & stacks->mask]);
+        struct pprof_record *rec = &c->records[i];
+        if (rec->status != PPROF_SAMPLE_OK)
+            continue;
+        const struct pprof_hash_slot *slot = pprof_table_find(stacks, rec->h1, rec->h2);
+        if (slot->value_plus_one) {
+            rec->stack = slot->value_plus_one - 1;
+            continue;
+        }
+        if (pp->nstacks >= UINT32_MAX - 1 || prefixes->n >= UINT32_MAX) {
+            rec->status = PPROF_SAMPLE_BAD; /* "too many": the serial part says so */
+            continue;
+        }
+        rec->status = PPROF_SAMPLE_NEW;
+        rec->stack = (uint32_t)pp->nstacks++;
+        pprof_table_insert(stacks, rec->h1, rec->h2, rec->stack);
+        rec->prefix_first = (uint32_t)prefixes->n;
+        pprof_stack_prefixes(pp->fx, locs->v + rec->first + rec->lo, rec->nlocs - rec->lo, prefixes);
+        rec->depth = (uint32_t)(prefixes->n - rec->prefix_first);
     }
     /* After this the chunk may be reused: nothing of it is read below. */
     if (atomic_fetch_add(&c->done, 1) + 1 == nblocks) {
@@ -396,31 +491,62 @@ static void pprof_decode_block(struct pprof_pipe *pp, size_t block)
     }
 }
 
-/* Claim and decode one published block below limit; false if there is none. */
-static bool pprof_claim_block(struct pprof_pipe *pp, size_t limit)
+/* The identifying thread's step for its next block: decode it unless the
+ * other thread took it (then wait for that), and identify it. */
+static void pprof_next_block(struct pprof_pipe *pp)
 {
-    size_t b = atomic_load(&pp->next_block);
-    for (;;) {
-        size_t avail = atomic_load(&pp->published);
-        if (b >= avail || b >= limit)
-            return false;
-        if (atomic_compare_exchange_weak(&pp->next_block, &b, b + 1)) {
-            pprof_decode_block(pp, b);
-            return true;
-        }
+    size_t block = pp->next_block++;
+    atomic_int *state = &pprof_block_chunk(pp, block)->state[block % PPROF_CHUNK_BLOCKS];
+    int expected = PPROF_BLOCK_FREE;
+    if (atomic_compare_exchange_strong(state, &expected, PPROF_BLOCK_TAKEN)) {
+        pprof_decode_block(pp, block);
+    } else if (atomic_load(state) != PPROF_BLOCK_DECODED) {
+        pthread_mutex_lock(&pp->mutex);
+        while (atomic_load(state) != PPROF_BLOCK_DECODED)
+            pthread_cond_wait(&pp->work, &pp->mutex);
+        pthread_mutex_unlock(&pp->mutex);
     }
+    pprof_identify_block(pp, block);
+}
+
+/* The other thread's help: decode the newest published block nobody has
+ * taken (the farthest from where the identifying thread is). False if
+ * there is none. */
+static bool pprof_help_decode(struct pprof_pipe *pp, size_t oldest)
+{
+    size_t published = atomic_load(&pp->published);
+    for (size_t block = published; block-- > oldest;) {
+        struct pprof_chunk *c = pprof_block_chunk(pp, block);
+        if (block % PPROF_CHUNK_BLOCKS >= c->nblocks)
+            continue;
+        atomic_int *state = &c->state[block % PPROF_CHUNK_BLOCKS];
+        int expected = PPROF_BLOCK_FREE;
+        if (atomic_load(state) != PPROF_BLOCK_FREE ||
+            !atomic_compare_exchange_strong(state, &expected, PPROF_BLOCK_TAKEN))
+            continue;
+        pprof_decode_block(pp, block);
+        atomic_store(state, PPROF_BLOCK_DECODED);
+        pthread_mutex_lock(&pp->mutex);
+        pthread_cond_broadcast(&pp->work);
+        pthread_mutex_unlock(&pp->mutex);
+        return true;
+    }
+    return false;
 }
 
 static void *pprof_worker(void *arg)
 {
     struct pprof_pipe *pp = arg;
-    while (!atomic_load(&pp->stop)) {
-        if (pprof_claim_block(pp, SIZE_MAX))
-            continue;
+    for (;;) {
         pthread_mutex_lock(&pp->mutex);
-        while (!atomic_load(&pp->stop) && atomic_load(&pp->next_block) >= atomic_load(&pp->published))
+        while (!atomic_load(&pp->stop) && pp->next_block >= atomic_load(&pp->published))
             pthread_cond_wait(&pp->work, &pp->mutex);
         pthread_mutex_unlock(&pp->mutex);
+        if (atomic_load(&pp->stop))
+            break;
+        size_t avail = atomic_load(&pp->published);
+        while (pp->next_block < avail && !atomic_load(&pp->stop))
+            pprof_next_block(pp);
     }
     return NULL;
 }
@@ -431,15 +557,11 @@ struct pprof_pass {
     struct pprof_loader *l;
     struct pprof_fast fx;
     struct pprof_pipe pipe;
-    struct pprof_table stacks;   /* stack hash -> index into ends */
+    bool threaded;
     struct pprof_table prefixes; /* hash of a root-first prefix -> its node */
     uint32_t *end_node;          /* per stack: the node it ends at */
     int64_t *ends;               /* per stack: samples merged into it, then ntypes value sums */
     size_t nends, ends_cap;
-    uint64_t *prefix1;           /* per depth: hashes of the first d frames */
-    uint32_t *prefix2;
-    uint32_t *frames;            /* per depth: index into frame_names */
-    size_t prefix_cap;
 };
 
 /* Put the sample's offset on an error the profile sink reported. */
@@ -480,47 +602,27 @@ static void pprof_end_add(struct pprof_pass *ps, size_t e, const int64_t *values
     }
 }
 
-/* Find or make the nodes of a stack not seen before (its kept locations,
- * root first, are locs[n-1] down to locs[0]); *node_out receives its end. */
+/* Find or make the nodes of a stack not seen before, from the hashes of its
+ * depth root-first prefixes (h1, h2) and its frames; *node_out receives its
+ * end. */
 static bool pprof_new_stack(struct pprof_pass *ps, const struct pprof_span *sp,
-                            const uint32_t *locs, size_t n, uint32_t *node_out)
+                            const uint64_t *h1, const uint32_t *h2, const uint32_t *frames,
+                            size_t depth, uint32_t *node_out)
 {
     struct pprof_loader *l = ps->l;
-    /* The hashes of every root-first prefix, each one's slot fetched ahead
-     * (the search below and the inserts after it go there). */
-    uint64_t a1 = 0, pow1 = 1;
-    uint32_t a2 = 0, pow2 = 1;
-    size_t depth = 0;
     const struct pprof_table *prefixes = &ps->prefixes;
-    for (size_t i = n; i-- > 0;) {
-        struct pprof_frame_run run = l->runs[locs[i]];
-        if (depth + run.n + 1 > ps->prefix_cap) {
-            ps->prefix_cap = (depth + run.n + 1) * 2;
-            ps->prefix1 = xreallocarray(ps->prefix1, ps->prefix_cap, sizeof *ps->prefix1);
-            ps->prefix2 = xreallocarray(ps->prefix2, ps->prefix_cap, sizeof *ps->prefix2);
-            ps->frames = xreallocarray(ps->frames, ps->prefix_cap, sizeof *ps->frames);
-        }
-        for (uint32_t f = run.first; f < run.first + run.n; f++) {
-            a1 = pprof_m61_fold(a1 + pprof_m61_mul(l->frame_sym1[f], pow1));
-            pow1 = pprof_m61_mul(pow1, PPROF_BASE1);
-            a2 += l->frame_sym2[f] * pow2;
-            pow2 *= PPROF_BASE2;
-            depth++;
-            ps->frames[depth] = f;
-            ps->prefix1[depth] = pprof_m61_canon(a1);
-            ps->prefix2[depth] = a2;
-            __builtin_prefetch(&prefixes->slots[ps->prefix1[depth] & prefixes->mask]);
-        }
-    }
+    /* Fetch the slots the search and the inserts will go to. */
+    for (size_t d = 0; d < depth; d++)
+        __builtin_prefetch(&prefixes->slots[h1[d] & prefixes->mask]);
 
     /* The longest prefix already there: prefixes are stored with all of
-     * theirs, so "stored" is true up to some depth and false below it. */
+     * theirs, so "stored" is true up to some depth and false below it.
+     * Entry d - 1 of the arrays is the prefix of d frames. */
     size_t good = 0, bad = depth + 1;
     uint32_t node = TREE_ROOT;
     while (bad - good > 1) {
         size_t mid = good + (bad - good) / 2;
-        const struct pprof_hash_slot *slot =
-            pprof_table_find(prefixes, ps->prefix1[mid], ps->prefix2[mid]);
+        const struct pprof_hash_slot *slot = pprof_table_find(prefixes, h1[mid - 1], h2[mid - 1]);
         if (slot->value_plus_one) {
             good = mid;
             node = slot->value_plus_one - 1;
@@ -531,14 +633,14 @@ static bool pprof_new_stack(struct pprof_pass *ps, const struct pprof_span *sp,
     /* Below it the names may still be in the tree (reached with other inline
      * flags): look them up until the first node that has to be created. */
     bool created = false;
-    for (size_t d = good + 1; d <= depth; d++) {
-        uint32_t f = ps->frames[d];
+    for (size_t d = good; d < depth; d++) {
+        uint32_t f = frames[d];
         uint32_t before = tree_count(l->profile->tree);
         node = profile_child_ex(l->profile, node, l->frame_names[f], l->frame_flags[f], created, l->err);
         if (node == TREE_NONE)
             return pprof_sample_fail(l, sp->offset);
         created = tree_count(l->profile->tree) != before;
-        pprof_table_insert(&ps->prefixes, ps->prefix1[d], ps->prefix2[d], node);
+        pprof_table_insert(&ps->prefixes, h1[d], h2[d], node);
     }
     if (!profile_check_depth(l->profile, depth, l->err))
         return pprof_sample_fail(l, sp->offset);
@@ -548,20 +650,23 @@ static bool pprof_new_stack(struct pprof_pass *ps, const struct pprof_span *sp,
 
 /* One decoded sample, in file order. */
 static bool pprof_take_sample(struct pprof_pass *ps, const struct pprof_span *sp,
-                              const struct pprof_record *rec, const uint32_t *locs,
+                              const struct pprof_record *rec, const struct pprof_prefixes *pre,
                               const int64_t *values)
 {
-    if (rec->status == PPROF_SAMPLE_ZERO)
-        return true;
-    if (rec->status == PPROF_SAMPLE_BAD)
-        return pprof_sample_error(ps->l, sp);
-    struct pprof_hash_slot *slot = pprof_table_find(&ps->stacks, rec->h1, rec->h2);
-    if (slot->value_plus_one) {
-        pprof_end_add(ps, slot->value_plus_one - 1, values);
+    if (rec->status == PPROF_SAMPLE_OK) {
+        pprof_end_add(ps, rec->stack, values);
         return true;
     }
+    if (rec->status == PPROF_SAMPLE_ZERO)
+        return true;
+    if (rec->status == PPROF_SAMPLE_BAD) {
+        if (ps->nends >= UINT32_MAX - 1)
+            return pprof_fail(ps->l, sp->offset, "too many distinct stacks");
+        return pprof_sample_error(ps->l, sp);
+    }
     uint32_t node = TREE_ROOT;
-    if (!pprof_new_stack(ps, sp, locs + rec->first + rec->lo, rec->nlocs - rec->lo, &node))
+    if (!pprof_new_stack(ps, sp, pre->h1 + rec->prefix_first, pre->h2 + rec->prefix_first,
+                         pre->frames + rec->prefix_first, rec->depth, &node))
         return false;
     size_t ntypes = ps->fx.ntypes;
     if (ps->nends == ps->ends_cap) {
@@ -569,13 +674,10 @@ static bool pprof_take_sample(struct pprof_pass *ps, const struct pprof_span *sp
         ps->end_node = xreallocarray(ps->end_node, ps->ends_cap, sizeof *ps->end_node);
         ps->ends = xreallocarray(ps->ends, ps->ends_cap * (ntypes + 1), sizeof *ps->ends);
     }
-    if (ps->nends >= UINT32_MAX - 1)
-        return pprof_fail(ps->l, sp->offset, "too many distinct stacks");
-    size_t e = ps->nends++;
+    size_t e = ps->nends++; /* == rec->stack: stacks are numbered in the same order */
     ps->end_node[e] = node;
     memset(ps->ends + e * (ntypes + 1), 0, (ntypes + 1) * sizeof *ps->ends);
     pprof_end_add(ps, e, values);
-    pprof_table_insert(&ps->stacks, rec->h1, rec->h2, (uint32_t)e);
     return true;
 }
 
@@ -583,17 +685,11 @@ static bool pprof_take_sample(struct pprof_pass *ps, const struct pprof_span *sp
 static bool pprof_take_chunk(struct pprof_pass *ps, const struct pprof_chunk *c)
 {
     size_t ntypes = ps->fx.ntypes;
-    const struct pprof_table *stacks = &ps->stacks;
     for (size_t i = 0; i < c->count; i++) {
-        /* Fetch ahead: the stack's slot, and a little later its sums. */
-        if (i + 16 < c->count)
-            __builtin_prefetch(&stacks->slots[c->records[i + 16].h1 & stacks->mask]);
-        if (i + 8 < c->count) {
-            const struct pprof_hash_slot *slot = &stacks->slots[c->records[i + 8].h1 & stacks->mask];
-            if (slot->value_plus_one)
-                __builtin_prefetch(ps->ends + (slot->value_plus_one - 1) * (ntypes + 1), 1);
-        }
-        if (!pprof_take_sample(ps, &c->spans[i], &c->records[i], c->locs[i / PPROF_BLOCK].v,
+        /* Fetch a stack's sums a little ahead. */
+        if (i + 8 < c->count && c->records[i + 8].status == PPROF_SAMPLE_OK)
+            __builtin_prefetch(ps->ends + (size_t)c->records[i + 8].stack * (ntypes + 1), 1);
+        if (!pprof_take_sample(ps, &c->spans[i], &c->records[i], &c->prefixes[i / PPROF_BLOCK],
                                c->values + i * ntypes))
             return false;
     }
@@ -607,10 +703,23 @@ static void pprof_fill_chunk(struct pprof_pass *ps, struct pb_reader *r, size_t 
     struct pprof_chunk *c = &pp->chunks[k % PPROF_RING];
     c->count = 0;
     struct pb_field f;
-    while (c->count < PPROF_CHUNK && pb_next_field(r, &f))
+    while (c->count < PPROF_CHUNK) {
+        /* the usual sample field (tag 0x12, a short length), inline */
+        const uint8_t *p = r->p;
+        if (r->end - p >= 2 && p[0] == (PF_SAMPLE << 3 | PB_LEN) && p[1] < 0x80 &&
+            p[1] <= r->end - p - 2) {
+            c->spans[c->count++] = (struct pprof_span){ p + 2, p[1], (uint64_t)(p - r->base) };
+            r->p = p + 2 + p[1];
+            continue;
+        }
+        if (!pb_next_field(r, &f))
+            break;
         if (f.number == PF_SAMPLE)
             c->spans[c->count++] = (struct pprof_span){ f.data, f.len, f.offset };
+    }
     c->nblocks = (c->count + PPROF_BLOCK - 1) / PPROF_BLOCK;
+    for (size_t j = 0; j < PPROF_CHUNK_BLOCKS; j++)
+        atomic_store(&c->state[j], PPROF_BLOCK_FREE);
     atomic_store(&c->done, 0);
     pthread_mutex_lock(&pp->mutex);
     atomic_store(&pp->published, k * PPROF_CHUNK_BLOCKS + c->nblocks);
@@ -618,13 +727,16 @@ static void pprof_fill_chunk(struct pprof_pass *ps, struct pb_reader *r, size_t 
     pthread_mutex_unlock(&pp->mutex);
 }
 
-/* Decode chunk k (helping the worker), wait for it, and take its samples. */
+/* Decode chunk k (or wait for the worker to), and take its samples. */
 static bool pprof_consume_chunk(struct pprof_pass *ps, size_t k)
 {
     struct pprof_pipe *pp = &ps->pipe;
     struct pprof_chunk *c = &pp->chunks[k % PPROF_RING];
-    size_t limit = k * PPROF_CHUNK_BLOCKS + c->nblocks;
-    while (pprof_claim_block(pp, limit))
+    if (!ps->threaded)
+        while (pp->next_block < k * PPROF_CHUNK_BLOCKS + c->nblocks)
+            pprof_next_block(pp);
+    /* Help with decoding while the worker gets to chunk k. */
+    while (atomic_load(&c->done) < c->nblocks && pprof_help_decode(pp, k * PPROF_CHUNK_BLOCKS))
         ;
     if (atomic_load(&c->done) < c->nblocks) {
         pthread_mutex_lock(&pp->mutex);
@@ -650,18 +762,20 @@ static void pprof_flush_ends(struct pprof_pass *ps)
 
 static void pprof_pass_free(struct pprof_pass *ps)
 {
-    free(ps->stacks.slots);
+    free(ps->pipe.stacks.slots);
     free(ps->prefixes.slots);
     free(ps->end_node);
     free(ps->ends);
-    free(ps->prefix1);
-    free(ps->prefix2);
-    free(ps->frames);
     if (ps->pipe.chunks) {
         for (size_t i = 0; i < PPROF_RING; i++) {
-            free(ps->pipe.chunks[i].values);
-            for (size_t j = 0; j < PPROF_CHUNK_BLOCKS; j++)
-                free(ps->pipe.chunks[i].locs[j].v);
+            struct pprof_chunk *c = &ps->pipe.chunks[i];
+            free(c->values);
+            for (size_t j = 0; j < PPROF_CHUNK_BLOCKS; j++) {
+                free(c->locs[j].v);
+                free(c->prefixes[j].h1);
+                free(c->prefixes[j].h2);
+                free(c->prefixes[j].frames);
+            }
         }
     }
     free(ps->pipe.chunks);
@@ -673,8 +787,9 @@ bool pprof_read_samples(struct pprof_loader *l)
     memset(&ps, 0, sizeof ps);
     ps.l = l;
     ps.fx = (struct pprof_fast){ &l->location_ids, l->hashes, l->pow1, l->pow2, l->locations,
-                                 l->ntypes, l->drop_re != NULL };
-    pprof_table_init(&ps.stacks, 1024);
+                                 l->runs, l->frame_sym1, l->frame_sym2, l->ntypes,
+                                 l->drop_re != NULL };
+    pprof_table_init(&ps.pipe.stacks, 1024);
     pprof_table_init(&ps.prefixes, 4096);
 
     struct pprof_pipe *pp = &ps.pipe;
@@ -683,8 +798,9 @@ bool pprof_read_samples(struct pprof_loader *l)
     for (size_t i = 0; i < PPROF_RING; i++) {
         pp->chunks[i].values = xmalloc(PPROF_CHUNK * (l->ntypes ? l->ntypes : 1) * sizeof(int64_t));
         atomic_init(&pp->chunks[i].done, 0);
+        for (size_t j = 0; j < PPROF_CHUNK_BLOCKS; j++)
+            atomic_init(&pp->chunks[i].state[j], PPROF_BLOCK_FREE);
     }
-    atomic_init(&pp->next_block, 0);
     atomic_init(&pp->published, 0);
     atomic_init(&pp->stop, false);
     pthread_mutex_init(&pp->mutex, NULL);
@@ -693,7 +809,7 @@ bool pprof_read_samples(struct pprof_loader *l)
     /* A second thread decodes when there is enough to share; without it
      * (or if it cannot be started) this thread decodes every block itself. */
     pthread_t worker;
-    bool threaded = l->nsamples > PPROF_BLOCK && pthread_create(&worker, NULL, pprof_worker, pp) == 0;
+    ps.threaded = l->nsamples > PPROF_BLOCK && pthread_create(&worker, NULL, pprof_worker, pp) == 0;
 
     struct pb_reader r;
     pb_reader_init(&r, l->data, l->len);
@@ -710,7 +826,7 @@ bool pprof_read_samples(struct pprof_loader *l)
     atomic_store(&pp->stop, true);
     pthread_cond_broadcast(&pp->work);
     pthread_mutex_unlock(&pp->mutex);
-    if (threaded)
+    if (ps.threaded)
         pthread_join(worker, NULL);
     pthread_cond_destroy(&pp->done);
     pthread_cond_destroy(&pp->work);
