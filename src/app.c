@@ -22,6 +22,7 @@ void app_init(struct app *app, struct profile *profile, const struct keymap *km,
     app->ascii = opts->ascii;
     app->zoom = TREE_ROOT;
     app->selected = TREE_ROOT;
+    app->keep_selected = TREE_NONE;
     app->cols = 80;
     app->rows = 24;
     app->scroll = -1; /* not placed yet: the first layout decides */
@@ -108,6 +109,9 @@ void app_ensure_layout(struct app *app)
     while (sel != TREE_NONE && layout_find(&app->layout, sel) < 0)
         sel = tree_parent(app->profile->tree, sel);
     app->selected = sel == TREE_NONE ? app->zoom : sel;
+    /* A resize through a tiny size does not lose the user's selection. */
+    if (app->keep_selected != TREE_NONE && layout_find(&app->layout, app->keep_selected) >= 0)
+        app->selected = app->keep_selected;
     if (app->scroll < 0) /* first view: the root end of the graph */
         app->scroll = app->icicle ? 0 : app_max_scroll(app);
     app_clamp_scroll(app);
@@ -123,6 +127,8 @@ unsigned app_resize(struct app *app, int cols, int rows)
 {
     app->cols = cols < 1 ? 1 : cols;
     app->rows = rows < 1 ? 1 : rows;
+    if (app->keep_selected == TREE_NONE)
+        app->keep_selected = app->selected;
     app_invalidate(app);
     app_ensure_layout(app);
     app_sidebar_clamp(app);
@@ -242,6 +248,7 @@ void app_copy_history(struct app *to, const struct app *from, uint32_t (*map)(vo
 
 void app_follow(struct app *app, uint32_t zoom, uint32_t selected)
 {
+    app->keep_selected = TREE_NONE;
     if (zoom != app->zoom) {
         app->zoom = zoom;
         app_invalidate(app);
@@ -270,6 +277,7 @@ static bool app_in_view(const struct app *app, uint32_t node)
 
 unsigned app_select_node(struct app *app, uint32_t node)
 {
+    app->keep_selected = TREE_NONE;
     if (!app_in_view(app, node))
         app_zoom_to(app, TREE_ROOT);
     app_ensure_layout(app);
@@ -402,6 +410,7 @@ static bool app_apply_sidebar(struct app *app, enum action_id action, unsigned *
 unsigned app_apply(struct app *app, enum action_id action)
 {
     app_ensure_layout(app);
+    app->keep_selected = TREE_NONE; /* the user acts on what is shown now */
     app->message[0] = '\0';
     if (app->info)
         return app_apply_info(app, action);
@@ -559,6 +568,7 @@ unsigned app_key(struct app *app, int key)
 unsigned app_click(struct app *app, int x, int y, bool double_click)
 {
     app_ensure_layout(app);
+    app->keep_selected = TREE_NONE;
     if (app->help || app->info) {
         app->help = app->info = false;
         return APP_REDRAW;
@@ -591,6 +601,7 @@ unsigned app_click(struct app *app, int x, int y, bool double_click)
 unsigned app_wheel(struct app *app, int lines)
 {
     app_ensure_layout(app);
+    app->keep_selected = TREE_NONE;
     if (app->help) {
         app->help_scroll -= lines;
         if (app->help_scroll < 0)

@@ -154,6 +154,7 @@ static void compare_follow_one(struct compare *c, struct app *to, const struct a
             to->scroll = -1;
         }
         to->selected = sel;
+        to->keep_selected = TREE_NONE;
     }
     to->message[0] = '\0';
     if (sel != from->selected) {
@@ -214,6 +215,7 @@ static void compare_diff_retype(struct compare *c)
     } else {
         d->zoom = zoom;
         d->selected = sel;
+        d->keep_selected = TREE_NONE;
     }
 }
 

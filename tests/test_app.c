@@ -378,9 +378,36 @@ static void test_shapes_highlight_and_list(void **state)
     view_close(&v);
 }
 
+/* A resize through a size too small to lay the selection out (1x1 in a
+ * resize storm) does not lose it; a key pressed meanwhile keeps what it chose. */
+static void test_resize_keeps_selection(void **state)
+{
+    (void)state;
+    struct view v;
+    view_open(&v, load_article(), 120, 40);
+    press(&v, "kkllllk");
+    uint32_t sel = v.app.selected;
+    assert_int_not_equal(sel, TREE_ROOT);
+    app_resize(&v.app, 1, 1);
+    app_draw(&v.app, &v.f);
+    app_resize(&v.app, 12, 2);
+    app_draw(&v.app, &v.f);
+    app_resize(&v.app, 120, 40);
+    app_draw(&v.app, &v.f);
+    assert_int_equal(v.app.selected, sel);
+    /* Moving while small: the new choice stands after growing back. */
+    app_resize(&v.app, 20, 6);
+    press(&v, "j");
+    uint32_t moved = v.app.selected;
+    app_resize(&v.app, 120, 40);
+    assert_int_equal(v.app.selected, moved);
+    view_close(&v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_resize_keeps_selection),
         cmocka_unit_test(test_prompt_live_and_invalid),
         cmocka_unit_test(test_case_modes),
         cmocka_unit_test(test_next_prev_order),

@@ -93,6 +93,9 @@ struct app {
 
     uint32_t zoom;               /* current zoom root */
     uint32_t selected;           /* selected frame */
+    uint32_t keep_selected;      /* the selection before a resize made it too narrow to
+                                    lay out: restored when it fits again, until the user
+                                    acts (TREE_NONE: none) */
     uint32_t *back, *forward;    /* zoom history stacks (owned) */
     size_t nback, nforward, back_cap, forward_cap;
     int target_x;                /* column the vertical moves try to stay in */
