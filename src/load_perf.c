@@ -929,8 +929,8 @@ bool load_perf(struct input *in, struct profile *profile, const struct load_opti
     if (ok && st.added == 0) {
         if (report->ignored)
             error_set(err, st.path, ERROR_NO_POSITION,
-                      "no perf script samples found (%llu lines ignored, first at line %llu: %s)",
-                      (unsigned long long)report->ignored,
+                      "no perf script samples found (%llu line%s ignored, first at line %llu: %s)",
+                      (unsigned long long)report->ignored, report->ignored == 1 ? "" : "s",
                       (unsigned long long)report->first_ignored_line,
                       report->first_ignored_reason);
         else

@@ -69,12 +69,15 @@ static void main_print_error(const struct error_record *err)
     fputc('\n', stderr);
 }
 
-/* Config and theme problems: printed, then flamex goes on with defaults. */
+#define MAIN_MAX_PROBLEMS 20 /* a broken file gets its first problems shown, not thousands */
+
+/* Config and theme problems: printed (the first MAIN_MAX_PROBLEMS, then a
+ * count in main_setup_viewer), then flamex goes on with defaults. */
 static void main_report_problem(void *ctx, const struct error_record *problem)
 {
     int *count = ctx;
-    (*count)++;
-    main_print_error(problem);
+    if (++*count <= MAIN_MAX_PROBLEMS)
+        main_print_error(problem);
 }
 
 /* Everything the viewer needs besides the profile: config, theme, keys. */
@@ -134,6 +137,9 @@ static void main_setup_viewer(const struct main_options *opts, const struct prof
         }
     }
 
+    if (v->problems > MAIN_MAX_PROBLEMS)
+        fprintf(stderr, "flamex: ... and %d more problems in the config and theme files\n",
+                v->problems - MAIN_MAX_PROBLEMS);
     v->color = opts->color_set ? opts->color : v->config.color;
     v->app.icicle = opts->icicle_set ? opts->icicle : v->config.icicle;
     v->app.heaviest = opts->order_set ? opts->heaviest : v->config.heaviest;

@@ -322,7 +322,9 @@ problem config-deep-nesting.yaml '@:1:38: nesting deeper than 32 levels' --confi
 problem config-two-documents.yaml '@:2:1: only one YAML document is allowed' --config
 problem config-invalid-utf8.yaml '@:1:8: invalid input: invalid leading UTF-8 octet (byte 0xff)' --config
 problem config-escape-key.yaml '@:3:3: unknown key '"'"'\x1b]0;pwned\x07'"'"' (use vim notation' --config
-problem config-billion-laughs.yaml '@:4:29: aliases are not allowed (found '"'*c'"')' --config
+problem config-billion-laughs.yaml '@:1:4: anchors and aliases are not allowed (found '"'&a'"')' --config
+# ... 33 problems: the first 20 are shown, then a count (not thousands of lines).
+problem config-billion-laughs.yaml '... and 14 more problems in the config and theme files' --config
 problem theme-empty.yaml '@: the theme is empty' --theme
 problem theme-alias.yaml '@:4:10: aliases are not allowed (found '"'*sel'"')' --theme
 problem theme-bad-colour.yaml '@:6:8: missing colour for '"'fg'"' (quote "#rrggbb": a bare # starts a comment)' --theme

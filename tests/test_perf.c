@@ -447,7 +447,7 @@ static void test_no_samples(void **state)
         assert_true(err.line == ERROR_NO_POSITION);
     }
     /* the skipped lines are summarised */
-    assert_non_null(strstr(err.message, "1 lines ignored, first at line 1"));
+    assert_non_null(strstr(err.message, "1 line ignored, first at line 1"));
 }
 
 static void test_limits(void **state)
