@@ -17,6 +17,15 @@
 #include "flamex/load.h"
 #include "flamex/profile.h"
 
+/* How many times longer than usual a timed test may take: FLAMEX_TEST_TIME_FACTOR
+ * (`make check-valgrind` sets it, memcheck runs code 20-50 times slower), else 1. */
+static inline double test_time_factor(void)
+{
+    const char *f = getenv("FLAMEX_TEST_TIME_FACTOR");
+    double v = f ? strtod(f, NULL) : 1.0;
+    return v >= 1.0 ? v : 1.0;
+}
+
 /* Path of a file under tests/data (FLAMEX_TEST_DATA, or ../tests/data when run by hand). */
 static inline const char *test_data_path(const char *rel)
 {

@@ -295,7 +295,7 @@ tm send-keys -t find /
 check "find: / opens the prompt" poll sh -c "tmux -u -L '$SOCKET' capture-pane -p -t find | tail -n 1 | grep -q '^/ '"
 tm send-keys -t find j s o
 check "find: matches update while typing (/jso)" poll has "Matched: 42.00% of total, 42.00% of view, 1 frame"
-check "find: the prompt shows the pattern" info_has "/jso"
+check "find: the prompt shows the pattern" poll info_has "/jso"
 tm send-keys -t find "("
 check "find: an invalid pattern shows the error in the prompt" poll info_has "missing closing parenthesis"
 check "find: ... and keeps the last valid result" has "Matched: 42.00% of total"
