@@ -123,8 +123,8 @@ struct pprof_locs {
     size_t n, cap;
 };
 
-/* The root-first prefixes of new stacks, one stack after another: per
- * frame, the hashes of the stack down to it and its index in frame_names. */
+/* The hashes of a new stack's root-first prefixes: entry d - 1 is the stack
+ * down to frame d, and frames[d - 1] is that frame's index in frame_names. */
 struct pprof_prefixes {
     uint64_t *h1;
     uint32_t *h2;
@@ -132,15 +132,24 @@ struct pprof_prefixes {
     size_t n, cap;
 };
 
+/* Indices into frame_names, appended one new stack after another. */
+struct pprof_frames {
+    uint32_t *v;
+    size_t n, cap;
+};
+
 /* A decoded sample: its stack hash and where its locations are (leaf first;
- * the first lo of them are pruned); once identified, its stack's number and,
- * for a new stack, where its prefixes are. */
+ * the first lo of them are pruned); once identified, its stack's number.
+ * For a new stack: its depth; how many frames of it are a prefix already
+ * stored (known), and that prefix's number (PPROF_NONE for none); and the
+ * frames below it (frames_first in the block's frames), whose prefixes get
+ * the numbers first_prefix, first_prefix + 1, ... */
 struct pprof_record {
     uint64_t h1;
     uint32_t h2;
     uint32_t first, nlocs, lo;
     uint32_t stack;
-    uint32_t prefix_first, depth;
+    uint32_t depth, known, known_prefix, first_prefix, frames_first;
     enum pprof_status status;
 };
 
@@ -379,8 +388,8 @@ struct pprof_span {
 struct pprof_chunk {
     struct pprof_span spans[PPROF_CHUNK];
     struct pprof_record records[PPROF_CHUNK];
-    struct pprof_locs locs[PPROF_CHUNK_BLOCKS];         /* per block, reused */
-    struct pprof_prefixes prefixes[PPROF_CHUNK_BLOCKS]; /* per block, reused */
+    struct pprof_locs locs[PPROF_CHUNK_BLOCKS];     /* per block, reused */
+    struct pprof_frames frames[PPROF_CHUNK_BLOCKS]; /* per block, reused */
     int64_t *values; /* PPROF_CHUNK * ntypes */
     size_t count, nblocks;
     atomic_int state[PPROF_CHUNK_BLOCKS]; /* PPROF_BLOCK_FREE, _TAKEN or _DECODED */
@@ -395,8 +404,12 @@ enum { PPROF_BLOCK_FREE, PPROF_BLOCK_TAKEN, PPROF_BLOCK_DECODED };
 struct pprof_pipe {
     const struct pprof_fast *fx;
     struct pprof_chunk *chunks; /* PPROF_RING of them; chunk k in chunks[k % PPROF_RING] */
-    struct pprof_table stacks;  /* stack hash -> its number (the decoding thread's) */
+    /* the identifying thread's */
+    struct pprof_table stacks;   /* stack hash -> its number */
     size_t nstacks;
+    struct pprof_table prefixes; /* hash of a stored root-first prefix -> its number */
+    size_t nprefixes;
+    struct pprof_prefixes scratch;
     size_t next_block;          /* the decoding thread's: chunk k holds blocks k * PPROF_CHUNK_BLOCKS + j */
     atomic_size_t published;    /* blocks below this may be decoded */
     atomic_bool stop;
@@ -406,12 +419,13 @@ struct pprof_pipe {
 };
 
 /* The hashes of every root-first prefix of a new stack (its kept locations,
- * root first, are locs[n-1] down to locs[0]), appended to out. */
+ * root first, are locs[n-1] down to locs[0]) into out. */
 static void pprof_stack_prefixes(const struct pprof_fast *fx, const uint32_t *locs, size_t n,
                                  struct pprof_prefixes *out)
 {
     uint64_t a1 = 0, pow1 = 1;
     uint32_t a2 = 0, pow2 = 1;
+    out->n = 0;
     for (size_t i = n; i-- > 0;) {
         struct pprof_frame_run run = fx->runs[locs[i]];
         if (out->n + run.n > out->cap) {
@@ -454,6 +468,52 @@ static void pprof_decode_block(struct pprof_pipe *pp, size_t block)
     }
 }
 
+/* A new stack: the longest prefix of it already stored, and numbers for the
+ * prefixes below it, which are stored now (the tree thread makes their
+ * nodes, in the same order). False if there would be too many. */
+static bool pprof_identify_new(struct pprof_pipe *pp, struct pprof_record *rec,
+                               const uint32_t *locs, size_t n, struct pprof_frames *frames)
+{
+    struct pprof_prefixes *pre = &pp->scratch;
+    pprof_stack_prefixes(pp->fx, locs, n, pre);
+    size_t depth = pre->n;
+    if (pp->nstacks >= UINT32_MAX - 1 || depth >= UINT32_MAX ||
+        pp->nprefixes + depth >= UINT32_MAX || frames->n + depth >= UINT32_MAX)
+        return false;
+    struct pprof_table *prefixes = &pp->prefixes;
+    for (size_t d = 0; d < depth; d++) /* the search and the inserts go there */
+        __builtin_prefetch(&prefixes->slots[pre->h1[d] & prefixes->mask]);
+
+    /* Prefixes are stored with all of theirs, so "stored" is true up to
+     * some depth and false below it. */
+    size_t good = 0, bad = depth + 1;
+    uint32_t known_prefix = PPROF_NONE;
+    while (bad - good > 1) {
+        size_t mid = good + (bad - good) / 2;
+        const struct pprof_hash_slot *slot = pprof_table_find(prefixes, pre->h1[mid - 1], pre->h2[mid - 1]);
+        if (slot->value_plus_one) {
+            good = mid;
+            known_prefix = slot->value_plus_one - 1;
+        } else {
+            bad = mid;
+        }
+    }
+    rec->depth = (uint32_t)depth;
+    rec->known = (uint32_t)good;
+    rec->known_prefix = known_prefix;
+    rec->first_prefix = (uint32_t)pp->nprefixes;
+    rec->frames_first = (uint32_t)frames->n;
+    if (frames->n + depth - good > frames->cap) {
+        frames->cap = (frames->n + depth - good) * 2;
+        frames->v = xreallocarray(frames->v, frames->cap, sizeof *frames->v);
+    }
+    for (size_t d = good; d < depth; d++) {
+        pprof_table_insert(prefixes, pre->h1[d], pre->h2[d], (uint32_t)pp->nprefixes++);
+        frames->v[frames->n++] = pre->frames[d];
+    }
+    return true;
+}
+
 /* Say which samples of a decoded block start a stack (the identifying
  * thread, in block order). */
 static void pprof_identify_block(struct pprof_pipe *pp, size_t block)
@@ -464,8 +524,8 @@ static void pprof_identify_block(struct pprof_pipe *pp, size_t block)
     size_t last = first + PPROF_BLOCK < c->count ? first + PPROF_BLOCK : c->count;
     size_t nblocks = c->nblocks;
     const struct pprof_locs *locs = &c->locs[j];
-    struct pprof_prefixes *prefixes = &c->prefixes[j];
-    prefixes->n = 0;
+    struct pprof_frames *frames = &c->frames[j];
+    frames->n = 0;
     struct pprof_table *stacks = &pp->stacks;
     for (size_t i = first; i < last; i++) {
         if (i + 8 < last)
@@ -478,16 +538,14 @@ static void pprof_identify_block(struct pprof_pipe *pp, size_t block)
             rec->stack = slot->value_plus_one - 1;
             continue;
         }
-        if (pp->nstacks >= UINT32_MAX - 1 || prefixes->n >= UINT32_MAX) {
+        if (!pprof_identify_new(pp, rec, locs->v + rec->first + rec->lo, rec->nlocs - rec->lo,
+                                frames)) {
             rec->status = PPROF_SAMPLE_BAD; /* "too many": the serial part says so */
             continue;
         }
         rec->status = PPROF_SAMPLE_NEW;
         rec->stack = (uint32_t)pp->nstacks++;
         pprof_table_insert(stacks, rec->h1, rec->h2, rec->stack);
-        rec->prefix_first = (uint32_t)prefixes->n;
-        pprof_stack_prefixes(pp->fx, locs->v + rec->first + rec->lo, rec->nlocs - rec->lo, prefixes);
-        rec->depth = (uint32_t)(prefixes->n - rec->prefix_first);
     }
     /* After this the chunk may be reused: nothing of it is read below. */
     if (atomic_fetch_add(&c->done, 1) + 1 == nblocks) {
@@ -564,7 +622,8 @@ struct pprof_pass {
     struct pprof_fast fx;
     struct pprof_pipe pipe;
     bool threaded;
-    struct pprof_table prefixes; /* hash of a root-first prefix -> its node */
+    uint32_t *prefix_node;       /* per stored prefix (by number): its node */
+    size_t nprefix_nodes, prefix_nodes_cap;
     uint32_t *end_node;          /* per stack: the node it ends at */
     int64_t *ends;               /* per stack: samples merged into it, then ntypes value sums */
     size_t nends, ends_cap;
@@ -608,47 +667,33 @@ static void pprof_end_add(struct pprof_pass *ps, size_t e, const int64_t *values
     }
 }
 
-/* Find or make the nodes of a stack not seen before, from the hashes of its
- * depth root-first prefixes (h1, h2) and its frames; *node_out receives its
- * end. */
+/* Find or make the nodes of a stack not seen before: below the node of its
+ * longest stored prefix, the frames frames[0 .. depth - known - 1]; *node_out
+ * receives its end. */
 static bool pprof_new_stack(struct pprof_pass *ps, const struct pprof_span *sp,
-                            const uint64_t *h1, const uint32_t *h2, const uint32_t *frames,
-                            size_t depth, uint32_t *node_out)
+                            const struct pprof_record *rec, const uint32_t *frames,
+                            uint32_t *node_out)
 {
     struct pprof_loader *l = ps->l;
-    const struct pprof_table *prefixes = &ps->prefixes;
-    /* Fetch the slots the search and the inserts will go to. */
-    for (size_t d = 0; d < depth; d++)
-        __builtin_prefetch(&prefixes->slots[h1[d] & prefixes->mask]);
-
-    /* The longest prefix already there: prefixes are stored with all of
-     * theirs, so "stored" is true up to some depth and false below it.
-     * Entry d - 1 of the arrays is the prefix of d frames. */
-    size_t good = 0, bad = depth + 1;
-    uint32_t node = TREE_ROOT;
-    while (bad - good > 1) {
-        size_t mid = good + (bad - good) / 2;
-        const struct pprof_hash_slot *slot = pprof_table_find(prefixes, h1[mid - 1], h2[mid - 1]);
-        if (slot->value_plus_one) {
-            good = mid;
-            node = slot->value_plus_one - 1;
-        } else {
-            bad = mid;
-        }
+    uint32_t node = rec->known_prefix == PPROF_NONE ? TREE_ROOT : ps->prefix_node[rec->known_prefix];
+    size_t below = rec->depth - rec->known;
+    if (ps->nprefix_nodes + below > ps->prefix_nodes_cap) {
+        ps->prefix_nodes_cap = (ps->nprefix_nodes + below) * 2;
+        ps->prefix_node = xreallocarray(ps->prefix_node, ps->prefix_nodes_cap, sizeof *ps->prefix_node);
     }
     /* Below it the names may still be in the tree (reached with other inline
      * flags): look them up until the first node that has to be created. */
     bool created = false;
-    for (size_t d = good; d < depth; d++) {
-        uint32_t f = frames[d];
+    for (size_t k = 0; k < below; k++) {
+        uint32_t f = frames[k];
         uint32_t before = tree_count(l->profile->tree);
         node = profile_child_ex(l->profile, node, l->frame_names[f], l->frame_flags[f], created, l->err);
         if (node == TREE_NONE)
             return pprof_sample_fail(l, sp->offset);
         created = tree_count(l->profile->tree) != before;
-        pprof_table_insert(&ps->prefixes, h1[d], h2[d], node);
+        ps->prefix_node[ps->nprefix_nodes++] = node; /* prefix number first_prefix + k */
     }
-    if (!profile_check_depth(l->profile, depth, l->err))
+    if (!profile_check_depth(l->profile, rec->depth, l->err))
         return pprof_sample_fail(l, sp->offset);
     *node_out = node;
     return true;
@@ -656,7 +701,7 @@ static bool pprof_new_stack(struct pprof_pass *ps, const struct pprof_span *sp,
 
 /* One decoded sample, in file order. */
 static bool pprof_take_sample(struct pprof_pass *ps, const struct pprof_span *sp,
-                              const struct pprof_record *rec, const struct pprof_prefixes *pre,
+                              const struct pprof_record *rec, const struct pprof_frames *frames,
                               const int64_t *values)
 {
     if (rec->status == PPROF_SAMPLE_OK) {
@@ -671,8 +716,7 @@ static bool pprof_take_sample(struct pprof_pass *ps, const struct pprof_span *sp
         return pprof_sample_error(ps->l, sp);
     }
     uint32_t node = TREE_ROOT;
-    if (!pprof_new_stack(ps, sp, pre->h1 + rec->prefix_first, pre->h2 + rec->prefix_first,
-                         pre->frames + rec->prefix_first, rec->depth, &node))
+    if (!pprof_new_stack(ps, sp, rec, frames->v + rec->frames_first, &node))
         return false;
     size_t ntypes = ps->fx.ntypes;
     if (ps->nends == ps->ends_cap) {
@@ -696,7 +740,7 @@ static bool pprof_take_chunk(struct pprof_pass *ps, const struct pprof_chunk *c)
         if (i + 8 < c->count && c->records[i + 8].status == PPROF_SAMPLE_OK &&
             c->records[i + 8].stack < ps->nends)
             __builtin_prefetch(ps->ends + (size_t)c->records[i + 8].stack * (ntypes + 1), 1);
-        if (!pprof_take_sample(ps, &c->spans[i], &c->records[i], &c->prefixes[i / PPROF_BLOCK],
+        if (!pprof_take_sample(ps, &c->spans[i], &c->records[i], &c->frames[i / PPROF_BLOCK],
                                c->values + i * ntypes))
             return false;
     }
@@ -770,7 +814,11 @@ static void pprof_flush_ends(struct pprof_pass *ps)
 static void pprof_pass_free(struct pprof_pass *ps)
 {
     free(ps->pipe.stacks.slots);
-    free(ps->prefixes.slots);
+    free(ps->pipe.prefixes.slots);
+    free(ps->pipe.scratch.h1);
+    free(ps->pipe.scratch.h2);
+    free(ps->pipe.scratch.frames);
+    free(ps->prefix_node);
     free(ps->end_node);
     free(ps->ends);
     if (ps->pipe.chunks) {
@@ -779,9 +827,7 @@ static void pprof_pass_free(struct pprof_pass *ps)
             free(c->values);
             for (size_t j = 0; j < PPROF_CHUNK_BLOCKS; j++) {
                 free(c->locs[j].v);
-                free(c->prefixes[j].h1);
-                free(c->prefixes[j].h2);
-                free(c->prefixes[j].frames);
+                free(c->frames[j].v);
             }
         }
     }
@@ -797,7 +843,7 @@ bool pprof_read_samples(struct pprof_loader *l)
                                  l->runs, l->frame_sym1, l->frame_sym2, l->ntypes,
                                  l->drop_re != NULL };
     pprof_table_init(&ps.pipe.stacks, 1024);
-    pprof_table_init(&ps.prefixes, 4096);
+    pprof_table_init(&ps.pipe.prefixes, 4096);
 
     struct pprof_pipe *pp = &ps.pipe;
     pp->fx = &ps.fx;
@@ -809,12 +855,10 @@ bool pprof_read_samples(struct pprof_loader *l)
             atomic_init(&pp->chunks[i].state[j], PPROF_BLOCK_FREE);
             /* never NULL, so that an offset into an empty one is defined */
             struct pprof_locs *locs = &pp->chunks[i].locs[j];
-            struct pprof_prefixes *pre = &pp->chunks[i].prefixes[j];
-            locs->cap = pre->cap = 64;
+            struct pprof_frames *frames = &pp->chunks[i].frames[j];
+            locs->cap = frames->cap = 64;
             locs->v = xmalloc(locs->cap * sizeof *locs->v);
-            pre->h1 = xmalloc(pre->cap * sizeof *pre->h1);
-            pre->h2 = xmalloc(pre->cap * sizeof *pre->h2);
-            pre->frames = xmalloc(pre->cap * sizeof *pre->frames);
+            frames->v = xmalloc(frames->cap * sizeof *frames->v);
         }
     }
     atomic_init(&pp->published, 0);
