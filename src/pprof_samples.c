@@ -843,7 +843,13 @@ bool pprof_read_samples(struct pprof_loader *l)
                                  l->runs, l->frame_sym1, l->frame_sym2, l->ntypes,
                                  l->drop_re != NULL };
     pprof_table_init(&ps.pipe.stacks, 1024);
-    pprof_table_init(&ps.pipe.prefixes, 4096);
+    /* A profile's tree tends to have about as many nodes as it has samples
+     * (1.6 M for the 1.9 M samples of the benchmark): start the prefix table
+     * there rather than grow it through a dozen rehashes. */
+    size_t prefix_cap = 4096;
+    while (prefix_cap < l->nsamples && prefix_cap < ((size_t)1 << 22))
+        prefix_cap *= 2;
+    pprof_table_init(&ps.pipe.prefixes, prefix_cap);
 
     struct pprof_pipe *pp = &ps.pipe;
     pp->fx = &ps.fx;
