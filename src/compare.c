@@ -393,6 +393,10 @@ static bool compare_list_action(struct compare *c, enum action_id action, unsign
 static bool compare_action(struct compare *c, enum action_id action, unsigned *flags)
 {
     struct app *focused = compare_focused(c);
+    if (focused->info && action == ACTION_NEXT_SAMPLE_TYPE) {
+        *flags = 0; /* each app shows its side: the panel cannot switch it */
+        return true;
+    }
     if (focused->help || focused->info)
         return false;
     if (c->sidebar_focus && compare_sidebar_cols(c) > 0 && compare_list_action(c, action, flags))
@@ -473,13 +477,16 @@ unsigned compare_key(struct compare *c, int key)
 unsigned compare_click(struct compare *c, int x, int y, bool double_click)
 {
     c->message[0] = '\0';
+    struct app *focused = compare_focused(c);
+    if (focused->help || focused->info) /* full screen: a click closes it */
+        return app_click(focused, x, y, double_click) | APP_REDRAW;
     int side_x = c->cols - compare_sidebar_cols(c);
     int top = COMPARE_TITLE_ROWS;
     if (y < top || y >= c->rows - COMPARE_STATUS_ROWS)
         return 0;
     if (compare_sidebar_cols(c) > 0 && x >= side_x) {
         int line = y - top - 1; /* below the list's title */
-        if (line < 0)
+        if (line < 0 || focused->prompt.open)
             return 0;
         size_t row = c->side_scroll + (size_t)line, n = compare_list_count(c);
         for (size_t i = 0; i < n; i++) {
@@ -497,6 +504,8 @@ unsigned compare_click(struct compare *c, int x, int y, bool double_click)
     if (c->mode == COMPARE_SIDE_BY_SIDE) {
         int x1, w1;
         compare_pane_box(c, 1, &x1, &w1);
+        if (focused->prompt.open && (x >= x1 ? 1 : 0) != c->active)
+            return 0; /* the prompt keeps the keys */
         c->active = x >= x1 ? 1 : 0;
         int w;
         compare_pane_box(c, c->active, &px, &w);
@@ -511,9 +520,9 @@ unsigned compare_click(struct compare *c, int x, int y, bool double_click)
 
 unsigned compare_wheel(struct compare *c, int lines)
 {
-    if (c->sidebar_focus && compare_sidebar_cols(c) > 0)
-        return compare_list_move(c, -lines);
     struct app *from = compare_focused(c);
+    if (c->sidebar_focus && compare_sidebar_cols(c) > 0 && !from->help && !from->info)
+        return compare_list_move(c, -lines);
     unsigned gen = from->cache.search_gen;
     unsigned flags = app_wheel(from, lines);
     compare_follow(c, from, gen);

@@ -331,6 +331,49 @@ static void test_small_and_help(void **state)
     close_fixture(&x);
 }
 
+/* The help screen, the information panel and the search prompt belong to
+ * the pane with the keys: 't' in the panel does not change the pane's side,
+ * a click closes the help screen, and a click in the other pane while the
+ * prompt is open does not move the keys away from it (where 'q' would quit). */
+static void test_overlays_stay_with_their_pane(void **state)
+{
+    (void)state;
+    struct fixture x;
+    open_article(&x, 120, 40);
+    press(&x, "it");
+    assert_int_equal(x.c.pane[1].type, DIFF_AFTER);
+    press(&x, "<Esc>d");
+    press(&x, "it<Esc>");
+    assert_int_equal(x.c.diff.type, DIFF_AFTER);
+    press(&x, "d");
+
+    press(&x, "?");
+    assert_true(x.c.pane[1].help);
+    compare_click(&x.c, 3, 20, false);
+    assert_false(x.c.pane[0].help || x.c.pane[1].help);
+    assert_int_equal(x.c.active, 1);
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "BEFORE"));
+
+    press(&x, "?");
+    x.c.sidebar = true; /* the wheel scrolls the help, not the change list */
+    x.c.sidebar_focus = true;
+    compare_wheel(&x.c, -3);
+    assert_int_equal(x.c.pane[1].help_scroll, 3);
+    press(&x, "?");
+    x.c.sidebar = x.c.sidebar_focus = false;
+
+    press(&x, "/js");
+    assert_true(x.c.pane[1].prompt.open);
+    int y = x.c.rows - 1 - 2 - 2; /* handle_request, as in test_click */
+    compare_click(&x.c, 3, y, false);
+    assert_int_equal(x.c.active, 1);
+    assert_true(x.c.pane[1].prompt.open);
+    assert_false(press(&x, "q") & APP_QUIT);
+    assert_string_equal(x.c.pane[1].prompt.text, "jsq");
+    close_fixture(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_click),
         cmocka_unit_test(test_two_count_file),
         cmocka_unit_test(test_small_and_help),
+        cmocka_unit_test(test_overlays_stay_with_their_pane),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
