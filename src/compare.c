@@ -504,11 +504,13 @@ unsigned compare_click(struct compare *c, int x, int y, bool double_click)
     if (c->mode == COMPARE_SIDE_BY_SIDE) {
         int x1, w1;
         compare_pane_box(c, 1, &x1, &w1);
-        if (focused->prompt.open && (x >= x1 ? 1 : 0) != c->active)
+        int side = x >= x1 ? 1 : 0, w;
+        if (focused->prompt.open && side != c->active)
             return 0; /* the prompt keeps the keys */
-        c->active = x >= x1 ? 1 : 0;
-        int w;
-        compare_pane_box(c, c->active, &px, &w);
+        compare_pane_box(c, side, &px, &w);
+        if (x - px >= w)
+            return 0; /* the line between the panes */
+        c->active = side;
         target = &c->pane[c->active];
     }
     c->sidebar_focus = false;

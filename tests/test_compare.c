@@ -283,6 +283,14 @@ static void test_click(void **state)
     uint32_t hr = node_at(&x, "handle_request");
     assert_int_equal(x.c.pane[0].selected, hr);
     assert_int_equal(x.c.pane[1].selected, hr);
+    /* The line between the panes belongs to neither: a double click there
+     * does not reach BEFORE's (hidden) hot-function list or take the keys. */
+    compare_click(&x.c, x.c.pane[0].cols, 5, true);
+    assert_int_equal(x.c.pane[0].focus, APP_FOCUS_GRAPH);
+    compare_key(&x.c, 'w');
+    compare_click(&x.c, x.c.pane[0].cols, 5, false);
+    assert_int_equal(x.c.active, 1);
+    assert_int_equal(x.c.pane[0].selected, hr);
     close_fixture(&x);
 }
 
