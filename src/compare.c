@@ -130,6 +130,18 @@ static bool compare_shown(const struct compare *c, const struct app *app)
     return c->mode == COMPARE_DIFFERENTIAL ? app == &c->diff : app != &c->diff;
 }
 
+/* Bytes of a name to quote in a message: at most 60, not splitting a UTF-8
+ * character. */
+static int compare_quote_len(const char *name, size_t len)
+{
+    if (len <= 60)
+        return (int)len;
+    size_t n = 60;
+    while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
+        n--;
+    return (int)n;
+}
+
 /* Show in to what from shows: the same zoom and selection, or, where that
  * call path does not exist on to's side, its deepest ancestor that does. An
  * app not on screen only takes the nodes; it lays out when it is drawn. */
@@ -164,7 +176,7 @@ static void compare_follow_one(struct compare *c, struct app *to, const struct a
         const char *where = to == &c->diff ? "these widths" : compare_side_names[side];
         snprintf(to->message, sizeof to->message,
                  "%.*s is not in %s: showing its deepest common caller %.*s",
-                 len > 60 ? 60 : (int)len, name, where, alen > 60 ? 60 : (int)alen, anc);
+                 compare_quote_len(name, len), name, where, compare_quote_len(anc, alen), anc);
     }
 }
 

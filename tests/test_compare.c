@@ -382,6 +382,24 @@ static void test_overlays_stay_with_their_pane(void **state)
     close_fixture(&x);
 }
 
+/* The message naming a path missing on one side quotes at most 60 bytes of
+ * the name, cut between characters, not inside one. */
+static void test_missing_message_cuts_whole_characters(void **state)
+{
+    (void)state;
+    struct fixture x;
+    char text[256] = "main;a";
+    for (int i = 0; i < 40; i++)
+        strcat(text, "\xc3\xa9"); /* U+00E9: the 60th byte is a first byte */
+    strcat(text, " 5\nmain;x 1\n");
+    open_profiles(&x, test_load("main;x 5\n"), 0, test_load(text), 0, 200, 30);
+    press(&x, "kkh");
+    const char *m = x.c.pane[0].message;
+    assert_non_null(strstr(m, "is not in BEFORE"));
+    assert_non_null(strstr(m, "\xc3\xa9 is not in BEFORE"));
+    close_fixture(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -394,6 +412,7 @@ int main(void)
         cmocka_unit_test(test_two_count_file),
         cmocka_unit_test(test_small_and_help),
         cmocka_unit_test(test_overlays_stay_with_their_pane),
+        cmocka_unit_test(test_missing_message_cuts_whole_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
