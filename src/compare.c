@@ -217,7 +217,12 @@ static void compare_diff_retype(struct compare *c)
     d->diff_normalise = c->normalise;
     d->cache.hot_valid = d->cache.shapes_valid = false;
     d->cache.all_valid = d->cache.view_valid = false;
-    /* Keep the position where the path still exists with these widths. */
+    /* Keep the position, and the zooms back and forward, where the path
+     * still exists with these widths. */
+    for (size_t i = 0; i < d->nback; i++)
+        d->back[i] = diff_nearest_present(c->merged, d->back[i], (enum diff_type)d->type);
+    for (size_t i = 0; i < d->nforward; i++)
+        d->forward[i] = diff_nearest_present(c->merged, d->forward[i], (enum diff_type)d->type);
     uint32_t zoom = diff_nearest_present(c->merged, d->zoom, (enum diff_type)d->type);
     uint32_t sel = diff_nearest_present(c->merged, d->selected, (enum diff_type)d->type);
     d->layout_valid = false;

@@ -400,6 +400,27 @@ static void test_missing_message_cuts_whole_characters(void **state)
     close_fixture(&x);
 }
 
+/* Going back after b changed the widths: a zoom that has no width any more
+ * is not restored; the differential view goes to its deepest caller that
+ * has. */
+static void test_history_follows_the_widths(void **state)
+{
+    (void)state;
+    struct fixture x;
+    open_article(&x, 160, 30);
+    /* The larger of the two; zoom into json.dumps (gone from AFTER), then
+     * into its callee; b: widths from AFTER. */
+    press(&x, "dbb/^json.dumps$<Enter>n<Enter>k<Enter>b");
+    assert_int_equal(x.c.diff.type, DIFF_AFTER);
+    uint32_t sr = node_at(&x, "handle_request;serialize_response");
+    assert_int_equal(x.c.diff.zoom, sr);
+    press(&x, "<BS>");
+    assert_true(diff_present(x.merged, x.c.diff.zoom, DIFF_AFTER));
+    press(&x, "]");
+    assert_true(diff_present(x.merged, x.c.diff.zoom, DIFF_AFTER));
+    close_fixture(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -413,6 +434,7 @@ int main(void)
         cmocka_unit_test(test_small_and_help),
         cmocka_unit_test(test_overlays_stay_with_their_pane),
         cmocka_unit_test(test_missing_message_cuts_whole_characters),
+        cmocka_unit_test(test_history_follows_the_widths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
