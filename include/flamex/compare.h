@@ -69,7 +69,9 @@ unsigned compare_resize(struct compare *c, int cols, int rows);
 unsigned compare_key(struct compare *c, int key);
 
 /* Mouse: a click in a pane gives it the keys and selects there; a double
- * click zooms; a click in the sidebar moves its cursor. */
+ * click zooms; a click in the sidebar moves its cursor. A click closes the
+ * help screen or information panel; with the search prompt open, only
+ * clicks in its pane act. */
 unsigned compare_click(struct compare *c, int x, int y, bool double_click);
 
 /* Mouse wheel over the pane with the keys (or the sidebar with the focus). */
