@@ -1,6 +1,7 @@
 /* draw_compare.c - compare mode's own rows: the pane titles (or the
  * differential legend), the change list at the right, and the status line
  * with the selected path's value before and after and the change. */
+#include "flamex/keys.h"
 #include "flamex/numfmt.h"
 #include "flamex/style.h"
 #include "flamex/utf8.h"
@@ -158,6 +159,37 @@ static void draw_compare_side(char *buf, size_t cap, double v, double total, boo
     snprintf(buf, cap, "%s (%s)", value, p);
 }
 
+/* "KEY:what" for each of the mode's main actions, with the keys as bound
+ * (an action without a key is left out). */
+static void draw_compare_hints(const struct compare *c, char *buf, size_t cap)
+{
+    static const struct {
+        enum action_id action;
+        const char *side, *diff; /* the word in each mode; NULL: not shown there */
+    } hints[] = {
+        { ACTION_COMPARE_VIEW, "differential", "side by side" },
+        { ACTION_COMPARE_PANE, "pane", NULL },
+        { ACTION_TOGGLE_SIDEBAR, "changes", NULL },
+        { ACTION_COMPARE_WIDTH, NULL, "widths" },
+        { ACTION_COMPARE_NORMALISE, NULL, "normalise" },
+        { ACTION_HELP, "help", "help" },
+    };
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+        const char *what = c->mode == COMPARE_SIDE_BY_SIDE ? hints[i].side : hints[i].diff;
+        int key;
+        char name[32];
+        if (!what || keymap_keys_for(c->keymap, hints[i].action, &key, 1) == 0)
+            continue;
+        keys_name(key, name, sizeof name);
+        int w = snprintf(buf + n, cap - n, "%s%s:%s", n ? " " : "", name, what);
+        if (w < 0 || (size_t)w >= cap - n)
+            break;
+        n += (size_t)w;
+    }
+}
+
 void draw_compare_status(struct compare *c, struct frame *f)
 {
     int y = c->rows - 1;
@@ -196,8 +228,8 @@ void draw_compare_status(struct compare *c, struct frame *f)
         x = frame_puts(f, 0, y, f->cols, msg, STYLE_STATUS_KEY);
         x += 2;
     }
-    const char *hints = c->mode == COMPARE_SIDE_BY_SIDE ? "d:differential w:pane H:changes ?:help"
-                                                        : "d:side by side b:widths m:normalise ?:help";
+    char hints[160];
+    draw_compare_hints(c, hints, sizeof hints);
     int line_w = (int)utf8_display_width(line, strlen(line), f->ascii);
     int hint_w = (int)strlen(hints);
     if (x + line_w + 2 + hint_w <= f->cols)

@@ -333,6 +333,14 @@ static int main_compare_types(const struct main_options *opts, const struct prof
                 before->types[0].name, before->source, after->types[0].name, after->source);
         return 0;
     }
+    if (before->differential || after->differential) {
+        const struct profile *d = before->differential ? before : after;
+        fprintf(stderr,
+                "flamex: %s holds two counts per line, a comparison already: open it alone, "
+                "or write one side with --export=folded -s before (or after) and compare that\n",
+                d->source);
+        return EXIT_USAGE;
+    }
     fprintf(stderr, "flamex: %s and %s share no sample type; pick one with -s (BEFORE has:",
             before->source, after->source);
     for (size_t i = 0; i < before->ntypes; i++)
