@@ -125,20 +125,52 @@ struct hot_edges {
     uint64_t *keys; /* (caller << 32 | callee) + 1; 0 = empty */
     bool *called;
     size_t mask;
+    size_t used;
 };
+
+static size_t hot_edge_find(const struct hot_edges *edges, uint64_t key)
+{
+    uint64_t h = key * UINT64_C(0x9e3779b97f4a7c15);
+    size_t i = (size_t)(h >> 20) & edges->mask;
+    while (edges->keys[i] != 0 && edges->keys[i] != key)
+        i = (i + 1) & edges->mask;
+    return i;
+}
+
+/* Distinct edges are far fewer than nodes: the table starts small and
+ * doubles at half full (a table sized by the nodes was tens of MB of fresh
+ * memory to zero on a million-node profile). */
+static void hot_edges_grow(struct hot_edges *edges)
+{
+    struct hot_edges old = *edges;
+    size_t cap = (old.mask + 1) * 2;
+    edges->keys = xcalloc(cap, sizeof *edges->keys);
+    edges->called = xcalloc(cap, sizeof *edges->called);
+    edges->mask = cap - 1;
+    for (size_t i = 0; i <= old.mask; i++) {
+        if (old.keys[i]) {
+            size_t j = hot_edge_find(edges, old.keys[i]);
+            edges->keys[j] = old.keys[i];
+            edges->called[j] = old.called[i];
+        }
+    }
+    free(old.keys);
+    free(old.called);
+}
 
 static bool *hot_edge_slot(struct hot_edges *edges, uint32_t caller, uint32_t callee)
 {
     uint64_t key = ((uint64_t)caller << 32 | callee) + 1;
-    uint64_t h = key * UINT64_C(0x9e3779b97f4a7c15);
-    for (size_t i = (size_t)(h >> 20) & edges->mask;; i = (i + 1) & edges->mask) {
-        if (edges->keys[i] == key)
-            return &edges->called[i];
-        if (edges->keys[i] == 0) {
-            edges->keys[i] = key;
-            return &edges->called[i];
+    size_t i = hot_edge_find(edges, key);
+    if (edges->keys[i] == 0) {
+        if (2 * (edges->used + 1) > edges->mask + 1) {
+            hot_edges_grow(edges);
+            i = hot_edge_find(edges, key);
         }
+        edges->keys[i] = key;
+        edges->used++;
     }
+    return &edges->called[i];
 }
 
 void hot_mark_inline(const struct profile *profile, size_t t, struct hot_list *list)
@@ -154,12 +186,11 @@ void hot_mark_inline(const struct profile *profile, size_t t, struct hot_list *l
         return;
 
     struct hot_edges edges;
-    size_t cap = 16;
-    while (cap < (size_t)count * 2)
-        cap *= 2;
+    size_t cap = 4096;
     edges.keys = xcalloc(cap, sizeof *edges.keys);
     edges.called = xcalloc(cap, sizeof *edges.called);
     edges.mask = cap - 1;
+    edges.used = 0;
     for (uint32_t n = 1; n < count; n++) {
         uint32_t parent = tree_parent(tree, n);
         if (parent == TREE_ROOT || tree_total(tree, n, t) == 0)
