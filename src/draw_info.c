@@ -150,7 +150,9 @@ static void info_selected(struct app *app, struct info_pen *p)
 static int info_render(struct app *app, struct frame *f, bool ascii, int cols, int y)
 {
     struct info_pen pen = { f, ascii, cols, y };
-    info_puts(&pen, 1, "Profile information (i, q or Esc closes; j/k scroll; t: next sample type)",
+    info_puts(&pen, 1,
+              app->compare_pane ? "Profile information (i, q or Esc closes; j/k scroll)"
+                                : "Profile information (i, q or Esc closes; j/k scroll; t: next sample type)",
               STYLE_HELP_TITLE);
     pen.y++;
     struct info_lines lines;
