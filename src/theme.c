@@ -161,7 +161,7 @@ int theme_color_256(const struct theme_color *c)
         return c->c256;
     if (c->rgb < 0)
         return -1;
-    int rgb[3] = { (c->rgb >> 16) & 0xff, (c->rgb >> 8) & 0xff, c->rgb & 0xff };
+    const int rgb[3] = { (c->rgb >> 16) & 0xff, (c->rgb >> 8) & 0xff, c->rgb & 0xff };
     int level[3];
     long cube = 0;
     for (int i = 0; i < 3; i++) {

@@ -96,7 +96,7 @@ static size_t yaml_new_node(struct yaml_build *b, enum yaml_doc_kind kind,
                             const yaml_mark_t *mark)
 {
     struct yaml_doc *doc = b->doc;
-    if (doc->nnodes == b->cap) {
+    if (doc->nnodes >= b->cap) { /* never above; >= tells scan-build links is allocated */
         b->cap = b->cap ? 2 * b->cap : 64;
         doc->nodes = xreallocarray(doc->nodes, b->cap, sizeof *doc->nodes);
         b->links = xreallocarray(b->links, b->cap, sizeof *b->links);
@@ -122,8 +122,8 @@ static size_t yaml_new_node(struct yaml_build *b, enum yaml_doc_kind kind,
 
 static void yaml_add_text(struct yaml_build *b, size_t node, const unsigned char *s, size_t len)
 {
-    if (b->scap - b->slen < len + 1) {
-        while (b->scap - b->slen < len + 1)
+    if (len >= b->scap - b->slen) { /* not len + 1 > ...: that wraps for len == SIZE_MAX */
+        while (len >= b->scap - b->slen)
             b->scap = b->scap ? 2 * b->scap : 4096;
         b->strings = xreallocarray(b->strings, b->scap, 1);
     }
@@ -311,7 +311,10 @@ void yaml_doc_load(struct yaml_doc *doc, const char *text, size_t len, const cha
     yaml_parser_delete(&parser);
     /* The arrays stop moving here: turn indexes into pointers. */
     doc->strings = b.strings;
-    for (size_t i = 0; i < doc->nnodes; i++) {
+    /* No links means no node was made (scan-build cannot see that nnodes
+     * only grows in yaml_new_node, which allocates links). */
+    size_t nnodes = b.links ? doc->nnodes : 0;
+    for (size_t i = 0; i < nnodes; i++) {
         struct yaml_doc_node *n = &doc->nodes[i];
         n->child = b.links[i].first == NONE ? NULL : &doc->nodes[b.links[i].first];
         n->next = b.links[i].next == NONE ? NULL : &doc->nodes[b.links[i].next];

@@ -488,7 +488,9 @@ done
 # ---- Ctrl-Z and fg in a job-control shell ----------------------------------
 S="jobs"
 tm new-session -d -s jobs -x 120 -y 40 "env PS1='e2e-prompt> ' ENV= sh -i"
-if poll has "e2e-prompt>"; then
+if [ -n "${FLAMEX_TEST_NO_SIGTSTP:-}" ]; then # why a process cannot be stopped here
+    skip "Ctrl-Z and fg" "$FLAMEX_TEST_NO_SIGTSTP"
+elif poll has "e2e-prompt>"; then
     tm send-keys -t jobs "\"$BIN\" \"$PROFILE\"" Enter
     poll has handle_request
     tm send-keys -t jobs k
