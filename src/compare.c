@@ -502,9 +502,9 @@ unsigned compare_click(struct compare *c, int x, int y, bool double_click)
     if (y < top || y >= c->rows - COMPARE_STATUS_ROWS)
         return 0;
     if (compare_sidebar_cols(c) > 0 && x >= side_x) {
-        int line = y - top - 1; /* below the list's title */
-        if (line < 0 || focused->prompt.open)
+        if (y == top || focused->prompt.open) /* the list's title, or keys held by the prompt */
             return 0;
+        int line = y - top - 1;
         size_t row = c->side_scroll + (size_t)line, n = compare_list_count(c);
         for (size_t i = 0; i < n; i++) {
             if (compare_list_row(c, i) == row) {

@@ -343,7 +343,7 @@ static bool pprof_read_location(struct pprof_loader *l, const struct pb_reader *
             }
             if (lr.error)
                 return pprof_wire_fail(l, &lr);
-            if (l->nlines == *line_ids_cap) {
+            if (l->nlines >= *line_ids_cap) {
                 *line_ids_cap = *line_ids_cap ? *line_ids_cap * 2 : 1024;
                 *line_ids = xreallocarray(*line_ids, *line_ids_cap, sizeof **line_ids);
             }
@@ -458,7 +458,7 @@ bool pprof_index(struct pprof_loader *l, const struct pprof_counts *c)
             break;
         case PF_COMMENT:
             if (f.wire == PB_VARINT) {
-                int64_t s;
+                int64_t s = 0;
                 ok = pprof_string_index(l, &f, &s);
                 if (ok)
                     profile_info_add_comment(l->profile, pprof_str(l, s)->p, pprof_str(l, s)->len);
@@ -501,6 +501,11 @@ bool pprof_index(struct pprof_loader *l, const struct pprof_counts *c)
                     ok = pprof_fail(l, loc->offset, "location %llu refers to mapping %llu, which does not exist",
                                     (unsigned long long)loc->id, (unsigned long long)mid);
             }
+            /* Pass 1 stored one id per line it counted: a location with
+             * lines has them (said for the static analyzer). */
+            if (ok && loc->nlines && !line_ids)
+                ok = pprof_fail(l, loc->offset, "location %llu has lines that were not indexed",
+                                (unsigned long long)loc->id);
             for (uint32_t k = 0; ok && k < loc->nlines; k++) {
                 uint64_t fid = line_ids[loc->first_line + k];
                 uint32_t fn = pprof_ids_find(&l->function_ids, fid);
