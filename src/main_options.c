@@ -71,6 +71,8 @@ static void main_usage(FILE *out)
 /* Parse a byte count with an optional K/M/G/T suffix (powers of 1024). */
 static bool main_parse_size(const char *s, uint64_t *out)
 {
+    if (!s)
+        return false;
     char *end;
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);

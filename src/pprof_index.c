@@ -506,7 +506,7 @@ bool pprof_index(struct pprof_loader *l, const struct pprof_counts *c)
             if (ok && loc->nlines && !line_ids)
                 ok = pprof_fail(l, loc->offset, "location %llu has lines that were not indexed",
                                 (unsigned long long)loc->id);
-            for (uint32_t k = 0; ok && k < loc->nlines; k++) {
+            for (uint32_t k = 0; ok && line_ids && k < loc->nlines; k++) {
                 uint64_t fid = line_ids[loc->first_line + k];
                 uint32_t fn = pprof_ids_find(&l->function_ids, fid);
                 if (fn == PPROF_NONE)
