@@ -17,6 +17,20 @@ trap 'rm -rf "$TMP"' EXIT
 n=0
 failed=0
 
+# golden_check NAME: compare $TMP/NAME.txt (just written) with the golden file,
+# after copying it there when FLAMEX_UPDATE_GOLDEN=1.
+golden_check() {
+    if [ "${FLAMEX_UPDATE_GOLDEN:-}" = 1 ]; then
+        cp "$TMP/$1.txt" "$GOLDEN/$1.txt"
+    fi
+    if cmp -s "$TMP/$1.txt" "$GOLDEN/$1.txt"; then
+        echo "ok $n - $1"
+    else
+        failed=$((failed + 1)); echo "not ok $n - $1"
+        diff -u "$GOLDEN/$1.txt" "$TMP/$1.txt" 2>&1 | head -40 | sed 's/^/# /'
+    fi
+}
+
 # golden NAME SIZE KEYS FILE [OPTIONS...]
 # flamex runs in FILE's directory and is given its base name, so screens that
 # show the file's name (the information panel) do not depend on the checkout.
@@ -29,15 +43,7 @@ golden() {
             >"$TMP/$name.txt" 2>"$TMP/err"; then
         failed=$((failed + 1)); echo "not ok $n - $name (flamex failed)"; sed 's/^/# /' "$TMP/err"; return
     fi
-    if [ "${FLAMEX_UPDATE_GOLDEN:-}" = 1 ]; then
-        cp "$TMP/$name.txt" "$GOLDEN/$name.txt"
-    fi
-    if cmp -s "$TMP/$name.txt" "$GOLDEN/$name.txt"; then
-        echo "ok $n - $name"
-    else
-        failed=$((failed + 1)); echo "not ok $n - $name"
-        diff -u "$GOLDEN/$name.txt" "$TMP/$name.txt" 2>&1 | head -40 | sed 's/^/# /'
-    fi
+    golden_check "$name"
 }
 
 # golden_compare NAME SIZE KEYS BEFORE AFTER [OPTIONS...]: compare mode, both
@@ -51,15 +57,7 @@ golden_compare() {
             >"$TMP/$name.txt" 2>"$TMP/err"; then
         failed=$((failed + 1)); echo "not ok $n - $name (flamex failed)"; sed 's/^/# /' "$TMP/err"; return
     fi
-    if [ "${FLAMEX_UPDATE_GOLDEN:-}" = 1 ]; then
-        cp "$TMP/$name.txt" "$GOLDEN/$name.txt"
-    fi
-    if cmp -s "$TMP/$name.txt" "$GOLDEN/$name.txt"; then
-        echo "ok $n - $name"
-    else
-        failed=$((failed + 1)); echo "not ok $n - $name"
-        diff -u "$GOLDEN/$name.txt" "$TMP/$name.txt" 2>&1 | head -40 | sed 's/^/# /'
-    fi
+    golden_check "$name"
 }
 
 A=$SAMPLES/recommendation-api.folded
