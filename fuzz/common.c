@@ -134,3 +134,11 @@ const char *fuzz_input_file(const uint8_t *data, size_t size)
     }
     return fuzz_input_path;
 }
+
+uint32_t fuzz_input_hash(const uint8_t *data, size_t size)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < size; i++)
+        h = (h ^ data[i]) * 16777619u;
+    return h;
+}

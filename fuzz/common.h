@@ -17,6 +17,10 @@
 /* The libFuzzer entry point every target defines. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* FNV-1a of the input: a target derives its options (flags, sizes) from it,
+ * so the same input always runs the same way. */
+uint32_t fuzz_input_hash(const uint8_t *data, size_t size);
+
 /* Abort with the failed condition: an invariant of the code under test broke. */
 #define FUZZ_ASSERT(cond)                                                                      \
     do {                                                                                       \

@@ -34,15 +34,6 @@
 #define FUZZ_FOLDED_MAX_SIZE ((uint64_t)64 << 20)
 #define FUZZ_FOLDED_LINES 64
 
-/* FNV-1a of the input: where the load options come from. */
-static uint32_t fuzz_folded_hash(const uint8_t *data, size_t size)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < size; i++)
-        h = (h ^ data[i]) * 16777619u;
-    return h;
-}
-
 /* The detector's line test on the first lines, each copied to exactly its
  * size so ASan sees a read past the line. */
 static void fuzz_folded_line_tests(const uint8_t *data, size_t size)
@@ -159,7 +150,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_folded_line_tests(data, size);
     const char *path = fuzz_input_file(data, size);
 
-    uint32_t h = fuzz_folded_hash(data, size);
+    uint32_t h = fuzz_input_hash(data, size);
     struct load_options opts;
     memset(&opts, 0, sizeof opts);
     opts.format = LOAD_FORMAT_FOLDED;

@@ -27,15 +27,6 @@
 #define FUZZ_PERF_EVENT_LINES 64
 
 
-/* FNV-1a of the input: where the loader's options come from. */
-static uint32_t fuzz_perf_hash(const uint8_t *data, size_t size)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < size; i++)
-        h = (h ^ data[i]) * 16777619u;
-    return h;
-}
-
 /* Run the detector's line test on the first lines of the input: the reason
  * must be a terminated string inside its buffer, and a zero-sized buffer must
  * not be written to. */
@@ -74,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_perf_event_lines(data, size);
     const char *path = fuzz_input_file(data, size);
 
-    uint32_t h = fuzz_perf_hash(data, size);
+    uint32_t h = fuzz_input_hash(data, size);
     struct load_options opts;
     memset(&opts, 0, sizeof opts);
     opts.format = LOAD_FORMAT_PERF;

@@ -283,9 +283,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!fuzz_search_profile)
         fuzz_search_setup();
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < size; i++)
-        h = (h ^ data[i]) * 16777619u;
+    uint32_t h = fuzz_input_hash(data, size);
     fuzz_search_patterns(data, size);
     fuzz_search_literal(data, size);
     fuzz_search_prompt(data, size, h);
