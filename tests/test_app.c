@@ -11,15 +11,7 @@
 
 static struct profile *load_article(void)
 {
-    char path[4096];
-    const char *dir = getenv("FLAMEX_SAMPLES");
-    snprintf(path, sizeof path, "%s/recommendation-api.folded", dir ? dir : "sample-profiles");
-    struct load_options o = { 0 };
-    struct error_record err;
-    struct profile *p = load_profile(path, &o, NULL, &err);
-    if (!p)
-        fail_msg("%s: %s", path, err.message);
-    return p;
+    return test_load_sample("recommendation-api.folded");
 }
 
 struct view {

@@ -10,19 +10,6 @@
 #include "flamex/keys.h"
 #include "flamex/style.h"
 
-static struct profile *load_sample(const char *name)
-{
-    char path[4096];
-    const char *dir = getenv("FLAMEX_SAMPLES");
-    snprintf(path, sizeof path, "%s/%s", dir ? dir : "sample-profiles", name);
-    struct load_options o = { 0 };
-    struct error_record err;
-    struct profile *p = load_profile(path, &o, NULL, &err);
-    if (!p)
-        fail_msg("%s: %s", path, err.message);
-    return p;
-}
-
 struct fixture {
     struct profile *before, *after, *merged;
     struct keymap km;
@@ -47,8 +34,8 @@ static void open_profiles(struct fixture *x, struct profile *before, size_t tb,
 
 static void open_article(struct fixture *x, int cols, int rows)
 {
-    open_profiles(x, load_sample("recommendation-api.folded"), 0,
-                  load_sample("recommendation-api-after.folded"), 0, cols, rows);
+    open_profiles(x, test_load_sample("recommendation-api.folded"), 0,
+                  test_load_sample("recommendation-api-after.folded"), 0, cols, rows);
 }
 
 static void close_fixture(struct fixture *x)

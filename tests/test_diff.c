@@ -515,24 +515,11 @@ static size_t rows_under(const char *text, const char *head, size_t ncols, char 
     return n;
 }
 
-static struct profile *load_sample(const char *file)
-{
-    struct load_options opts = { 0 };
-    struct error_record err;
-    char path[4096];
-    const char *dir = getenv("FLAMEX_SAMPLES");
-    snprintf(path, sizeof path, "%s/%s", dir ? dir : "sample-profiles", file);
-    struct profile *p = load_profile(path, &opts, NULL, &err);
-    if (!p)
-        fail_msg("%s: %s", path, err.message);
-    return p;
-}
-
 static void test_report_walkthrough(void **state)
 {
     (void)state;
-    struct profile *b = load_sample("recommendation-api.folded");
-    struct profile *a = load_sample("recommendation-api-after.folded");
+    struct profile *b = test_load_sample("recommendation-api.folded");
+    struct profile *a = test_load_sample("recommendation-api-after.folded");
     struct error_record err;
     struct profile *m = diff_merge(b, 0, a, 0, NULL, &err);
     assert_non_null(m);

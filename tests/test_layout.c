@@ -36,13 +36,7 @@ static void check_invariants(const struct profile *p, const struct layout *l, ui
 static void test_article_shares(void **state)
 {
     (void)state;
-    char path[4096];
-    const char *dir = getenv("FLAMEX_SAMPLES");
-    snprintf(path, sizeof path, "%s/recommendation-api.folded", dir ? dir : "sample-profiles");
-    struct load_options o = { 0 };
-    struct error_record err;
-    struct profile *p = load_profile(path, &o, NULL, &err);
-    assert_non_null(p);
+    struct profile *p = test_load_sample("recommendation-api.folded");
     struct layout l = { 0 };
     layout_compute(&l, p->tree, TREE_ROOT, TREE_ORDER_ALPHA, 0, 100);
     check_invariants(p, &l, TREE_ROOT, 0);

@@ -56,13 +56,7 @@ static void test_recursion_counted_once(void **state)
 static void test_article_sample_table(void **state)
 {
     (void)state;
-    struct load_options opts = { 0 };
-    struct error_record err;
-    char path[4096];
-    const char *dir = getenv("FLAMEX_SAMPLES");
-    snprintf(path, sizeof path, "%s/recommendation-api.folded", dir ? dir : "sample-profiles");
-    struct profile *p = load_profile(path, &opts, NULL, &err);
-    assert_non_null(p);
+    struct profile *p = test_load_sample("recommendation-api.folded");
     char *text = top_text(p, 3);
     const char *expect_rows =
         "Type: samples\n"

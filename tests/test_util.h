@@ -35,6 +35,23 @@ static inline const char *test_data_path(const char *rel)
     return buf;
 }
 
+/* Load sample-profiles/NAME (FLAMEX_SAMPLES, or sample-profiles when run by
+ * hand); fails the test if it does not load. */
+static inline struct profile *test_load_sample(const char *name)
+{
+    char path[4096];
+    const char *dir = getenv("FLAMEX_SAMPLES");
+    snprintf(path, sizeof path, "%s/%s", dir ? dir : "sample-profiles", name);
+    struct load_options o = { 0 };
+    struct error_record err;
+    struct profile *p = load_profile(path, &o, NULL, &err);
+    if (!p) {
+        fail_msg("%s: %s", path, err.message);
+        abort();
+    }
+    return p;
+}
+
 /* Write n bytes to a new temporary file and return its malloc'd path. */
 static inline char *test_write_temp(const void *data, size_t n)
 {
