@@ -6,10 +6,10 @@
  * total < 100 ms, hot ranking < 200 ms, shape detection < 200 ms) and the best
  * is shown beside it. Part of `make bench`. Exit status: 0, or 2 when the file
  * cannot be loaded (a missed target is reported, not an error). */
-#include "flamex/hot.h"
-#include "flamex/load.h"
-#include "flamex/search.h"
-#include "flamex/shapes.h"
+#include "flamex/analysis/hot.h"
+#include "flamex/load/load.h"
+#include "flamex/analysis/search.h"
+#include "flamex/analysis/shapes.h"
 
 #include <stdio.h>
 #include <stdlib.h>

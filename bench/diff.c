@@ -15,8 +15,8 @@
  * 1 s), the time of diff_functions and of the text report on the result, and
  * the peak RSS before and after merging. Part of `make bench`; exit status 0
  * (a missed target is reported, not an error), 2 on bad usage or failure. */
-#include "flamex/diff.h"
-#include "flamex/report_diff.h"
+#include "flamex/analysis/diff.h"
+#include "flamex/output/report_diff.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -129,8 +129,8 @@
  * (peak RSS about 140 MB at the default size).
  */
 #define _POSIX_C_SOURCE 200809L /* stat */
-#include "flamex/pbwire.h"
-#include "flamex/xalloc.h"
+#include "flamex/load/pbwire.h"
+#include "flamex/base/xalloc.h"
 
 #include <errno.h>
 #include <stdbool.h>

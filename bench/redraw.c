@@ -3,13 +3,13 @@
  * mode's (both panes, the differential view, the change list).
  * Usage: redraw FILE [COLSxROWS [AFTER]]
  * Prints per-key percentiles in milliseconds. Part of `make bench`. */
-#include "flamex/app.h"
-#include "flamex/compare.h"
-#include "flamex/diff.h"
-#include "flamex/view.h"
-#include "flamex/keymap.h"
-#include "flamex/keys.h"
-#include "flamex/load.h"
+#include "flamex/view/app.h"
+#include "flamex/view/compare.h"
+#include "flamex/analysis/diff.h"
+#include "flamex/view/view.h"
+#include "flamex/view/keymap.h"
+#include "flamex/view/keys.h"
+#include "flamex/load/load.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -15,7 +15,7 @@
 #   shuffled input  flamex <= 1.0 x floor tree
 #   both            peak RSS <= 100 MB
 # Then the pprof section: compiles bench/gen_pprof.c with the project's
-# protobuf writer (src/pbwire.c, src/xalloc.c), generates bench/data/100mb.pb
+# protobuf writer (src/load/pbwire.c, src/base/xalloc.c), generates bench/data/100mb.pb
 # (a deterministic 100 MB uncompressed pprof profile; kept between runs,
 # remade when missing or when the generator's sources changed), and prints
 # the wall time (best and median of BENCH_RUNS) and peak RSS of
@@ -104,7 +104,7 @@ compile() {
 compile "$here/gen_folded.c" "$bin/gen_folded"
 compile "$here/rss.c" "$bin/rss"
 have_gen_pprof=1
-compile "$here/gen_pprof.c" "$bin/gen_pprof" "$root/src/pbwire.c" "$root/src/xalloc.c" || {
+compile "$here/gen_pprof.c" "$bin/gen_pprof" "$root/src/load/pbwire.c" "$root/src/base/xalloc.c" || {
     have_gen_pprof=0
     echo "bench: note: could not compile bench/gen_pprof.c; the pprof section is skipped"
 }
@@ -148,7 +148,7 @@ done
 pprof_file=$data/100mb.pb
 pprof_size=100000000
 if [ "$have_gen_pprof" = 1 ]; then
-    stamp="gen_pprof $(cksum <"$here/gen_pprof.c") pbwire $(cksum <"$root/src/pbwire.c") size $pprof_size"
+    stamp="gen_pprof $(cksum <"$here/gen_pprof.c") pbwire $(cksum <"$root/src/load/pbwire.c") size $pprof_size"
     if [ ! -s "$pprof_file" ] || [ "$(cat "$pprof_file.stamp" 2>/dev/null)" != "$stamp" ]; then
         echo "bench: generating $pprof_file"
         rm -f "$pprof_file.stamp"

@@ -4,7 +4,7 @@
 #   fuzz/build.sh SRCDIR BUILDDIR OUTDIR
 #
 # Every fuzz/fuzz_*.c is a target: OUTDIR/fuzz_NAME is built from it, from
-# fuzz/common.c and from the core sources (src/*.c except main.c and
+# fuzz/common.c and from the core sources (src/*/*.c except main.c and
 # main_options.c; nothing from src/tui/), all compiled here with clang and
 #   -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 # whichever compiler configure chose: only BUILDDIR/config.h is taken from the
@@ -95,9 +95,12 @@ compile() {
 }
 
 core_objs=""
-for src in "$srcdir"/src/*.c; do
+for src in "$srcdir"/src/*/*.c; do
     case "${src##*/}" in
         main.c | main_options.c) continue ;;
+    esac
+    case "$src" in
+        */src/tui/*) continue ;;
     esac
     o="$obj/core_$(basename "$src" .c).o"
     compile "$src" "$o"

@@ -8,10 +8,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "flamex/export.h"
-#include "flamex/hot.h"
-#include "flamex/report.h"
-#include "flamex/tree.h"
+#include "flamex/output/export.h"
+#include "flamex/analysis/hot.h"
+#include "flamex/output/report.h"
+#include "flamex/model/tree.h"
 
 _Noreturn void fuzz_fail(const char *file, int line, const char *what)
 {

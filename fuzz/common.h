@@ -11,8 +11,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "flamex/error.h"
-#include "flamex/profile.h"
+#include "flamex/base/error.h"
+#include "flamex/model/profile.h"
 
 /* The libFuzzer entry point every target defines. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -21,10 +21,10 @@
  */
 #include "common.h"
 
-#include "flamex/diff.h"
-#include "flamex/export.h"
-#include "flamex/load.h"
-#include "flamex/load_folded.h"
+#include "flamex/analysis/diff.h"
+#include "flamex/output/export.h"
+#include "flamex/load/load.h"
+#include "flamex/load/load_folded.h"
 
 #include <math.h>
 #include <stdio.h>

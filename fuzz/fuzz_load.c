@@ -9,7 +9,7 @@
  */
 #include "common.h"
 
-#include "flamex/load.h"
+#include "flamex/load/load.h"
 
 #include <errno.h>
 #include <stdlib.h>

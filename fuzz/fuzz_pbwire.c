@@ -10,7 +10,7 @@
  */
 #include "common.h"
 
-#include "flamex/pbwire.h"
+#include "flamex/load/pbwire.h"
 
 #include <stdlib.h>
 #include <string.h>

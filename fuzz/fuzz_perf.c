@@ -14,8 +14,8 @@
  */
 #include "common.h"
 
-#include "flamex/load.h"
-#include "flamex/load_perf.h"
+#include "flamex/load/load.h"
+#include "flamex/load/load_perf.h"
 
 #include <errno.h>
 #include <stdlib.h>

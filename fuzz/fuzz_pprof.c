@@ -8,7 +8,7 @@
  */
 #include "common.h"
 
-#include "flamex/load_pprof.h"
+#include "flamex/load/load_pprof.h"
 
 #include <string.h>
 

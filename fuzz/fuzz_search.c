@@ -22,14 +22,14 @@
  */
 #include "common.h"
 
-#include "flamex/app.h"
-#include "flamex/frame.h"
-#include "flamex/keymap.h"
-#include "flamex/keys.h"
-#include "flamex/profile.h"
-#include "flamex/search.h"
-#include "flamex/tree.h"
-#include "flamex/utf8.h"
+#include "flamex/view/app.h"
+#include "flamex/view/frame.h"
+#include "flamex/view/keymap.h"
+#include "flamex/view/keys.h"
+#include "flamex/model/profile.h"
+#include "flamex/analysis/search.h"
+#include "flamex/model/tree.h"
+#include "flamex/base/utf8.h"
 
 #include <math.h>
 #include <stdlib.h>

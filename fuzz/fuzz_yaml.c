@@ -18,11 +18,11 @@
  */
 #include "common.h"
 
-#include "flamex/config.h"
-#include "flamex/keymap.h"
-#include "flamex/keys.h"
-#include "flamex/style.h"
-#include "flamex/theme.h"
+#include "flamex/config/config.h"
+#include "flamex/view/keymap.h"
+#include "flamex/view/keys.h"
+#include "flamex/config/style.h"
+#include "flamex/config/theme.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -8,7 +8,7 @@
  * corner of the loader, and CORPUS/fuzz_pbwire/wire-*.bin, messages using
  * every wire type and the limits of varints, tags and nesting.
  */
-#include "flamex/pbwire.h"
+#include "flamex/load/pbwire.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,9 +5,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "flamex/config.h"
-#include "flamex/load.h"
-#include "flamex/shapes.h"
+#include "flamex/config/config.h"
+#include "flamex/load/load.h"
+#include "flamex/analysis/shapes.h"
 
 #define EXIT_USAGE 1
 #define EXIT_INPUT 2

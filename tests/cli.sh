@@ -206,7 +206,7 @@ expect_status "bad --tower-depth" 1 "$BIN" --report --tower-depth=x "$SAMPLES/re
 
 # The man page documents every action of the action table (names as in the config).
 SRC=${FLAMEX_SRCDIR:-.}
-for action in $(sed -n 's/^ *X([A-Z_]*, "\([a-z-]*\)".*/\1/p' "$SRC/include/flamex/actions.h"); do
+for action in $(sed -n 's/^ *X([A-Z_]*, "\([a-z-]*\)".*/\1/p' "$SRC/include/flamex/view/actions.h"); do
     man_name=$(printf '%s' "$action" | sed 's/-/\\\\-/g')
     if grep -q -- "$man_name" "$SRC/flamex.1"; then ok "man page documents $action"
     else not_ok "man page documents $action"; fi

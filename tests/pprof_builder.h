@@ -2,7 +2,7 @@
 #ifndef FLAMEX_PPROF_BUILDER_H
 #define FLAMEX_PPROF_BUILDER_H
 
-#include "flamex/pbwire.h"
+#include "flamex/load/pbwire.h"
 
 #include <stdint.h>
 #include <string.h>

@@ -4,10 +4,10 @@
  * cells it draws (which --dump's text cannot show). */
 #include "test_util.h"
 
-#include "flamex/app.h"
-#include "flamex/keymap.h"
-#include "flamex/keys.h"
-#include "flamex/style.h"
+#include "flamex/view/app.h"
+#include "flamex/view/keymap.h"
+#include "flamex/view/keys.h"
+#include "flamex/config/style.h"
 
 static struct profile *load_article(void)
 {

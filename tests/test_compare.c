@@ -4,11 +4,11 @@
  * on the compare's state and on the styles of the cells it draws. */
 #include "test_util.h"
 
-#include "flamex/compare.h"
-#include "flamex/diff.h"
-#include "flamex/keymap.h"
-#include "flamex/keys.h"
-#include "flamex/style.h"
+#include "flamex/view/compare.h"
+#include "flamex/analysis/diff.h"
+#include "flamex/view/keymap.h"
+#include "flamex/view/keys.h"
+#include "flamex/config/style.h"
 
 struct fixture {
     struct profile *before, *after, *merged;

@@ -3,7 +3,7 @@
  */
 #include "test_util.h"
 
-#include "flamex/config.h"
+#include "flamex/config/config.h"
 
 static int parse_str(const char *text, struct config *c, struct problems *p)
 {

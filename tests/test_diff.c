@@ -3,8 +3,8 @@
 
 #include <math.h>
 
-#include "flamex/diff.h"
-#include "flamex/report_diff.h"
+#include "flamex/analysis/diff.h"
+#include "flamex/output/report_diff.h"
 
 /* Merge type 0 of two folded texts; fails the test when the merge fails. */
 static struct profile *merge_texts(const char *before, const char *after)

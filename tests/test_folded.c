@@ -1,8 +1,8 @@
 /* test_folded.c - the folded-stack grammar, including every odd case of the corpus. */
 #include "test_util.h"
 
-#include "flamex/hot.h"
-#include "flamex/load_folded.h"
+#include "flamex/analysis/hot.h"
+#include "flamex/load/load_folded.h"
 
 /* Total of the root for sample type t. */
 static double root_total(const struct profile *p, size_t t)

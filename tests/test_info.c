@@ -1,8 +1,8 @@
 /* test_info.c - header lines ("File:", "Type:", "Duration: ...") as pprof -top prints them. */
 #include "test_util.h"
 
-#include "flamex/info.h"
-#include "flamex/xalloc.h"
+#include "flamex/analysis/info.h"
+#include "flamex/base/xalloc.h"
 
 #include <time.h>
 

@@ -1,7 +1,7 @@
 /* test_input.c - plain and gzip input, truncation, size cap, long lines. */
 #include "test_util.h"
 
-#include "flamex/input.h"
+#include "flamex/load/input.h"
 
 #include <zlib.h>
 

@@ -1,9 +1,9 @@
 /* test_keymap.c - key notation, the default key table and config overrides. */
 #include "test_util.h"
 
-#include "flamex/actions.h"
-#include "flamex/keymap.h"
-#include "flamex/keys.h"
+#include "flamex/view/actions.h"
+#include "flamex/view/keymap.h"
+#include "flamex/view/keys.h"
 
 static void test_notation_round_trip(void **state)
 {

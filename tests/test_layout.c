@@ -1,7 +1,7 @@
 /* test_layout.c - layout invariants: shares, rounding, containment, hidden frames. */
 #include "test_util.h"
 
-#include "flamex/layout.h"
+#include "flamex/view/layout.h"
 
 /* Every invariant the UI relies on, checked over the whole layout. */
 static void check_invariants(const struct profile *p, const struct layout *l, uint32_t zoom, size_t t)

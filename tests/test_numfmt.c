@@ -1,7 +1,7 @@
 /* test_numfmt.c - count parsing and exact/pprof-style printing. */
 #include "test_util.h"
 
-#include "flamex/numfmt.h"
+#include "flamex/base/numfmt.h"
 
 #include <math.h>
 

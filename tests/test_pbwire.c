@@ -1,7 +1,7 @@
 /* test_pbwire.c - the protobuf wire reader and writer. */
 #include "test_util.h"
 
-#include "flamex/pbwire.h"
+#include "flamex/load/pbwire.h"
 
 static void test_varint_round_trip(void **state)
 {

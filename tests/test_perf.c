@@ -4,7 +4,7 @@
  * agreement with stackcollapse-perf.pl is test_perf_conformance.c's job.) */
 #include "test_util.h"
 
-#include "flamex/load_perf.h"
+#include "flamex/load/load_perf.h"
 
 /* Self value of path for sample type name (fails if either is missing). */
 static double self_of(const struct profile *p, const char *path, const char *type)

@@ -1,8 +1,8 @@
 /* test_pprof.c - the pprof loader: semantics, pruning, validation with offsets. */
 #include "test_util.h"
 
-#include "flamex/hot.h"
-#include "flamex/load_pprof.h"
+#include "flamex/analysis/hot.h"
+#include "flamex/load/load_pprof.h"
 
 #include "pprof_builder.h"
 

@@ -9,8 +9,8 @@
  */
 #include "test_util.h"
 
-#include "flamex/numfmt.h"
-#include "flamex/report.h"
+#include "flamex/base/numfmt.h"
+#include "flamex/output/report.h"
 
 #include <math.h>
 #include <time.h>

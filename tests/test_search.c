@@ -2,7 +2,7 @@
  * literal search, the match limit, and the matched total (nested once). */
 #include "test_util.h"
 
-#include "flamex/search.h"
+#include "flamex/analysis/search.h"
 
 #include <time.h>
 

@@ -3,7 +3,7 @@
  * their base only, and the scope of a zoom root. */
 #include "test_util.h"
 
-#include "flamex/shapes.h"
+#include "flamex/analysis/shapes.h"
 
 /* Append "prefix" then ";<name>1;...;<name>n" and " count\n" to buf. */
 static void chain(char *buf, const char *prefix, const char *name, int n, int count)

@@ -1,7 +1,7 @@
 /* test_strtab.c - interning: ids, lookups, raw bytes, growth. */
 #include "test_util.h"
 
-#include "flamex/strtab.h"
+#include "flamex/model/strtab.h"
 
 static void test_intern_same_id(void **state)
 {

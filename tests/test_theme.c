@@ -9,8 +9,8 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
-#include "flamex/theme.h"
-#include "flamex/yaml_doc.h"
+#include "flamex/config/theme.h"
+#include "flamex/config/yaml_doc.h"
 
 static const char *theme_path(const char *name)
 {

@@ -1,8 +1,8 @@
 /* test_top.c - flat/cum aggregation and the pprof-style --top table. */
 #include "test_util.h"
 
-#include "flamex/hot.h"
-#include "flamex/report.h"
+#include "flamex/analysis/hot.h"
+#include "flamex/output/report.h"
 
 static char *top_text(const struct profile *p, size_t limit)
 {

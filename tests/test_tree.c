@@ -1,8 +1,8 @@
 /* test_tree.c - call tree: merging, totals, sibling orders, exact values, depth. */
 #include "test_util.h"
 
-#include "flamex/strtab.h"
-#include "flamex/tree.h"
+#include "flamex/model/strtab.h"
+#include "flamex/model/tree.h"
 
 static struct sample_value ival(int64_t v)
 {

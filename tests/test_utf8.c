@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "flamex/utf8.h"
+#include "flamex/base/utf8.h"
 
 #define ELL "\xe2\x80\xa6" /* U+2026 */
 

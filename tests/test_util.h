@@ -13,9 +13,9 @@
 
 #include <cmocka.h>
 
-#include "flamex/export.h"
-#include "flamex/load.h"
-#include "flamex/profile.h"
+#include "flamex/output/export.h"
+#include "flamex/load/load.h"
+#include "flamex/model/profile.h"
 
 /* How many times longer than usual a timed test may take: FLAMEX_TEST_TIME_FACTOR
  * (`make check-valgrind` sets it, memcheck runs code 20-50 times slower), else 1. */

@@ -10,11 +10,11 @@
 
 #include <stdbool.h>
 
-#include "flamex/app.h"
-#include "flamex/view.h"
-#include "flamex/config.h"
-#include "flamex/error.h"
-#include "flamex/theme.h"
+#include "flamex/view/app.h"
+#include "flamex/view/view.h"
+#include "flamex/config/config.h"
+#include "flamex/base/error.h"
+#include "flamex/config/theme.h"
 
 struct tui_options {
     enum config_color color;   /* from --color / config; CONFIG_COLOR_AUTO = decide from the terminal */

@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <wchar.h>
 
-#include "flamex/utf8.h"
+#include "flamex/base/utf8.h"
 
 #include "tui_internal.h"
 

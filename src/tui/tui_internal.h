@@ -15,13 +15,13 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "flamex/app.h"
-#include "flamex/view.h"
-#include "flamex/config.h"
-#include "flamex/frame.h"
-#include "flamex/keys.h"
-#include "flamex/style.h"
-#include "flamex/theme.h"
+#include "flamex/view/app.h"
+#include "flamex/view/view.h"
+#include "flamex/config/config.h"
+#include "flamex/view/frame.h"
+#include "flamex/view/keys.h"
+#include "flamex/config/style.h"
+#include "flamex/config/theme.h"
 
 #include "tui_curses.h"
 #include "tui_palette.h"

@@ -1,5 +1,5 @@
 /* tui_keys.c - curses input (wget_wch, getmouse) to keys.h codes and app calls. */
-#include "flamex/keys.h"
+#include "flamex/view/keys.h"
 
 #include "tui_internal.h"
 

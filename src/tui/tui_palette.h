@@ -9,9 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "flamex/config.h"
-#include "flamex/style.h"
-#include "flamex/theme.h"
+#include "flamex/config/config.h"
+#include "flamex/config/style.h"
+#include "flamex/config/theme.h"
 
 enum tui_tier {
     TUI_TIER_MONO, /* no colour: each style's mono_attrs only */

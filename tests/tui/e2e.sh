@@ -224,10 +224,10 @@ check "back at 120x40: selection kept (through 1x1)" poll selected_is "$zoomed"
 
 tm send-keys -t main '?'
 check "? shows the help screen" poll has "Zoom into the selected frame"
-if [ -r "$SRC/include/flamex/actions.h" ]; then
+if [ -r "$SRC/include/flamex/view/actions.h" ]; then
     # Every action's help text, from the table itself (first 40 characters,
     # in case a narrow column cuts one).
-    sed -n 's/^ *X([A-Z_]*, "[a-z-]*", "\([^"]*\)").*/\1/p' "$SRC/include/flamex/actions.h" |
+    sed -n 's/^ *X([A-Z_]*, "[a-z-]*", "\([^"]*\)").*/\1/p' "$SRC/include/flamex/view/actions.h" |
         cut -c1-40 >"$TMP/help"
     missing=""
     while IFS= read -r text; do has "$text" || missing="$missing [$text]"; done <"$TMP/help"

@@ -2,7 +2,7 @@
  * (src/tui/tui_palette.c: pure, so no terminal and no curses needed). */
 #include "../test_util.h"
 
-#include "flamex/theme.h"
+#include "flamex/config/theme.h"
 
 #include "../../src/tui/tui_palette.h"
 

@@ -1,0 +1,192 @@
+/* app.h - the viewer's state and the one place that acts on actions.
+ *
+ * The TUI and --dump both drive an app: they feed it actions (from keys via
+ * the keymap), mouse events and the screen size, then ask it to draw into a
+ * frame. Everything here is curses-free and deterministic.
+ */
+#ifndef FLAMEX_APP_H
+#define FLAMEX_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "flamex/view/actions.h"
+#include "flamex/view/frame.h"
+#include "flamex/analysis/hot.h"
+#include "flamex/view/keymap.h"
+#include "flamex/view/layout.h"
+#include "flamex/model/profile.h"
+#include "flamex/analysis/search.h"
+#include "flamex/analysis/shapes.h"
+
+/* Flags returned by the app_* event functions. */
+#define APP_REDRAW 0x1u /* the screen must be redrawn */
+#define APP_QUIT 0x2u   /* the user asked to quit */
+
+struct app_options {
+    bool icicle;      /* root at the top */
+    bool heaviest;    /* siblings heaviest-first instead of alphabetical */
+    size_t type;      /* initial sample type */
+    bool ascii;       /* ASCII-only glyphs */
+    const struct shapes_options *shapes; /* thresholds; NULL = shapes_default_options() */
+};
+
+/* Where the keys go: the graph, or the sidebar's list. */
+enum app_focus { APP_FOCUS_GRAPH, APP_FOCUS_SIDEBAR };
+
+/* What the sidebar lists. */
+enum app_list { APP_LIST_HOT, APP_LIST_SHAPES, APP_LIST_COUNT };
+
+/* The `/` prompt being edited (the search it shows lives in app->search). */
+struct app_prompt {
+    bool open;
+    bool edited;            /* typed into since it opened */
+    char text[256];         /* the pattern as typed, NUL-terminated */
+    size_t len;
+    char error[256];        /* why text does not compile, or a warning about it */
+    bool invalid;           /* text does not compile: the search in effect is older */
+};
+
+/* Cached analyses: recomputed when their key (root, type, ...) changes. */
+struct app_cache {
+    struct search scratch;  /* compiled here first, swapped in when valid */
+    unsigned search_gen;    /* bumped whenever app->search changes */
+    bool all_valid;         /* matched_all, frames_all: for (all_gen, all_type) */
+    unsigned all_gen;
+    size_t all_type;
+    bool view_valid;        /* matched_view, frames_view: for (view_gen, view_type, view_zoom) */
+    unsigned view_gen;
+    size_t view_type;
+    uint32_t view_zoom;
+    double matched_all, matched_view;
+    size_t frames_all, frames_view;
+
+    struct hot_list hot;    /* for (hot_root, hot_type), sorted by hot_order */
+    bool hot_valid;
+    uint32_t hot_root;
+    size_t hot_type;
+    enum hot_order hot_order;
+
+    struct shapes shapes;   /* for (shapes_root, shapes_type) */
+    bool shapes_valid;
+    uint32_t shapes_root;
+    size_t shapes_type;
+    uint8_t *marks;         /* per node: APP_MARK_* (owned, tree_count entries) */
+};
+
+#define APP_MARK_PLATEAU 0x1u /* a plateau frame */
+#define APP_MARK_TOWER 0x2u   /* a tower's base or a frame above it */
+
+struct app {
+    struct profile *profile;     /* borrowed; must outlive the app */
+    const struct keymap *keymap; /* borrowed; for key hints and the help screen */
+    size_t type;
+    enum tree_order order;
+    bool icicle;
+    bool ascii;
+    bool help;                   /* the help screen is shown */
+    int help_scroll;
+    bool info;                   /* the profile information panel is shown */
+    int info_scroll;
+    int cols, rows;              /* screen size */
+
+    uint32_t zoom;               /* current zoom root */
+    uint32_t selected;           /* selected frame */
+    uint32_t keep_selected;      /* the selection before a resize made it too narrow to
+                                    lay out: restored when it fits again, until the user
+                                    acts (TREE_NONE: none) */
+    uint32_t *back, *forward;    /* zoom history stacks (owned) */
+    size_t nback, nforward, back_cap, forward_cap;
+    int target_x;                /* column the vertical moves try to stay in */
+
+    int scroll;                  /* first graph row shown (rows from the graph's top) */
+    struct layout layout;        /* cached for (zoom, order, type, graph width) */
+    bool layout_valid;
+    char message[256];           /* one-shot message for the status line */
+
+    struct search search;        /* the search in effect (empty: none); owned */
+    enum search_case search_case;
+    uint32_t search_name;        /* name id of an exact-name search (#, the sidebar), else STRTAB_NONE */
+    struct app_prompt prompt;
+
+    bool sidebar;                /* wanted (hidden anyway on narrow screens) */
+    enum app_focus focus;
+    enum app_list list;
+    enum hot_order rank;         /* HOT_BY_FLAT or HOT_BY_CUM */
+    bool scope_zoom;             /* the sidebar ranks within the zoom, not the profile */
+    size_t cursor[APP_LIST_COUNT]; /* selected entry of each list */
+    size_t side_scroll[APP_LIST_COUNT]; /* first list row shown */
+    bool shapes_on;              /* plateaus and towers highlighted in the graph */
+    struct shapes_options shapes_opts;
+
+    struct app_cache cache;
+    bool differential;           /* colour bars by change (a merged profile, diff.h) */
+    bool diff_normalise;         /* ... with BEFORE normalised to AFTER's total */
+    bool compare_pane;           /* a compare pane: its title names the side, the status
+                                    line does not name the sample type */
+};
+
+/* Start viewing profile (which must be finished). km is used for hints/help. */
+void app_init(struct app *app, struct profile *profile, const struct keymap *km,
+              const struct app_options *opts);
+
+/* Free what the app owns (not the profile or keymap). */
+void app_free(struct app *app);
+
+/* Set the screen size in cells. Returns APP_REDRAW. */
+unsigned app_resize(struct app *app, int cols, int rows);
+
+/* Perform an action. Returns APP_REDRAW and/or APP_QUIT. */
+unsigned app_apply(struct app *app, enum action_id action);
+
+/* Translate a key through the keymap and perform its action (unbound keys
+ * do nothing, or close the help screen or the information panel). */
+unsigned app_key(struct app *app, int key);
+
+/* Mouse: a click at screen cell (x, y) selects the frame there; a double
+ * click zooms into it. */
+unsigned app_click(struct app *app, int x, int y, bool double_click);
+
+/* Mouse wheel: lines > 0 scrolls towards the top of the screen. */
+unsigned app_wheel(struct app *app, int lines);
+
+/* Select node in the graph: when it lies outside the zoomed subtree (and is
+ * not one of the zoom's ancestors) zoom out to the whole profile first (the
+ * zoom history keeps the old zoom); when it is too narrow to be laid out,
+ * select its nearest visible caller and say so. Returns APP_REDRAW. */
+unsigned app_select_node(struct app *app, uint32_t node);
+
+/* Search for the function with string-table id name (exactly) and select
+ * its widest frame in the sidebar's scope (else the whole profile), zooming
+ * out if needed; the message says what happened. Returns APP_REDRAW. */
+unsigned app_select_function(struct app *app, uint32_t name);
+
+/* Compare mode: make to's zoom history (back and forward) from's, each
+ * entry passed through map (to the nearest node that exists on to's side). */
+void app_copy_history(struct app *to, const struct app *from, uint32_t (*map)(void *ctx, uint32_t node),
+                      void *ctx);
+
+/* Compare mode: show zoom with selected selected, as another pane did,
+ * without touching the zoom history (zoom must be an ancestor-or-self of
+ * selected). The selection falls back to its nearest visible caller. */
+void app_follow(struct app *app, uint32_t zoom, uint32_t selected);
+
+/* Is a search in effect (a pattern, even one matching nothing)? */
+bool app_search_active(const struct app *app);
+
+/* Compare mode: make to's search the same as from's (same pattern, case
+ * mode or exact name; both apps view the same merged profile). */
+void app_search_copy(struct app *to, const struct app *from);
+
+/* Draw the whole screen into f (resized to the app's size if needed). */
+void app_draw(struct app *app, struct frame *f);
+
+/* Width of the graph in cells: the screen's, less the sidebar when it shows
+ * (it hides below 80 columns and takes a third, at most 50 columns). */
+int app_graph_cols(const struct app *app);
+
+/* Does the sidebar show at the current size? */
+bool app_sidebar_visible(const struct app *app);
+
+#endif

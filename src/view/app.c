@@ -1,0 +1,643 @@
+/* app.c - viewer state: selection, zoom history, scrolling; the only switch over actions. */
+#include "flamex/view/app.h"
+
+#include "flamex/view/view.h"
+#include "flamex/base/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app_internal.h"
+
+void app_init(struct app *app, struct profile *profile, const struct keymap *km,
+              const struct app_options *opts)
+{
+    memset(app, 0, sizeof *app);
+    app->profile = profile;
+    app->keymap = km;
+    app->type = opts->type < profile->ntypes ? opts->type : profile->default_type;
+    app->order = opts->heaviest ? TREE_ORDER_HEAVIEST : TREE_ORDER_ALPHA;
+    app->icicle = opts->icicle;
+    app->ascii = opts->ascii;
+    app->zoom = TREE_ROOT;
+    app->selected = TREE_ROOT;
+    app->keep_selected = TREE_NONE;
+    app->cols = 80;
+    app->rows = 24;
+    app->scroll = -1; /* not placed yet: the first layout decides */
+    app->search_case = SEARCH_CASE_SMART;
+    app->search_name = STRTAB_NONE;
+    app->rank = HOT_BY_FLAT;
+    app->shapes_opts = opts->shapes ? *opts->shapes : shapes_default_options();
+    if (app->order == TREE_ORDER_HEAVIEST)
+        tree_sort_heaviest(profile->tree, app->type);
+}
+
+void app_free(struct app *app)
+{
+    layout_free(&app->layout);
+    free(app->back);
+    free(app->forward);
+    app->back = app->forward = NULL;
+    app_search_free(app);
+    app_sidebar_free(app);
+}
+
+int app_graph_rows(const struct app *app)
+{
+    int rows = app->rows - APP_CHROME_ROWS;
+    return rows < 1 ? 1 : rows;
+}
+
+/* Content line (0 = top of the graph) of a layout row. */
+int app_line_of_row(const struct app *app, uint32_t row)
+{
+    if (app->icicle)
+        return (int)row;
+    return (int)app->layout.rows - 1 - (int)row;
+}
+
+/* Blank lines above the graph in flame view when it is shorter than the screen. */
+int app_pad(const struct app *app)
+{
+    int pad = app_graph_rows(app) - (int)app->layout.rows;
+    return !app->icicle && pad > 0 ? pad : 0;
+}
+
+static void app_info_scroll_by(struct app *app, int lines);
+
+static int app_max_scroll(const struct app *app)
+{
+    int m = (int)app->layout.rows - app_graph_rows(app);
+    return m > 0 ? m : 0;
+}
+
+static void app_clamp_scroll(struct app *app)
+{
+    if (app->scroll > app_max_scroll(app))
+        app->scroll = app_max_scroll(app);
+    if (app->scroll < 0)
+        app->scroll = 0;
+}
+
+/* Scroll so the selected frame's row is on screen. */
+static void app_reveal_selected(struct app *app)
+{
+    long i = layout_find(&app->layout, app->selected);
+    if (i < 0)
+        return;
+    int line = app_line_of_row(app, app->layout.spans[i].row);
+    int rows = app_graph_rows(app);
+    if (line < app->scroll)
+        app->scroll = line;
+    else if (line >= app->scroll + rows)
+        app->scroll = line - rows + 1;
+    app_clamp_scroll(app);
+}
+
+void app_ensure_layout(struct app *app)
+{
+    int width = app_graph_cols(app);
+    if (app->layout_valid && app->layout.width == width)
+        return;
+    layout_compute(&app->layout, app->profile->tree, app->zoom, app->order, app->type, width);
+    app->layout_valid = true;
+    /* Keep the selection on a laid-out frame: fall back to its nearest visible
+     * ancestor (or the zoom root). */
+    uint32_t sel = app->selected;
+    while (sel != TREE_NONE && layout_find(&app->layout, sel) < 0)
+        sel = tree_parent(app->profile->tree, sel);
+    app->selected = sel == TREE_NONE ? app->zoom : sel;
+    /* A resize through a tiny size does not lose the user's selection. */
+    if (app->keep_selected != TREE_NONE && layout_find(&app->layout, app->keep_selected) >= 0)
+        app->selected = app->keep_selected;
+    if (app->scroll < 0) /* first view: the root end of the graph */
+        app->scroll = app->icicle ? 0 : app_max_scroll(app);
+    app_clamp_scroll(app);
+    app_reveal_selected(app);
+}
+
+static void app_invalidate(struct app *app)
+{
+    app->layout_valid = false;
+}
+
+unsigned app_resize(struct app *app, int cols, int rows)
+{
+    app->cols = cols < 1 ? 1 : cols;
+    app->rows = rows < 1 ? 1 : rows;
+    if (app->keep_selected == TREE_NONE)
+        app->keep_selected = app->selected;
+    app_invalidate(app);
+    app_ensure_layout(app);
+    app_sidebar_clamp(app);
+    if (app->info)
+        app_info_scroll_by(app, 0);
+    return APP_REDRAW;
+}
+
+static void app_select_index(struct app *app, long i, bool set_target)
+{
+    if (i < 0)
+        return;
+    const struct layout_span *s = &app->layout.spans[i];
+    app->selected = s->node;
+    if (set_target)
+        app->target_x = s->x + s->width / 2;
+    app_reveal_selected(app);
+}
+
+/* Move towards the leaves: the child under target_x, else the nearest child. */
+static bool app_select_child(struct app *app)
+{
+    long i = layout_find(&app->layout, app->selected);
+    if (i < 0)
+        return false;
+    const struct layout_span *s = &app->layout.spans[i];
+    if (s->row + 1 >= app->layout.rows)
+        return false;
+    int x = app->target_x;
+    if (x < s->x)
+        x = s->x;
+    if (x >= s->x + s->width)
+        x = s->x + s->width - 1;
+    size_t a = app->layout.row_start[s->row + 1], b = app->layout.row_start[s->row + 2];
+    long best = -1;
+    int best_dist = 0;
+    for (size_t k = a; k < b; k++) {
+        const struct layout_span *c = &app->layout.spans[k];
+        if (tree_parent(app->profile->tree, c->node) != s->node)
+            continue;
+        int dist = x < c->x ? c->x - x : (x >= c->x + c->width ? x - (c->x + c->width - 1) : 0);
+        if (best < 0 || dist < best_dist) {
+            best = (long)k;
+            best_dist = dist;
+        }
+    }
+    if (best < 0)
+        return false;
+    app_select_index(app, best, false);
+    return true;
+}
+
+static bool app_select_parent(struct app *app)
+{
+    uint32_t parent = tree_parent(app->profile->tree, app->selected);
+    if (parent == TREE_NONE)
+        return false;
+    long i = layout_find(&app->layout, parent);
+    if (i < 0)
+        return false;
+    app_select_index(app, i, false);
+    return true;
+}
+
+static bool app_select_neighbour(struct app *app, int dir)
+{
+    long i = layout_find(&app->layout, app->selected);
+    if (i < 0)
+        return false;
+    uint32_t row = app->layout.spans[i].row;
+    long j = i + dir;
+    if (j < (long)app->layout.row_start[row] || j >= (long)app->layout.row_start[row + 1])
+        return false;
+    app_select_index(app, j, true);
+    return true;
+}
+
+static void app_push(uint32_t **stack, size_t *n, size_t *cap, uint32_t node)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 16;
+        *stack = xreallocarray(*stack, *cap, sizeof **stack);
+    }
+    (*stack)[(*n)++] = node;
+}
+
+static void app_set_zoom(struct app *app, uint32_t zoom)
+{
+    app->zoom = zoom;
+    app_invalidate(app);
+    app->scroll = -1;
+    app_ensure_layout(app);
+    app_reveal_selected(app);
+}
+
+unsigned app_zoom_to(struct app *app, uint32_t node)
+{
+    if (node == app->zoom) {
+        snprintf(app->message, sizeof app->message, "Already zoomed to this frame");
+        return APP_REDRAW;
+    }
+    app_push(&app->back, &app->nback, &app->back_cap, app->zoom);
+    app->nforward = 0;
+    app_set_zoom(app, node);
+    return APP_REDRAW;
+}
+
+void app_copy_history(struct app *to, const struct app *from, uint32_t (*map)(void *ctx, uint32_t node),
+                      void *ctx)
+{
+    to->nback = to->nforward = 0;
+    for (size_t i = 0; i < from->nback; i++)
+        app_push(&to->back, &to->nback, &to->back_cap, map(ctx, from->back[i]));
+    for (size_t i = 0; i < from->nforward; i++)
+        app_push(&to->forward, &to->nforward, &to->forward_cap, map(ctx, from->forward[i]));
+}
+
+void app_follow(struct app *app, uint32_t zoom, uint32_t selected)
+{
+    app->keep_selected = TREE_NONE;
+    if (zoom != app->zoom) {
+        app->zoom = zoom;
+        app_invalidate(app);
+        app->scroll = -1;
+    }
+    app_ensure_layout(app);
+    long i;
+    while ((i = layout_find(&app->layout, selected)) < 0 && selected != TREE_NONE)
+        selected = tree_parent(app->profile->tree, selected);
+    app->selected = i >= 0 ? selected : app->zoom;
+    if (i >= 0)
+        app->target_x = app->layout.spans[i].x + app->layout.spans[i].width / 2;
+    app_reveal_selected(app);
+}
+
+/* Is node on the zoomed view: in the zoom's subtree or one of its ancestors? */
+static bool app_in_view(const struct app *app, uint32_t node)
+{
+    const struct tree *tree = app->profile->tree;
+    uint32_t dn = tree_depth(tree, node), dz = tree_depth(tree, app->zoom);
+    uint32_t a = dn >= dz ? node : app->zoom, b = dn >= dz ? app->zoom : node;
+    for (uint32_t d = tree_depth(tree, a); d > tree_depth(tree, b); d--)
+        a = tree_parent(tree, a);
+    return a == b;
+}
+
+unsigned app_select_node(struct app *app, uint32_t node)
+{
+    app->keep_selected = TREE_NONE;
+    if (!app_in_view(app, node))
+        app_zoom_to(app, TREE_ROOT);
+    app_ensure_layout(app);
+    uint32_t shown = node;
+    long i;
+    while ((i = layout_find(&app->layout, shown)) < 0 && shown != TREE_NONE)
+        shown = tree_parent(app->profile->tree, shown);
+    if (i < 0)
+        return APP_REDRAW;
+    app_select_index(app, i, true);
+    if (shown != node) {
+        size_t len;
+        const char *name = profile_node_name(app->profile, node, &len);
+        snprintf(app->message, sizeof app->message,
+                 "%.*s is too narrow to show here: selected its caller", len > 60 ? 60 : (int)len,
+                 name);
+    }
+    return APP_REDRAW;
+}
+
+static void app_scroll_by(struct app *app, int lines)
+{
+    app->scroll += lines;
+    app_clamp_scroll(app);
+    /* Keep the selection visible: move it to the frame under target_x on the
+     * nearest row that is on screen. */
+    long i = layout_find(&app->layout, app->selected);
+    if (i < 0)
+        return;
+    int line = app_line_of_row(app, app->layout.spans[i].row);
+    int rows = app_graph_rows(app);
+    int want = line < app->scroll ? app->scroll : (line >= app->scroll + rows ? app->scroll + rows - 1 : line);
+    if (want == line)
+        return;
+    int row = app->icicle ? want : (int)app->layout.rows - 1 - want;
+    if (row < 0 || row >= (int)app->layout.rows)
+        return;
+    long j = layout_at(&app->layout, (uint32_t)row, app->target_x);
+    if (j >= 0)
+        app->selected = app->layout.spans[j].node;
+}
+
+/* Show the next sample type: re-sort and re-lay out for it, zoom out of a
+ * frame that has nothing of it, keep the selection on its nearest visible
+ * ancestor, and put the root end of the graph back in view. */
+static unsigned app_next_type(struct app *app)
+{
+    const struct profile *p = app->profile;
+    size_t t = app->type;
+    if (p->ntypes < 2) {
+        snprintf(app->message, sizeof app->message, "This profile has one sample type: %s (%s)",
+                 p->types[t].name ? p->types[t].name : "", draw_type_unit(app, t));
+        return APP_REDRAW;
+    }
+    t = app->type = (app->type + 1) % p->ntypes;
+    if (app->order == TREE_ORDER_HEAVIEST)
+        tree_sort_heaviest(p->tree, t);
+    bool zoomed_out = false;
+    while (app->zoom != TREE_ROOT && !(tree_total(p->tree, app->zoom, t) > 0)) {
+        app->zoom = tree_parent(p->tree, app->zoom);
+        zoomed_out = true;
+    }
+    app_invalidate(app);
+    app->scroll = -1;
+    app_ensure_layout(app);
+    /* The status line already names the type and unit; say where in the cycle we are. */
+    snprintf(app->message, sizeof app->message, "Sample type %zu of %zu%s", t + 1, p->ntypes,
+             zoomed_out ? "; zoomed out (none of it in the zoomed frame)" : "");
+    return APP_REDRAW;
+}
+
+/* Furthest the information panel scrolls: its last row at the screen's bottom. */
+static int app_info_max_scroll(struct app *app)
+{
+    int m = draw_info_rows(app) - app->rows;
+    return m > 0 ? m : 0;
+}
+
+static void app_info_scroll_by(struct app *app, int lines)
+{
+    app->info_scroll += lines;
+    int max = app_info_max_scroll(app);
+    if (app->info_scroll > max)
+        app->info_scroll = max;
+    if (app->info_scroll < 0)
+        app->info_scroll = 0;
+}
+
+/* Keys while the information panel is shown: moves scroll it, the sample
+ * type may change under it, anything else (i, q, Esc...) closes it. */
+static unsigned app_apply_info(struct app *app, enum action_id action)
+{
+    switch (action) {
+    case ACTION_NONE: return 0;
+    case ACTION_MOVE_DOWN: app_info_scroll_by(app, 1); break;
+    case ACTION_MOVE_UP: app_info_scroll_by(app, -1); break;
+    case ACTION_PAGE_DOWN: app_info_scroll_by(app, app->rows - 1); break;
+    case ACTION_PAGE_UP: app_info_scroll_by(app, -(app->rows - 1)); break;
+    case ACTION_SCROLL_TOP: app->info_scroll = 0; break;
+    case ACTION_SCROLL_BOTTOM: app->info_scroll = app_info_max_scroll(app); break;
+    case ACTION_NEXT_SAMPLE_TYPE:
+        app_next_type(app);
+        app_info_scroll_by(app, 0);
+        break;
+    case ACTION_REDRAW: break;
+    default: app->info = false; break;
+    }
+    return APP_REDRAW;
+}
+
+/* Keys while the sidebar has the focus: moves and Enter act on its list;
+ * everything else keeps its graph meaning (returns false). */
+static bool app_apply_sidebar(struct app *app, enum action_id action, unsigned *flags)
+{
+    long page = app_sidebar_list_rows(app) - 1;
+    if (page < 1)
+        page = 1;
+    switch (action) {
+    case ACTION_MOVE_UP: *flags = app_sidebar_move(app, -1); return true;
+    case ACTION_MOVE_DOWN: *flags = app_sidebar_move(app, 1); return true;
+    case ACTION_PAGE_UP: *flags = app_sidebar_move(app, -page); return true;
+    case ACTION_PAGE_DOWN: *flags = app_sidebar_move(app, page); return true;
+    case ACTION_SCROLL_TOP: *flags = app_sidebar_move(app, -(long)app_sidebar_count(app)); return true;
+    case ACTION_SCROLL_BOTTOM: *flags = app_sidebar_move(app, (long)app_sidebar_count(app)); return true;
+    case ACTION_ZOOM_IN: *flags = app_sidebar_enter(app); return true;
+    default: return false;
+    }
+}
+
+unsigned app_apply(struct app *app, enum action_id action)
+{
+    app_ensure_layout(app);
+    app->keep_selected = TREE_NONE; /* the user acts on what is shown now */
+    app->message[0] = '\0';
+    if (app->info)
+        return app_apply_info(app, action);
+    if (app->help && action != ACTION_QUIT) {
+        switch (action) {
+        case ACTION_MOVE_DOWN: if (app->help_scroll < ACTION_COUNT * 2) app->help_scroll++; break;
+        case ACTION_MOVE_UP: if (app->help_scroll > 0) app->help_scroll--; break;
+        case ACTION_PAGE_DOWN:
+            app->help_scroll += app_graph_rows(app);
+            if (app->help_scroll > ACTION_COUNT * 2)
+                app->help_scroll = ACTION_COUNT * 2;
+            break;
+        case ACTION_PAGE_UP: app->help_scroll -= app_graph_rows(app); if (app->help_scroll < 0) app->help_scroll = 0; break;
+        case ACTION_SCROLL_TOP: app->help_scroll = 0; break;
+        default: app->help = false; break;
+        }
+        return APP_REDRAW;
+    }
+    unsigned flags = 0;
+    if (app->focus == APP_FOCUS_SIDEBAR && app_sidebar_visible(app) &&
+        app_apply_sidebar(app, action, &flags))
+        return flags;
+    bool up_is_child = !app->icicle;
+    switch (action) {
+    case ACTION_NONE:
+        return 0;
+    case ACTION_MOVE_UP:
+        if (up_is_child ? app_select_child(app) : app_select_parent(app))
+            return APP_REDRAW;
+        return 0;
+    case ACTION_MOVE_DOWN:
+        if (up_is_child ? app_select_parent(app) : app_select_child(app))
+            return APP_REDRAW;
+        return 0;
+    case ACTION_MOVE_LEFT:
+        return app_select_neighbour(app, -1) ? APP_REDRAW : 0;
+    case ACTION_MOVE_RIGHT:
+        return app_select_neighbour(app, +1) ? APP_REDRAW : 0;
+    case ACTION_ZOOM_IN:
+        return app_zoom_to(app, app->selected);
+    case ACTION_ZOOM_BACK:
+        if (!app->nback) {
+            snprintf(app->message, sizeof app->message, "No earlier zoom");
+            return APP_REDRAW;
+        }
+        app_push(&app->forward, &app->nforward, &app->forward_cap, app->zoom);
+        app_set_zoom(app, app->back[--app->nback]);
+        return APP_REDRAW;
+    case ACTION_ZOOM_FORWARD:
+        if (!app->nforward) {
+            snprintf(app->message, sizeof app->message, "No later zoom");
+            return APP_REDRAW;
+        }
+        app_push(&app->back, &app->nback, &app->back_cap, app->zoom);
+        app_set_zoom(app, app->forward[--app->nforward]);
+        app->selected = app->zoom;
+        return APP_REDRAW;
+    case ACTION_ZOOM_RESET:
+        if (app->zoom == TREE_ROOT) {
+            snprintf(app->message, sizeof app->message, "Showing the whole profile");
+            return APP_REDRAW;
+        }
+        return app_zoom_to(app, TREE_ROOT);
+    case ACTION_PAGE_UP:
+        app_scroll_by(app, -app_graph_rows(app));
+        return APP_REDRAW;
+    case ACTION_PAGE_DOWN:
+        app_scroll_by(app, app_graph_rows(app));
+        return APP_REDRAW;
+    case ACTION_SCROLL_TOP:
+        app_scroll_by(app, -(int)app->layout.rows);
+        return APP_REDRAW;
+    case ACTION_SCROLL_BOTTOM:
+        app_scroll_by(app, (int)app->layout.rows);
+        return APP_REDRAW;
+    case ACTION_TOGGLE_ORIENTATION:
+        app->icicle = !app->icicle;
+        app->scroll = app->icicle ? 0 : app_max_scroll(app);
+        app_reveal_selected(app);
+        return APP_REDRAW;
+    case ACTION_TOGGLE_ORDER:
+        app->order = app->order == TREE_ORDER_ALPHA ? TREE_ORDER_HEAVIEST : TREE_ORDER_ALPHA;
+        if (app->order == TREE_ORDER_HEAVIEST)
+            tree_sort_heaviest(app->profile->tree, app->type);
+        app_invalidate(app);
+        app_ensure_layout(app);
+        snprintf(app->message, sizeof app->message, "Siblings ordered %s",
+                 app->order == TREE_ORDER_ALPHA ? "alphabetically" : "heaviest first");
+        return APP_REDRAW;
+    case ACTION_NEXT_SAMPLE_TYPE:
+        return app_next_type(app);
+    case ACTION_SEARCH:
+        return app_search_open(app);
+    case ACTION_SEARCH_NEXT:
+        return app_search_step(app, 1);
+    case ACTION_SEARCH_PREV:
+        return app_search_step(app, -1);
+    case ACTION_SEARCH_SELECTED:
+        return app_search_selected(app);
+    case ACTION_SEARCH_CLEAR:
+        return app_search_clear(app);
+    case ACTION_SEARCH_CASE:
+        return app_search_cycle_case(app);
+    case ACTION_TOGGLE_SIDEBAR:
+        return app_sidebar_toggle(app);
+    case ACTION_SIDEBAR_LIST:
+        return app_sidebar_next_list(app);
+    case ACTION_SIDEBAR_RANK:
+        return app_sidebar_toggle_rank(app);
+    case ACTION_SIDEBAR_SCOPE:
+        return app_sidebar_toggle_scope(app);
+    case ACTION_FOCUS:
+        return app_focus_toggle(app);
+    case ACTION_TOGGLE_SHAPES:
+        return app_shapes_toggle(app);
+    case ACTION_COMPARE_VIEW:
+    case ACTION_COMPARE_PANE:
+    case ACTION_COMPARE_WIDTH:
+    case ACTION_COMPARE_NORMALISE:
+        snprintf(app->message, sizeof app->message,
+                 "Only in compare mode: open two profiles (flamex BEFORE AFTER)");
+        return APP_REDRAW;
+    case ACTION_INFO:
+        app->info = true;
+        app->info_scroll = 0;
+        return APP_REDRAW;
+    case ACTION_HELP:
+        app->help = true;
+        app->help_scroll = 0;
+        return APP_REDRAW;
+    case ACTION_REDRAW:
+        return APP_REDRAW;
+    case ACTION_QUIT:
+        return APP_QUIT;
+    case ACTION_COUNT:
+        break;
+    }
+    return 0;
+}
+
+unsigned app_key(struct app *app, int key)
+{
+    if (app->prompt.open)
+        return app_prompt_key(app, key);
+    enum action_id action = keymap_lookup(app->keymap, key);
+    if (action == ACTION_NONE && (app->help || app->info)) {
+        app->help = app->info = false;
+        return APP_REDRAW;
+    }
+    if (action == ACTION_NONE)
+        return 0; /* unbound keys (Esc included) leave the state and message alone */
+    return app_apply(app, action);
+}
+
+unsigned app_click(struct app *app, int x, int y, bool double_click)
+{
+    app_ensure_layout(app);
+    app->keep_selected = TREE_NONE;
+    if (app->help || app->info) {
+        app->help = app->info = false;
+        return APP_REDRAW;
+    }
+    if (x >= app_graph_cols(app)) {
+        if (y < APP_GRAPH_TOP || y >= APP_GRAPH_TOP + app_graph_rows(app))
+            return 0;
+        app->message[0] = '\0';
+        return app_sidebar_click(app, y, double_click);
+    }
+    int line = y - APP_GRAPH_TOP - app_pad(app) + app->scroll;
+    if (y < APP_GRAPH_TOP || y >= APP_GRAPH_TOP + app_graph_rows(app) || line < 0 ||
+        line >= (int)app->layout.rows)
+        return 0;
+    int row = app->icicle ? line : (int)app->layout.rows - 1 - line;
+    long i = layout_at(&app->layout, (uint32_t)row, x);
+    if (i < 0)
+        return 0;
+    const struct layout_span *s = &app->layout.spans[i];
+    if (x < s->x || x >= s->x + s->width)
+        return 0;
+    app->message[0] = '\0';
+    app->focus = APP_FOCUS_GRAPH; /* a click in the graph gives it the keys */
+    app_select_index(app, i, true);
+    if (double_click)
+        return app_zoom_to(app, app->selected);
+    return APP_REDRAW;
+}
+
+unsigned app_wheel(struct app *app, int lines)
+{
+    app_ensure_layout(app);
+    app->keep_selected = TREE_NONE;
+    if (app->help) {
+        app->help_scroll -= lines;
+        if (app->help_scroll < 0)
+            app->help_scroll = 0;
+        return APP_REDRAW;
+    }
+    if (app->info) {
+        app_info_scroll_by(app, -lines);
+        return APP_REDRAW;
+    }
+    if (app->focus == APP_FOCUS_SIDEBAR && app_sidebar_visible(app))
+        return app_sidebar_move(app, -lines);
+    app_scroll_by(app, -lines);
+    return APP_REDRAW;
+}
+
+/* ---- the view interface (view.h) ---------------------------------------- */
+
+static unsigned app_view_key(void *ctx, int key) { return app_key(ctx, key); }
+static unsigned app_view_click(void *ctx, int x, int y, bool dbl) { return app_click(ctx, x, y, dbl); }
+static unsigned app_view_wheel(void *ctx, int lines) { return app_wheel(ctx, lines); }
+static unsigned app_view_resize(void *ctx, int cols, int rows) { return app_resize(ctx, cols, rows); }
+static void app_view_draw(void *ctx, struct frame *f) { app_draw(ctx, f); }
+
+void view_of_app(struct view *view, struct app *app)
+{
+    *view = (struct view){
+        .ctx = app,
+        .keymap = app->keymap,
+        .ascii = app->ascii,
+        .message = app->message,
+        .message_cap = sizeof app->message,
+        .key = app_view_key,
+        .click = app_view_click,
+        .wheel = app_view_wheel,
+        .resize = app_view_resize,
+        .draw = app_view_draw,
+    };
+}

@@ -1,0 +1,115 @@
+/* app_internal.h - what app.c shares with the draw_*.c modules (not public API). */
+#ifndef FLAMEX_APP_INTERNAL_H
+#define FLAMEX_APP_INTERNAL_H
+
+#include "flamex/view/app.h"
+
+#define APP_GRAPH_TOP 1  /* row 0 is the breadcrumb */
+#define APP_CHROME_ROWS 3 /* breadcrumb + two status lines */
+
+/* Rows available to the graph. */
+int app_graph_rows(const struct app *app);
+/* Content line (0 = top of the graph) of a layout row, before scrolling. */
+int app_line_of_row(const struct app *app, uint32_t row);
+/* Blank lines above a short flame graph (it sits at the bottom). */
+int app_pad(const struct app *app);
+/* Recompute the layout if the zoom, order, type or width changed. */
+void app_ensure_layout(struct app *app);
+
+/* Zoom to node, remembering the current zoom for zoom-back. */
+unsigned app_zoom_to(struct app *app, uint32_t node);
+
+/* ---- app_search.c: the / prompt, n/N, #, case modes, match totals ---- */
+
+/* Open the / prompt (empty; the current search stays until the first edit). */
+unsigned app_search_open(struct app *app);
+/* A key while the prompt is open: edit, Enter keeps, Esc clears the search. */
+unsigned app_prompt_key(struct app *app, int key);
+/* n (dir 1) / N (dir -1): the next matching frame in screen order. */
+unsigned app_search_step(struct app *app, int dir);
+/* #: search for the selected frame's exact name. */
+unsigned app_search_selected(struct app *app);
+/* Search for the function with string-table id name, exactly (the sidebar's
+ * Enter). Returns false (message set) when the name cannot be searched. */
+bool app_search_name(struct app *app, uint32_t name);
+/* Esc: clear the search; with none, give the focus back to the graph. */
+unsigned app_search_clear(struct app *app);
+/* Cycle the case mode (smart, sensitive, insensitive) and search again. */
+unsigned app_search_cycle_case(struct app *app);
+/* Bring the cached match totals up to date for the zoom and sample type. */
+void app_search_totals(struct app *app);
+/* Free the search state. */
+void app_search_free(struct app *app);
+
+/* ---- app_sidebar.c: the hot list, the shapes, the sidebar's cursor ---- */
+
+/* Columns the sidebar takes, its border included (0 when hidden). */
+int app_sidebar_cols(const struct app *app);
+/* Root the sidebar ranks within: the zoom or the whole profile. */
+uint32_t app_scope_root(const struct app *app);
+/* Bring the hot list (scope, type, rank) up to date. */
+void app_hot_refresh(struct app *app);
+/* Bring the shapes and the per-node marks (scope, type) up to date. */
+void app_shapes_refresh(struct app *app);
+/* Entries of the shown list (hot functions, or plateaus then towers). */
+size_t app_sidebar_count(struct app *app);
+/* Screen rows for the list below the sidebar's title (and headings). */
+int app_sidebar_list_rows(const struct app *app);
+/* List row of entry i of the shapes list (section headings take rows). */
+size_t app_shapes_row(const struct app *app, size_t i);
+/* Rows the shapes list takes, headings and "(none)" lines included. */
+size_t app_shapes_rows(const struct app *app);
+/* Keep the cursor within the list and on screen. */
+void app_sidebar_clamp(struct app *app);
+/* Move the sidebar's cursor by delta entries (clamped to the list). */
+unsigned app_sidebar_move(struct app *app, long delta);
+/* Enter in the sidebar: on a hot function, search for it and select its
+ * widest frame; on a shape, select its frame (zooming out if needed). */
+unsigned app_sidebar_enter(struct app *app);
+/* The sidebar actions that work from anywhere: show/hide, switch the list,
+ * switch the ranking, switch the scope, move the focus, highlight shapes. */
+unsigned app_sidebar_toggle(struct app *app);
+unsigned app_sidebar_next_list(struct app *app);
+unsigned app_sidebar_toggle_rank(struct app *app);
+unsigned app_sidebar_toggle_scope(struct app *app);
+unsigned app_focus_toggle(struct app *app);
+unsigned app_shapes_toggle(struct app *app);
+/* A click on screen row y inside the sidebar focuses it and moves the
+ * cursor there; a double click acts like Enter. */
+unsigned app_sidebar_click(struct app *app, int y, bool double_click);
+/* Free the caches the sidebar and shape highlighting own. */
+void app_sidebar_free(struct app *app);
+
+/* Draw the graph rows, the breadcrumb, the status lines, the help screen. */
+void draw_flame(struct app *app, struct frame *f);
+void draw_breadcrumb(struct app *app, struct frame *f);
+void draw_status(struct app *app, struct frame *f);
+void draw_help(struct app *app, struct frame *f);
+/* Draw the sidebar (draw_sidebar.c) at the right of the graph rows. */
+void draw_sidebar(struct app *app, struct frame *f);
+/* Format 100 * v / total as "%5.1f%%" (6 columns) into buf; "    -%" style
+ * dashes when total is 0. */
+void draw_percent6(char *buf, size_t cap, double v, double total);
+
+/* Draw the profile information panel (draw_info.c): the header lines of
+ * info.h, the sample types, the selected frame. It owns nothing afterwards;
+ * it scrolls by app->info_scroll, which app.c keeps within the content. */
+void draw_info(struct app *app, struct frame *f);
+/* Rows the information panel's content takes at the app's current width. */
+int draw_info_rows(struct app *app);
+
+/* Write the raw bytes text[0..len) from (x, y), sanitised (utf8.h) and wrapped
+ * at spaces within width columns (at least 8; a word wider than that is cut
+ * between glyphs), rows after the first indented by hang more columns; rows
+ * outside the frame are skipped. Returns the rows used, at least 1. */
+int draw_wrapped(struct frame *f, int x, int y, int width, int hang, const char *text,
+                 size_t len, uint16_t style);
+/* Rows draw_wrapped would use for the same text and widths, drawing nothing. */
+int draw_wrapped_rows(bool ascii, int width, int hang, const char *text, size_t len);
+/* pprof's note for a frame reached inlined: "(inline)" if only inlined,
+ * "(partial-inline)" if also as a real call, NULL otherwise (static strings). */
+const char *draw_inline_note(const struct app *app, uint32_t node);
+/* Unit of sample type t ("count" when the profile gives none). */
+const char *draw_type_unit(const struct app *app, size_t t);
+
+#endif

@@ -1,0 +1,632 @@
+/* compare.c - compare mode's state: the panes kept in step, the view and
+ * width modes, normalisation, and the change list's cursor. */
+#include "flamex/view/compare.h"
+
+#include "flamex/view/view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "compare_internal.h"
+
+#define COMPARE_SIDEBAR_MIN_SCREEN 100 /* narrower screens keep the width for the panes */
+#define COMPARE_SIDEBAR_MAX 50
+
+static const char *const compare_side_names[2] = { "BEFORE", "AFTER" };
+
+static void compare_list_clamp(struct compare *c);
+
+/* Sample type the differential view's widths come from. */
+static size_t compare_width_type(const struct compare *c)
+{
+    switch (c->width) {
+    case COMPARE_WIDTH_BEFORE: return DIFF_BEFORE;
+    case COMPARE_WIDTH_LARGER: return c->normalise ? DIFF_LARGER_NORM : DIFF_LARGER;
+    case COMPARE_WIDTH_AFTER: break;
+    }
+    return DIFF_AFTER;
+}
+
+void compare_init(struct compare *c, struct profile *merged, const struct keymap *km,
+                  const struct compare_options *opts)
+{
+    memset(c, 0, sizeof *c);
+    c->merged = merged;
+    c->keymap = km;
+    c->mode = opts->mode;
+    c->active = 1;
+    c->width = COMPARE_WIDTH_AFTER;
+    c->normalise = true;
+    c->ascii = opts->app.ascii;
+    c->cols = 80;
+    c->rows = 24;
+    snprintf(c->before_name, sizeof c->before_name, "%s",
+             opts->before_name ? opts->before_name : "before");
+    snprintf(c->after_name, sizeof c->after_name, "%s",
+             opts->after_name ? opts->after_name : "after");
+    struct app_options ao = opts->app;
+    /* Sibling order is one per tree: heaviest-first follows AFTER in every pane,
+     * so the two panes line up. */
+    for (int i = 0; i < 2; i++) {
+        ao.type = i == 0 ? DIFF_BEFORE : DIFF_AFTER;
+        app_init(&c->pane[i], merged, km, &ao);
+        c->pane[i].compare_pane = true;
+    }
+    ao.type = DIFF_AFTER;
+    app_init(&c->diff, merged, km, &ao);
+    if (opts->app.heaviest)
+        tree_sort_heaviest(merged->tree, DIFF_AFTER);
+    c->diff.differential = true;
+    c->diff.compare_pane = true;
+    c->diff.diff_normalise = c->normalise;
+    for (int i = 0; i < 3; i++)
+        frame_init(&c->scratch[i], 1, 1, c->ascii);
+}
+
+void compare_free(struct compare *c)
+{
+    for (int i = 0; i < 2; i++)
+        app_free(&c->pane[i]);
+    app_free(&c->diff);
+    diff_functions_free(&c->funcs);
+    for (int i = 0; i < 3; i++)
+        frame_free(&c->scratch[i]);
+}
+
+struct app *compare_focused(struct compare *c)
+{
+    return c->mode == COMPARE_DIFFERENTIAL ? &c->diff : &c->pane[c->active];
+}
+
+int compare_sidebar_cols(const struct compare *c)
+{
+    if (!c->sidebar || c->cols < COMPARE_SIDEBAR_MIN_SCREEN)
+        return 0;
+    int w = c->cols / 3;
+    return w > COMPARE_SIDEBAR_MAX ? COMPARE_SIDEBAR_MAX : w;
+}
+
+void compare_pane_box(const struct compare *c, int i, int *x, int *width)
+{
+    int avail = c->cols - compare_sidebar_cols(c);
+    int left = (avail - 1) / 2;
+    if (left < 1)
+        left = 1;
+    *x = i == 0 ? 0 : left + 1;
+    *width = i == 0 ? left : avail - left - 1;
+    if (*width < 1)
+        *width = 1;
+}
+
+/* Give every app its size: the panes side by side, the differential view
+ * the width left of the sidebar; the title and status rows are the compare's. */
+static void compare_layout(struct compare *c)
+{
+    int rows = c->rows - COMPARE_TITLE_ROWS - COMPARE_STATUS_ROWS;
+    if (rows < 1)
+        rows = 1;
+    for (int i = 0; i < 2; i++) {
+        int x, w;
+        compare_pane_box(c, i, &x, &w);
+        app_resize(&c->pane[i], w, rows);
+    }
+    int dw = c->cols - compare_sidebar_cols(c);
+    app_resize(&c->diff, dw < 1 ? 1 : dw, rows);
+}
+
+unsigned compare_resize(struct compare *c, int cols, int rows)
+{
+    c->cols = cols < 1 ? 1 : cols;
+    c->rows = rows < 1 ? 1 : rows;
+    compare_layout(c);
+    if (c->funcs_valid)
+        compare_list_clamp(c);
+    return APP_REDRAW;
+}
+
+/* Is app on screen in the current mode? */
+static bool compare_shown(const struct compare *c, const struct app *app)
+{
+    return c->mode == COMPARE_DIFFERENTIAL ? app == &c->diff : app != &c->diff;
+}
+
+/* Bytes of a name to quote in a message: at most 60, not splitting a UTF-8
+ * character. */
+static int compare_quote_len(const char *name, size_t len)
+{
+    if (len <= 60)
+        return (int)len;
+    size_t n = 60;
+    while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
+        n--;
+    return (int)n;
+}
+
+/* Show in to what from shows: the same zoom and selection, or, where that
+ * call path does not exist on to's side, its deepest ancestor that does. An
+ * app not on screen only takes the nodes; it lays out when it is drawn. */
+static void compare_follow_one(struct compare *c, struct app *to, const struct app *from)
+{
+    const struct profile *m = c->merged;
+    size_t side = to->type;
+    uint32_t zoom = diff_nearest_present(m, from->zoom, (enum diff_type)side);
+    uint32_t sel = diff_nearest_present(m, from->selected, (enum diff_type)side);
+    if (to->icicle != from->icicle || to->order != from->order) {
+        to->icicle = from->icicle;
+        to->order = from->order;
+        to->layout_valid = false;
+        to->scroll = -1;
+    }
+    if (compare_shown(c, to)) {
+        app_follow(to, zoom, sel);
+    } else {
+        if (to->zoom != zoom) {
+            to->zoom = zoom;
+            to->layout_valid = false;
+            to->scroll = -1;
+        }
+        to->selected = sel;
+        to->keep_selected = TREE_NONE;
+    }
+    to->message[0] = '\0';
+    if (sel != from->selected) {
+        size_t len, alen;
+        const char *name = profile_node_name(m, from->selected, &len);
+        const char *anc = profile_node_name(m, sel, &alen);
+        const char *where = to == &c->diff ? "these widths" : compare_side_names[side];
+        snprintf(to->message, sizeof to->message,
+                 "%.*s is not in %s: showing its deepest common caller %.*s",
+                 compare_quote_len(name, len), name, where, compare_quote_len(anc, alen), anc);
+    }
+}
+
+/* A zoom history entry for an app of sample type side (app_copy_history). */
+struct compare_map {
+    const struct profile *merged;
+    enum diff_type side;
+};
+
+static uint32_t compare_map_node(void *ctx, uint32_t node)
+{
+    const struct compare_map *m = ctx;
+    return diff_nearest_present(m->merged, node, m->side);
+}
+
+/* After an action in from: the other apps follow its position, its zoom
+ * history (so back and forward work in whichever pane gets the keys next)
+ * and its search. */
+static void compare_follow(struct compare *c, struct app *from, unsigned search_gen)
+{
+    struct app *apps[3] = { &c->pane[0], &c->pane[1], &c->diff };
+    for (int i = 0; i < 3; i++) {
+        if (apps[i] == from)
+            continue;
+        if (from->cache.search_gen != search_gen)
+            app_search_copy(apps[i], from);
+        struct compare_map map = { c->merged, (enum diff_type)apps[i]->type };
+        app_copy_history(apps[i], from, compare_map_node, &map);
+        compare_follow_one(c, apps[i], from);
+    }
+}
+
+/* The differential view's widths or normalisation changed. */
+static void compare_diff_retype(struct compare *c)
+{
+    struct app *d = &c->diff;
+    d->type = compare_width_type(c);
+    d->diff_normalise = c->normalise;
+    d->cache.hot_valid = d->cache.shapes_valid = false;
+    d->cache.all_valid = d->cache.view_valid = false;
+    /* Keep the position, and the zooms back and forward, where the path
+     * still exists with these widths. */
+    for (size_t i = 0; i < d->nback; i++)
+        d->back[i] = diff_nearest_present(c->merged, d->back[i], (enum diff_type)d->type);
+    for (size_t i = 0; i < d->nforward; i++)
+        d->forward[i] = diff_nearest_present(c->merged, d->forward[i], (enum diff_type)d->type);
+    uint32_t zoom = diff_nearest_present(c->merged, d->zoom, (enum diff_type)d->type);
+    uint32_t sel = diff_nearest_present(c->merged, d->selected, (enum diff_type)d->type);
+    d->layout_valid = false;
+    d->scroll = -1;
+    if (compare_shown(c, d)) {
+        app_follow(d, zoom, sel);
+    } else {
+        d->zoom = zoom;
+        d->selected = sel;
+        d->keep_selected = TREE_NONE;
+    }
+}
+
+static unsigned compare_toggle_view(struct compare *c)
+{
+    struct app *from = compare_focused(c);
+    c->mode = c->mode == COMPARE_DIFFERENTIAL ? COMPARE_SIDE_BY_SIDE : COMPARE_DIFFERENTIAL;
+    struct app *to = compare_focused(c);
+    compare_follow_one(c, to, from);
+    /* The apps now shown followed lazily while hidden: lay them out. */
+    struct app *apps[3] = { &c->pane[0], &c->pane[1], &c->diff };
+    for (int i = 0; i < 3; i++)
+        if (compare_shown(c, apps[i]))
+            app_follow(apps[i], apps[i]->zoom, apps[i]->selected);
+    snprintf(c->message, sizeof c->message, "%s",
+             c->mode == COMPARE_DIFFERENTIAL
+                 ? "Differential view: red grew, blue shrank"
+                 : "Side by side: BEFORE left, AFTER right");
+    return APP_REDRAW;
+}
+
+static unsigned compare_cycle_width(struct compare *c)
+{
+    c->width = c->width == COMPARE_WIDTH_AFTER    ? COMPARE_WIDTH_BEFORE
+             : c->width == COMPARE_WIDTH_BEFORE ? COMPARE_WIDTH_LARGER
+                                                : COMPARE_WIDTH_AFTER;
+    compare_diff_retype(c);
+    static const char *const what[] = { "AFTER", "BEFORE", "the larger of the two" };
+    snprintf(c->message, sizeof c->message, "Differential widths from %s%s", what[c->width],
+             c->mode == COMPARE_DIFFERENTIAL ? "" : " (d shows the differential view)");
+    return APP_REDRAW;
+}
+
+static unsigned compare_toggle_normalise(struct compare *c)
+{
+    c->normalise = !c->normalise;
+    compare_diff_retype(c);
+    if (c->normalise)
+        snprintf(c->message, sizeof c->message,
+                 "Normalised: BEFORE scaled by %.4g to AFTER's total", diff_scale(c->merged));
+    else
+        snprintf(c->message, sizeof c->message, "Raw values: BEFORE not scaled");
+    return APP_REDRAW;
+}
+
+/* ---- the change list ---------------------------------------------------- */
+
+void compare_funcs_refresh(struct compare *c)
+{
+    if (c->funcs_valid)
+        return;
+    diff_functions(c->merged, TREE_ROOT, &c->funcs);
+    c->funcs_valid = true;
+}
+
+size_t compare_list_count(struct compare *c)
+{
+    compare_funcs_refresh(c);
+    return c->funcs.grew + c->funcs.shrank;
+}
+
+const struct diff_function *compare_list_entry(struct compare *c, size_t i)
+{
+    compare_funcs_refresh(c);
+    if (i < c->funcs.grew)
+        return &c->funcs.items[i];
+    return &c->funcs.items[c->funcs.count - 1 - (i - c->funcs.grew)];
+}
+
+size_t compare_list_row(struct compare *c, size_t i)
+{
+    compare_funcs_refresh(c);
+    size_t grew = c->funcs.grew;
+    if (i < grew)
+        return 1 + i;
+    /* "Grew" heading, its entries (or "(none)"), then the "Shrank" heading. */
+    return 1 + (grew ? grew : 1) + 1 + (i - grew);
+}
+
+size_t compare_list_rows(struct compare *c)
+{
+    compare_funcs_refresh(c);
+    size_t grew = c->funcs.grew, shrank = c->funcs.shrank;
+    return 1 + (grew ? grew : 1) + 1 + (shrank ? shrank : 1);
+}
+
+int compare_list_screen_rows(const struct compare *c)
+{
+    int rows = c->rows - COMPARE_TITLE_ROWS - COMPARE_STATUS_ROWS - 1; /* the list's title */
+    return rows < 1 ? 1 : rows;
+}
+
+/* Keep the cursor in the list and its row on screen. */
+static void compare_list_clamp(struct compare *c)
+{
+    size_t n = compare_list_count(c);
+    if (c->cursor >= n)
+        c->cursor = n ? n - 1 : 0;
+    size_t rows = (size_t)compare_list_screen_rows(c);
+    size_t row = n ? compare_list_row(c, c->cursor) : 0;
+    size_t first = c->cursor == 0 ? 0 : row; /* the first entry brings its heading along */
+    if (first < c->side_scroll)
+        c->side_scroll = first;
+    if (row >= c->side_scroll + rows)
+        c->side_scroll = row - rows + 1;
+}
+
+static unsigned compare_list_move(struct compare *c, long delta)
+{
+    size_t n = compare_list_count(c);
+    if (n == 0)
+        return 0;
+    long i = (long)c->cursor + delta;
+    if (i < 0)
+        i = 0;
+    if (i >= (long)n)
+        i = (long)n - 1;
+    c->cursor = (size_t)i;
+    compare_list_clamp(c);
+    return APP_REDRAW;
+}
+
+/* Enter on a function: select its widest frame where it exists (the pane
+ * with the keys if it is there), highlight it everywhere, the others follow. */
+static unsigned compare_list_enter(struct compare *c)
+{
+    if (compare_list_count(c) == 0)
+        return 0;
+    const struct diff_function *f = compare_list_entry(c, c->cursor);
+    bool in_before = f->before_cum != 0, in_after = f->after_cum != 0;
+    struct app *target = compare_focused(c);
+    if (c->mode == COMPARE_SIDE_BY_SIDE) {
+        if (c->active == 0 && !in_before)
+            c->active = 1;
+        else if (c->active == 1 && !in_after)
+            c->active = 0;
+        target = &c->pane[c->active];
+    } else if (!diff_present(c->merged, TREE_ROOT, (enum diff_type)c->diff.type) ||
+               (c->width == COMPARE_WIDTH_AFTER && !in_after) ||
+               (c->width == COMPARE_WIDTH_BEFORE && !in_before)) {
+        c->width = COMPARE_WIDTH_LARGER;
+        compare_diff_retype(c);
+        snprintf(c->message, sizeof c->message,
+                 "Widths from the larger of the two, to show a function %s",
+                 in_after ? "new in AFTER" : "gone from AFTER");
+    }
+    unsigned gen = target->cache.search_gen;
+    unsigned flags = app_select_function(target, f->name);
+    compare_follow(c, target, gen);
+    return flags | APP_REDRAW;
+}
+
+static bool compare_list_action(struct compare *c, enum action_id action, unsigned *flags)
+{
+    long page = compare_list_screen_rows(c) - 1;
+    if (page < 1)
+        page = 1;
+    long n = (long)compare_list_count(c);
+    switch (action) {
+    case ACTION_MOVE_UP: *flags = compare_list_move(c, -1); return true;
+    case ACTION_MOVE_DOWN: *flags = compare_list_move(c, 1); return true;
+    case ACTION_PAGE_UP: *flags = compare_list_move(c, -page); return true;
+    case ACTION_PAGE_DOWN: *flags = compare_list_move(c, page); return true;
+    case ACTION_SCROLL_TOP: *flags = compare_list_move(c, -n); return true;
+    case ACTION_SCROLL_BOTTOM: *flags = compare_list_move(c, n); return true;
+    case ACTION_ZOOM_IN: *flags = compare_list_enter(c); return true;
+    default: return false;
+    }
+}
+
+/* ---- keys and mouse ------------------------------------------------------ */
+
+/* Actions that belong to the comparison rather than to one pane; returns
+ * false for everything the focused app should do. */
+static bool compare_action(struct compare *c, enum action_id action, unsigned *flags)
+{
+    struct app *focused = compare_focused(c);
+    if (focused->info && action == ACTION_NEXT_SAMPLE_TYPE) {
+        *flags = 0; /* each app shows its side: the panel cannot switch it */
+        return true;
+    }
+    if (focused->help || focused->info)
+        return false;
+    if (c->sidebar_focus && compare_sidebar_cols(c) > 0 && compare_list_action(c, action, flags))
+        return true;
+    switch (action) {
+    case ACTION_COMPARE_VIEW: *flags = compare_toggle_view(c); return true;
+    case ACTION_COMPARE_PANE:
+        if (c->mode == COMPARE_DIFFERENTIAL) {
+            snprintf(c->message, sizeof c->message, "One graph here: d goes back to the two panes");
+        } else {
+            c->active = 1 - c->active;
+            snprintf(c->message, sizeof c->message, "Keys to the %s pane",
+                     compare_side_names[c->active]);
+        }
+        *flags = APP_REDRAW;
+        return true;
+    case ACTION_COMPARE_WIDTH: *flags = compare_cycle_width(c); return true;
+    case ACTION_COMPARE_NORMALISE: *flags = compare_toggle_normalise(c); return true;
+    case ACTION_TOGGLE_SIDEBAR:
+        c->sidebar = !c->sidebar;
+        if (!c->sidebar)
+            c->sidebar_focus = false;
+        compare_layout(c);
+        if (c->sidebar && compare_sidebar_cols(c) == 0)
+            snprintf(c->message, sizeof c->message,
+                     "The change list needs %d columns; the screen has %d",
+                     COMPARE_SIDEBAR_MIN_SCREEN, c->cols);
+        compare_list_clamp(c);
+        *flags = APP_REDRAW;
+        return true;
+    case ACTION_FOCUS:
+        if (compare_sidebar_cols(c) == 0) {
+            snprintf(c->message, sizeof c->message, "No change list shown (H shows it)");
+        } else {
+            c->sidebar_focus = !c->sidebar_focus;
+        }
+        *flags = APP_REDRAW;
+        return true;
+    case ACTION_SIDEBAR_LIST:
+    case ACTION_SIDEBAR_RANK:
+    case ACTION_SIDEBAR_SCOPE:
+        snprintf(c->message, sizeof c->message,
+                 "Compare mode lists the functions by change of self value");
+        *flags = APP_REDRAW;
+        return true;
+    case ACTION_NEXT_SAMPLE_TYPE:
+        snprintf(c->message, sizeof c->message,
+                 "Compare mode shows one sample type: pick it with -s/--sample-type");
+        *flags = APP_REDRAW;
+        return true;
+    case ACTION_SEARCH_CLEAR:
+        if (!app_search_active(focused) && c->sidebar_focus) {
+            c->sidebar_focus = false;
+            *flags = APP_REDRAW;
+            return true;
+        }
+        return false;
+    default:
+        return false;
+    }
+}
+
+unsigned compare_key(struct compare *c, int key)
+{
+    c->message[0] = '\0';
+    struct app *from = compare_focused(c);
+    unsigned gen = from->cache.search_gen;
+    if (!from->prompt.open) {
+        unsigned flags = 0;
+        if (compare_action(c, keymap_lookup(c->keymap, key), &flags))
+            return flags;
+    }
+    unsigned flags = app_key(from, key);
+    compare_follow(c, from, gen);
+    return flags | APP_REDRAW;
+}
+
+unsigned compare_click(struct compare *c, int x, int y, bool double_click)
+{
+    c->message[0] = '\0';
+    struct app *focused = compare_focused(c);
+    if (focused->help || focused->info) /* full screen: a click closes it */
+        return app_click(focused, x, y, double_click) | APP_REDRAW;
+    int side_x = c->cols - compare_sidebar_cols(c);
+    int top = COMPARE_TITLE_ROWS;
+    if (y < top || y >= c->rows - COMPARE_STATUS_ROWS)
+        return 0;
+    if (compare_sidebar_cols(c) > 0 && x >= side_x) {
+        if (y == top || focused->prompt.open) /* the list's title, or keys held by the prompt */
+            return 0;
+        int line = y - top - 1;
+        size_t row = c->side_scroll + (size_t)line, n = compare_list_count(c);
+        for (size_t i = 0; i < n; i++) {
+            if (compare_list_row(c, i) == row) {
+                c->cursor = i;
+                c->sidebar_focus = true;
+                compare_list_clamp(c);
+                return double_click ? compare_list_enter(c) : APP_REDRAW;
+            }
+        }
+        return 0;
+    }
+    struct app *target = &c->diff;
+    int px = 0;
+    if (c->mode == COMPARE_SIDE_BY_SIDE) {
+        int x1, w1;
+        compare_pane_box(c, 1, &x1, &w1);
+        int side = x >= x1 ? 1 : 0, w;
+        if (focused->prompt.open && side != c->active)
+            return 0; /* the prompt keeps the keys */
+        compare_pane_box(c, side, &px, &w);
+        if (x - px >= w)
+            return 0; /* the line between the panes */
+        c->active = side;
+        target = &c->pane[c->active];
+    }
+    c->sidebar_focus = false;
+    unsigned gen = target->cache.search_gen;
+    unsigned flags = app_click(target, x - px, y - top, double_click);
+    compare_follow(c, target, gen);
+    return flags | APP_REDRAW;
+}
+
+unsigned compare_wheel(struct compare *c, int lines)
+{
+    struct app *from = compare_focused(c);
+    if (c->sidebar_focus && compare_sidebar_cols(c) > 0 && !from->help && !from->info)
+        return compare_list_move(c, -lines);
+    unsigned gen = from->cache.search_gen;
+    unsigned flags = app_wheel(from, lines);
+    compare_follow(c, from, gen);
+    return flags;
+}
+
+/* Copy src into f at column x >= 0, row y >= 0 (cells outside f are dropped). */
+static void compare_blit(struct frame *f, const struct frame *src, int x, int y)
+{
+    if (x >= f->cols)
+        return;
+    int w = src->cols < f->cols - x ? src->cols : f->cols - x;
+    for (int r = 0; r < src->rows && y + r < f->rows; r++)
+        memcpy(&f->cells[(size_t)(y + r) * (size_t)f->cols + (size_t)x],
+               &src->cells[(size_t)r * (size_t)src->cols], (size_t)w * sizeof *f->cells);
+}
+
+void compare_draw(struct compare *c, struct frame *f)
+{
+    if (f->cols != c->cols || f->rows != c->rows)
+        frame_resize(f, c->cols, c->rows);
+    f->ascii = c->ascii;
+    frame_clear(f, STYLE_DEFAULT);
+    if (c->cols < 40 || c->rows < 8) {
+        frame_puts(f, 0, 0, f->cols, "terminal too small", STYLE_ERROR);
+        if (f->rows > 1)
+            frame_puts(f, 0, 1, f->cols, "(compare mode needs 40x8)", STYLE_ERROR);
+        return;
+    }
+    struct app *focused = compare_focused(c);
+    if (focused->help || focused->info) { /* full screen, as in the single view */
+        app_resize(focused, c->cols, c->rows);
+        app_draw(focused, f);
+        compare_layout(c);
+        return;
+    }
+    for (int i = 0; i < 3; i++)
+        c->scratch[i].ascii = c->ascii;
+    if (c->mode == COMPARE_SIDE_BY_SIDE) {
+        for (int i = 0; i < 2; i++) {
+            int x, w;
+            compare_pane_box(c, i, &x, &w);
+            app_draw(&c->pane[i], &c->scratch[i]);
+            compare_blit(f, &c->scratch[i], x, COMPARE_TITLE_ROWS);
+        }
+        int x1, w1;
+        compare_pane_box(c, 1, &x1, &w1);
+        for (int y = COMPARE_TITLE_ROWS; y < c->rows - COMPARE_STATUS_ROWS; y++)
+            frame_puts(f, x1 - 1, y, 1, c->ascii ? "|" : "\xe2\x94\x82", STYLE_SIDEBAR);
+    } else {
+        app_draw(&c->diff, &c->scratch[2]);
+        compare_blit(f, &c->scratch[2], 0, COMPARE_TITLE_ROWS);
+    }
+    draw_compare_titles(c, f);
+    if (compare_sidebar_cols(c) > 0)
+        draw_compare_sidebar(c, f);
+    draw_compare_status(c, f);
+}
+
+/* ---- the view interface ---------------------------------------------------- */
+
+static unsigned compare_view_key(void *ctx, int key) { return compare_key(ctx, key); }
+static unsigned compare_view_click(void *ctx, int x, int y, bool dbl)
+{
+    return compare_click(ctx, x, y, dbl);
+}
+static unsigned compare_view_wheel(void *ctx, int lines) { return compare_wheel(ctx, lines); }
+static unsigned compare_view_resize(void *ctx, int cols, int rows)
+{
+    return compare_resize(ctx, cols, rows);
+}
+static void compare_view_draw(void *ctx, struct frame *f) { compare_draw(ctx, f); }
+
+void view_of_compare(struct view *view, struct compare *c)
+{
+    *view = (struct view){
+        .ctx = c,
+        .keymap = c->keymap,
+        .ascii = c->ascii,
+        .message = c->message,
+        .message_cap = sizeof c->message,
+        .key = compare_view_key,
+        .click = compare_view_click,
+        .wheel = compare_view_wheel,
+        .resize = compare_view_resize,
+        .draw = compare_view_draw,
+    };
+}
