@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "flamex/model/tree.h"
+#include "flamex/base/value.h"
 
 /* Parse a folded-stack count, [0-9]+(\.[0-9]*)?, occupying all n bytes at s.
  * Integers that fit in int64 are exact; larger integers up to 2^64 and

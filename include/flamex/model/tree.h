@@ -21,19 +21,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "flamex/base/value.h"
 #include "flamex/model/strtab.h"
 
 #define TREE_NONE UINT32_MAX
 #define TREE_ROOT 0u
 #define TREE_MAX_TYPES 16
-
-/* A value as a loader read it: exact says i holds the exact integer (and d the
- * same value as a double); otherwise only d is meaningful. */
-struct sample_value {
-    int64_t i;
-    double d;
-    bool exact;
-};
 
 /* How siblings are ordered for display and walking. */
 enum tree_order {
