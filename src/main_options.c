@@ -8,55 +8,149 @@
 #include <string.h>
 #include <unistd.h>
 
+/* Every option, defined once: id, long name, short letter (0 for none),
+ * argument (NONE, REQUIRED or OPTIONAL), the argument's name in --help, and
+ * the help text (wrapped by main_usage). getopt's table, the short-option
+ * string and --help are generated from it; tests/cli.sh checks that each row
+ * is in --help and in the man page. One row a line: the test reads them. */
+#define MAIN_OPTION_LIST(X)                                                                        \
+    X(TOP, "top", 't', OPTIONAL, "N", "print the N hottest functions by self (default: all)") \
+    X(NODE_FRACTION, "node-fraction", 0, REQUIRED, "F", "--top leaves out functions whose cum is below F of the total, as pprof (default 0.005; 0 shows all)") \
+    X(REPORT, "report", 0, OPTIONAL, "N", "print --top's table, then the plateaus (frames burning >= 5% of the total themselves) and towers (columns 12+ frames deep, <= 1% wide); N rows each (default 10, or --top=N; 0 shows all)") \
+    X(PLATEAU, "plateau", 0, REQUIRED, "PCT", "a plateau's self is at least PCT% of the view (5)") \
+    X(TOWER_DEPTH, "tower-depth", 0, REQUIRED, "N", "a tower is at least N frames deep above its base (12)") \
+    X(TOWER_SHARE, "tower-share", 0, REQUIRED, "PCT", "... and its base at most PCT% of the view (1)") \
+    X(EXPORT, "export", 'e', REQUIRED, "FORMAT", "write the profile to stdout; FORMAT is 'folded'") \
+    X(DUMP, "dump", 'd', NONE, NULL, "print the screen the viewer would show, as text") \
+    X(SIZE, "size", 0, REQUIRED, "COLSxROWS", "screen size for --dump (default 80x24)") \
+    X(KEYS, "keys", 0, REQUIRED, "KEYS", "keys for --dump to replay, vim notation (kk<Enter>)") \
+    X(SAMPLE_TYPE, "sample-type", 's', REQUIRED, "NAME", "sample type to show or export (e.g. before, after)") \
+    X(FORMAT, "format", 'f', REQUIRED, "FORMAT", "input format: auto (by content, the default), folded, pprof or perf (perf script output)") \
+    X(PID, "pid", 0, NONE, NULL, "perf: the root frame is comm-PID") \
+    X(TID, "tid", 0, NONE, NULL, "perf: the root frame is comm-PID/TID") \
+    X(KERNEL, "kernel", 0, NONE, NULL, "perf: mark kernel frames _[k]") \
+    X(JIT, "jit", 0, NONE, NULL, "perf: mark JIT frames _[j]") \
+    X(ALL, "all", 0, NONE, NULL, "perf: --kernel and --jit") \
+    X(ADDRS, "addrs", 0, NONE, NULL, "perf: unresolved frames show their address") \
+    X(STRICT, "strict", 0, NONE, NULL, "treat a malformed input line as an error") \
+    X(MAX_INPUT_SIZE, "max-input-size", 0, REQUIRED, "N", "limit on decompressed input bytes (K, M, G suffixes; default 4G)") \
+    X(MAX_LINE_LENGTH, "max-line-length", 0, REQUIRED, "N", "limit on bytes per input line (K, M, G; default 64M)") \
+    X(MAX_DEPTH, "max-depth", 0, REQUIRED, "N", "limit on frames per stack (default 1000000)") \
+    X(MAX_NODES, "max-nodes", 0, REQUIRED, "N", "limit on call-tree nodes (default 50000000)") \
+    X(THEME, "theme", 0, REQUIRED, "NAME|PATH", "theme: default, light, mono, colorblind, or a file") \
+    X(CONFIG, "config", 0, REQUIRED, "PATH", "read PATH, not $XDG_CONFIG_HOME/flamex/config.yaml") \
+    X(COLOR, "color", 0, REQUIRED, "WHEN", "colours: auto, 256, 8 or mono (NO_COLOR is honoured)") \
+    X(COLOUR, "colour", 0, REQUIRED, "WHEN", "the same as --color") \
+    X(ICICLE, "icicle", 0, NONE, NULL, "root at the top (default: flame, root at the bottom)") \
+    X(HEAVIEST, "heaviest", 0, NONE, NULL, "siblings heaviest first (default: alphabetical)") \
+    X(STATS, "stats", 0, NONE, NULL, "print load statistics to stderr") \
+    X(NO_PROGRESS, "no-progress", 0, NONE, NULL, "never print a progress line while loading") \
+    X(HELP, "help", 'h', NONE, NULL, "show this help and exit") \
+    X(VERSION, "version", 'V', NONE, NULL, "show the version and exit")
+
+enum main_option_id {
+#define MAIN_OPTION_ENUM(id, name, letter, arg, argname, help) OPT_##id,
+    MAIN_OPTION_LIST(MAIN_OPTION_ENUM)
+#undef MAIN_OPTION_ENUM
+    OPT_COUNT
+};
+
+/* The argument kinds, named so the table reads without getopt's spelling. */
+#define MAIN_ARG_NONE no_argument
+#define MAIN_ARG_REQUIRED required_argument
+#define MAIN_ARG_OPTIONAL optional_argument
+
+struct main_option {
+    const char *name;
+    char letter;         /* short option, 0 for none */
+    int arg;             /* no_argument, required_argument or optional_argument */
+    const char *argname; /* NULL when the option takes no argument */
+    const char *help;
+};
+
+static const struct main_option main_option_table[OPT_COUNT] = {
+#define MAIN_OPTION_ROW(id, name, letter, arg, argname, help) \
+    [OPT_##id] = { name, letter, MAIN_ARG_##arg, argname, help },
+    MAIN_OPTION_LIST(MAIN_OPTION_ROW)
+#undef MAIN_OPTION_ROW
+};
+
+/* getopt_long returns the short letter for a short option and for a long one
+ * with a letter; the others return MAIN_OPTION_BASE + id. */
+#define MAIN_OPTION_BASE 256
+
+/* Columns of --help: option names from column 2, help text from MAIN_HELP_COL,
+ * wrapped at MAIN_HELP_WIDTH. */
+#define MAIN_HELP_COL 27
+#define MAIN_HELP_WIDTH 80
+
+/* Print text from column col (the cursor is there already), wrapped at spaces
+ * so no line passes MAIN_HELP_WIDTH; continuation lines start at col. */
+static void main_usage_wrapped(FILE *out, const char *text, int col)
+{
+    int room = MAIN_HELP_WIDTH - col;
+    while (*text) {
+        int len = (int)strlen(text);
+        int take = len;
+        if (len > room) {
+            take = room;
+            while (take > 0 && text[take] != ' ')
+                take--;
+            if (take == 0) /* one word longer than the room: let it overflow */
+                for (take = room; text[take] && text[take] != ' '; take++) {
+                }
+        }
+        fprintf(out, "%.*s\n", take, text);
+        text += take;
+        while (*text == ' ')
+            text++;
+        if (*text)
+            fprintf(out, "%*s", col, "");
+    }
+}
+
 static void main_usage(FILE *out)
 {
     fputs("Usage: flamex [OPTION]... [FILE]\n"
           "       flamex [OPTION]... BEFORE AFTER\n"
           "Explore a CPU or memory profile as a flamegraph in the terminal.\n"
-          "FILE is folded stacks, a pprof profile or perf script output (plain or gzip); '-' or no FILE reads standard input.\n"
-          "On a terminal flamex is interactive (press ? for keys); otherwise it prints --top.\n"
+          "FILE is folded stacks, a pprof profile or perf script output (plain or gzip);\n"
+          "'-' or no FILE reads standard input.\n"
+          "On a terminal flamex is interactive (press ? for keys); else it prints --top.\n"
           "Two files, or a folded file with two counts per line, open compare mode: the two\n"
           "side by side and a differential flamegraph; --report then compares them.\n"
-          "\n"
-          "  -t, --top[=N]            print the N hottest functions by self value (default: all)\n"
-          "      --node-fraction=F    --top leaves out functions whose cum is below F of\n"
-          "                           the total, as pprof (default 0.005; 0 shows all)\n"
-          "      --report[=N]         print --top's table, then the plateaus (frames burning\n"
-          "                           >= 5% of the total themselves) and towers (columns 12+\n"
-          "                           frames deep, <= 1% wide); N rows each (default 10,\n"
-          "                           or --top=N; 0 shows all)\n"
-          "      --plateau=PCT        a plateau's self is at least PCT% of the view (5)\n"
-          "      --tower-depth=N      a tower is at least N frames deep above its base (12)\n"
-          "      --tower-share=PCT    ... and its base at most PCT% of the view (1)\n"
-          "  -e, --export=FORMAT      write the profile to stdout; FORMAT is 'folded'\n"
-          "  -d, --dump               print the screen the viewer would show, as text\n"
-          "      --size=COLSxROWS     screen size for --dump (default 80x24)\n"
-          "      --keys=KEYS          keys to replay before --dump, vim notation (kk<Enter>)\n"
-          "  -s, --sample-type=NAME   sample type to show or export (e.g. before, after)\n"
-          "  -f, --format=FORMAT      input format: auto (by content, the default), folded,\n"
-          "                           pprof or perf (perf script output)\n"
-          "      --pid, --tid         perf: root frame comm-PID (or comm-PID/TID)\n"
-          "      --kernel, --jit      perf: mark kernel frames _[k], JIT frames _[j]\n"
-          "      --all                perf: --kernel and --jit\n"
-          "      --addrs              perf: unresolved frames show their address\n"
-          "      --strict             treat a malformed input line as an error\n"
-          "      --max-input-size=N   limit on decompressed input bytes (K, M, G suffixes;\n"
-          "                           default 4G)\n"
-          "      --max-line-length=N  limit on bytes per input line (K, M, G; default 64M)\n"
-          "      --max-depth=N        limit on frames per stack (default 1000000)\n"
-          "      --max-nodes=N        limit on call-tree nodes (default 50000000)\n"
-          "      --theme=NAME|PATH    colour theme (default, light, mono, colorblind, or a file)\n"
-          "      --config=PATH        config file (default $XDG_CONFIG_HOME/flamex/config.yaml)\n"
-          "      --color=WHEN         colours: auto, 256, 8 or mono (NO_COLOR is honoured)\n"
-          "      --icicle             root at the top (default: flame, root at the bottom)\n"
-          "      --heaviest           siblings heaviest first (default: alphabetical)\n"
-          "      --stats              print load statistics to stderr\n"
-          "      --no-progress        never print a progress line while loading\n"
-          "  -h, --help               show this help and exit\n"
-          "  -V, --version            show the version and exit\n"
-          "\n"
+          "\n",
+          out);
+    for (int id = 0; id < OPT_COUNT; id++) {
+        const struct main_option *o = &main_option_table[id];
+        int col = o->letter ? fprintf(out, "  -%c, --%s", o->letter, o->name)
+                            : fprintf(out, "      --%s", o->name);
+        if (o->arg == required_argument)
+            col += fprintf(out, "=%s", o->argname);
+        else if (o->arg == optional_argument)
+            col += fprintf(out, "[=%s]", o->argname);
+        if (col > MAIN_HELP_COL - 2) { /* a long name: the text goes below it */
+            fputc('\n', out);
+            col = 0;
+        }
+        fprintf(out, "%*s", MAIN_HELP_COL - col, "");
+        main_usage_wrapped(out, o->help, MAIN_HELP_COL);
+    }
+    fputs("\n"
           "Exit status: 0 success, 1 usage error, 2 input error.\n",
           out);
+}
+
+/* The option id getopt_long's return value c stands for, or -1 ('?': an
+ * unknown option or a missing argument, already reported by getopt). */
+static int main_option_id_of(int c)
+{
+    if (c >= MAIN_OPTION_BASE && c < MAIN_OPTION_BASE + OPT_COUNT)
+        return c - MAIN_OPTION_BASE;
+    for (int id = 0; id < OPT_COUNT; id++)
+        if (main_option_table[id].letter && main_option_table[id].letter == c)
+            return id;
+    return -1;
 }
 
 /* Default limits, generous for real profiles yet short of exhausting memory
@@ -123,47 +217,23 @@ static bool main_parse_dims(const char *s, int *cols, int *rows)
 
 int main_parse_options(int argc, char **argv, struct main_options *opts)
 {
-    enum {
-        OPT_STRICT = 256, OPT_NODE_FRACTION, OPT_PLATEAU, OPT_TOWER_DEPTH, OPT_TOWER_SHARE, OPT_PID, OPT_TID, OPT_KERNEL, OPT_JIT, OPT_ALL,
-        OPT_ADDRS, OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_MAX_LINE, OPT_MAX_NODES, OPT_STATS, OPT_NO_PROGRESS, OPT_SIZE,
-        OPT_KEYS, OPT_THEME, OPT_CONFIG, OPT_COLOR, OPT_ICICLE, OPT_HEAVIEST, OPT_REPORT,
-    };
-    static const struct option longopts[] = {
-        { "top", optional_argument, NULL, 't' },
-        { "report", optional_argument, NULL, OPT_REPORT },
-        { "export", required_argument, NULL, 'e' },
-        { "dump", no_argument, NULL, 'd' },
-        { "size", required_argument, NULL, OPT_SIZE },
-        { "keys", required_argument, NULL, OPT_KEYS },
-        { "sample-type", required_argument, NULL, 's' },
-        { "format", required_argument, NULL, 'f' },
-        { "node-fraction", required_argument, NULL, OPT_NODE_FRACTION },
-        { "plateau", required_argument, NULL, OPT_PLATEAU },
-        { "tower-depth", required_argument, NULL, OPT_TOWER_DEPTH },
-        { "tower-share", required_argument, NULL, OPT_TOWER_SHARE },
-        { "pid", no_argument, NULL, OPT_PID },
-        { "tid", no_argument, NULL, OPT_TID },
-        { "kernel", no_argument, NULL, OPT_KERNEL },
-        { "jit", no_argument, NULL, OPT_JIT },
-        { "all", no_argument, NULL, OPT_ALL },
-        { "addrs", no_argument, NULL, OPT_ADDRS },
-        { "strict", no_argument, NULL, OPT_STRICT },
-        { "max-input-size", required_argument, NULL, OPT_MAX_INPUT },
-        { "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
-        { "max-line-length", required_argument, NULL, OPT_MAX_LINE },
-        { "max-nodes", required_argument, NULL, OPT_MAX_NODES },
-        { "theme", required_argument, NULL, OPT_THEME },
-        { "config", required_argument, NULL, OPT_CONFIG },
-        { "color", required_argument, NULL, OPT_COLOR },
-        { "colour", required_argument, NULL, OPT_COLOR },
-        { "icicle", no_argument, NULL, OPT_ICICLE },
-        { "heaviest", no_argument, NULL, OPT_HEAVIEST },
-        { "stats", no_argument, NULL, OPT_STATS },
-        { "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
-        { "help", no_argument, NULL, 'h' },
-        { "version", no_argument, NULL, 'V' },
-        { NULL, 0, NULL, 0 },
-    };
+    struct option longopts[OPT_COUNT + 1];
+    char shortopts[3 * OPT_COUNT + 1];
+    size_t ns = 0;
+    for (int id = 0; id < OPT_COUNT; id++) {
+        const struct main_option *o = &main_option_table[id];
+        longopts[id] = (struct option){ o->name, o->arg, NULL,
+                                        o->letter ? o->letter : MAIN_OPTION_BASE + id };
+        if (o->letter) {
+            shortopts[ns++] = o->letter;
+            if (o->arg != no_argument)
+                shortopts[ns++] = ':';
+            if (o->arg == optional_argument)
+                shortopts[ns++] = ':';
+        }
+    }
+    shortopts[ns] = '\0';
+    longopts[OPT_COUNT] = (struct option){ NULL, 0, NULL, 0 };
     bool report_limit_set = false;
     opts->node_fraction = 0.005;
     opts->shapes = shapes_default_options();
@@ -172,12 +242,13 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
     opts->load.limits.max_depth = MAIN_DEFAULT_MAX_DEPTH;
     opts->load.limits.max_nodes = MAIN_DEFAULT_MAX_NODES;
     int c;
-    while ((c = getopt_long(argc, argv, "t::e:ds:f:hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         /* getopt_long sets optarg for every option with a required argument (a missing
          * one is reported as '?'); the static analyzer does not model that. */
         const char *arg = optarg ? optarg : "";
-        switch (c) {
-        case 't':
+        int id = main_option_id_of(c);
+        switch (id) {
+        case OPT_TOP:
             if (opts->mode != MODE_REPORT) /* --report --top=N: N rows in the report */
                 opts->mode = MODE_TOP;
             if (optarg) {
@@ -198,14 +269,14 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
                 report_limit_set = true;
             }
             break;
-        case 'e':
+        case OPT_EXPORT:
             if (strcmp(arg, "folded") != 0) {
                 fprintf(stderr, "flamex: --export: unknown format '%s' (known: folded)\n", optarg);
                 return EXIT_USAGE;
             }
             opts->mode = MODE_EXPORT;
             break;
-        case 'd':
+        case OPT_DUMP:
             opts->mode = MODE_DUMP;
             break;
         case OPT_SIZE:
@@ -217,10 +288,10 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
         case OPT_KEYS:
             opts->keys = optarg;
             break;
-        case 's':
+        case OPT_SAMPLE_TYPE:
             opts->sample_type = optarg;
             break;
-        case 'f':
+        case OPT_FORMAT:
             if (!load_parse_format(optarg, &opts->load.format)) {
                 fprintf(stderr, "flamex: --format: unknown format '%s' (known: auto, folded, pprof, perf)\n",
                         optarg);
@@ -246,10 +317,10 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
             double pct = strtod(arg, &end);
             if (errno || *end || end == arg || !(pct > 0 && pct <= 100)) {
                 fprintf(stderr, "flamex: --%s: '%s' is not a percentage above 0 and up to 100\n",
-                        c == OPT_PLATEAU ? "plateau" : "tower-share", optarg);
+                        id == OPT_PLATEAU ? "plateau" : "tower-share", optarg);
                 return EXIT_USAGE;
             }
-            if (c == OPT_PLATEAU)
+            if (id == OPT_PLATEAU)
                 opts->shapes.plateau_self_share = pct / 100;
             else
                 opts->shapes.tower_max_share = pct / 100;
@@ -287,7 +358,7 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
         case OPT_STRICT:
             opts->load.strict = true;
             break;
-        case OPT_MAX_INPUT:
+        case OPT_MAX_INPUT_SIZE:
             if (!main_parse_size(optarg, &opts->load.input.max_size)) {
                 fprintf(stderr, "flamex: --max-input-size: '%s' is not a size (e.g. 512M, 8G)\n",
                         optarg);
@@ -303,7 +374,7 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
             opts->load.limits.max_depth = (uint32_t)v;
             break;
         }
-        case OPT_MAX_LINE: {
+        case OPT_MAX_LINE_LENGTH: {
             uint64_t v;
             if (!main_parse_size(optarg, &v) || v > SIZE_MAX / 2) {
                 fprintf(stderr, "flamex: --max-line-length: '%s' is not a size (e.g. 64M, 1G)\n",
@@ -330,6 +401,7 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
             opts->config_path = optarg;
             break;
         case OPT_COLOR:
+        case OPT_COLOUR:
             if (!config_parse_color(optarg, &opts->color)) {
                 fprintf(stderr, "flamex: --color: '%s' is not auto, 256, 8 or mono\n", optarg);
                 return EXIT_USAGE;
@@ -348,10 +420,10 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
         case OPT_NO_PROGRESS:
             opts->progress = false;
             break;
-        case 'h':
+        case OPT_HELP:
             main_usage(stdout);
             return -1;
-        case 'V':
+        case OPT_VERSION:
             printf("flamex %s\n", PACKAGE_VERSION);
             return -1;
         default:

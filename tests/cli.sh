@@ -31,9 +31,28 @@ expect_grep() {
 expect_status "--version exits 0" 0 "$BIN" --version
 expect_grep "--version names the program" "$TMP/out" "flamex "
 expect_status "--help exits 0" 0 "$BIN" --help
-for opt in --top --node-fraction --export --sample-type --format --pid --tid --kernel --jit --all --addrs --strict --max-input-size --max-depth \
-           --stats --no-progress --help --version; do
-    expect_grep "--help lists $opt" "$TMP/out" "$opt"
+# Every row of the option table (src/main_options.c) is in --help and in the
+# man page, with its short letter; every option the man page names is a row.
+SRC=${FLAMEX_SRCDIR:-.}
+sed -n "s/^ *X([A-Z_]*, \"\\([a-z-]*\\)\", '*\\([^,']*\\)'*,.*/\\1 \\2/p" "$SRC/src/main_options.c" >"$TMP/options"
+if [ "$(wc -l <"$TMP/options")" -ge 30 ]; then ok "the option table reads ($(wc -l <"$TMP/options") rows)"
+else not_ok "the option table reads ($(wc -l <"$TMP/options") rows)"; fi
+cp "$TMP/out" "$TMP/help"
+while read -r opt letter; do
+    man_opt=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
+    if grep -qE -- "^ *(-., )?--$opt([=[ ]|\$)" "$TMP/help"; then ok "--help lists --$opt"
+    else not_ok "--help lists --$opt"; fi
+    if grep -q -- "fB\\\\-\\\\-$man_opt\\\\f" "$SRC/flamex.1"; then ok "man page documents --$opt"
+    else not_ok "man page documents --$opt"; fi
+    [ "$letter" = 0 ] && continue
+    if grep -qE -- "^  -$letter, --$opt([=[ ]|\$)" "$TMP/help"; then ok "--help gives --$opt its -$letter"
+    else not_ok "--help gives --$opt its -$letter"; fi
+    if grep -q -- "fB\\\\-$letter\\\\fR, \\\\fB\\\\-\\\\-$man_opt\\\\f" "$SRC/flamex.1"; then ok "man page gives --$opt its -$letter"
+    else not_ok "man page gives --$opt its -$letter"; fi
+done <"$TMP/options"
+for opt in $(grep -o 'fB\\-\\-[a-z\\-]*' "$SRC/flamex.1" | sed 's/^fB//; s/\\f.*//; s/\\//g; s/^--//' | sort -u); do
+    if grep -q "^$opt " "$TMP/options"; then ok "man page's --$opt is an option"
+    else not_ok "man page's --$opt is an option"; fi
 done
 expect_status "unknown option is a usage error" 1 "$BIN" --no-such-option x
 expect_status "three files are a usage error" 1 "$BIN" a b c
@@ -205,17 +224,10 @@ expect_status "bad --plateau" 1 "$BIN" --report --plateau=0 "$SAMPLES/recommenda
 expect_status "bad --tower-depth" 1 "$BIN" --report --tower-depth=x "$SAMPLES/recommendation-api.folded"
 
 # The man page documents every action of the action table (names as in the config).
-SRC=${FLAMEX_SRCDIR:-.}
 for action in $(sed -n 's/^ *X([A-Z_]*, "\([a-z-]*\)".*/\1/p' "$SRC/include/flamex/view/actions.h"); do
     man_name=$(printf '%s' "$action" | sed 's/-/\\\\-/g')
     if grep -q -- "$man_name" "$SRC/flamex.1"; then ok "man page documents $action"
     else not_ok "man page documents $action"; fi
-done
-for opt in top node-fraction plateau tower-depth tower-share export dump size keys sample-type format pid tid kernel jit all addrs strict max-input-size max-depth theme \
-           config color icicle heaviest stats no-progress help version; do
-    man_opt=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
-    if grep -q -- "fB\\\\-\\\\-$man_opt" "$SRC/flamex.1"; then ok "man page documents --$opt"
-    else not_ok "man page documents --$opt"; fi
 done
 
 # ---- --report: the top table, plateaus and towers ----------------------------
