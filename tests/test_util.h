@@ -172,7 +172,7 @@ struct problems {
     struct error_record rec[TEST_MAX_PROBLEMS];
 };
 
-/* theme_report_fn that records each problem into a struct problems. */
+/* error_report_fn that records each problem into a struct problems. */
 static inline void collect(void *ctx, const struct error_record *e)
 {
     struct problems *p = ctx;

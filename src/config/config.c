@@ -105,7 +105,7 @@ static void config_keys(struct yaml_doc *doc, struct config *config,
 }
 
 int config_parse(const char *text, size_t len, const char *path, struct config *config,
-                 theme_report_fn *report, void *ctx)
+                 error_report_fn *report, void *ctx)
 {
     static const char *const names[] = { "theme", "color", "orientation", "order", "keys" };
     static const char *const colors[] = { "auto", "256", "8", "mono" };
@@ -149,7 +149,7 @@ int config_parse(const char *text, size_t len, const char *path, struct config *
 }
 
 int config_load_file(const char *path, bool missing_ok, struct config *config,
-                     theme_report_fn *report, void *ctx)
+                     error_report_fn *report, void *ctx)
 {
     char *text;
     size_t len;

@@ -40,10 +40,6 @@
 #include "flamex/base/hash.h"
 #include "flamex/config/yaml_doc.h"
 
-/* theme.h's public API passes theme_report_fn to the reader as is. */
-_Static_assert(_Generic((theme_report_fn *)0, yaml_doc_report_fn *: 1, default: 0),
-               "theme_report_fn and yaml_doc_report_fn must be the same type");
-
 /* ============================== colours ================================== */
 
 /* The 16 ANSI colours by name, with xterm's default RGB values. */
@@ -548,7 +544,7 @@ static void theme_style_node(struct yaml_doc *doc, struct theme_style *st,
 }
 
 int theme_parse(const char *text, size_t len, const char *path, struct theme *theme,
-                theme_report_fn *report, void *ctx)
+                error_report_fn *report, void *ctx)
 {
     struct yaml_doc doc;
     theme_default(theme);
@@ -588,7 +584,7 @@ int theme_parse(const char *text, size_t len, const char *path, struct theme *th
     return problems;
 }
 
-int theme_load_file(const char *path, struct theme *theme, theme_report_fn *report, void *ctx)
+int theme_load_file(const char *path, struct theme *theme, error_report_fn *report, void *ctx)
 {
     char *text;
     size_t len;

@@ -286,7 +286,7 @@ static bool yaml_event(struct yaml_build *b, const yaml_event_t *ev, int *docume
 }
 
 void yaml_doc_load(struct yaml_doc *doc, const char *text, size_t len, const char *path,
-                   yaml_doc_report_fn *report, void *ctx)
+                   error_report_fn *report, void *ctx)
 {
     *doc = (struct yaml_doc){ .path = path, .report = report, .ctx = ctx };
     struct yaml_build b = { .doc = doc, .root = NONE };
@@ -423,7 +423,7 @@ void yaml_doc_fields(struct yaml_doc *doc, const struct yaml_doc_node *map,
 }
 
 int yaml_doc_read_file(const char *path, bool missing_ok, char **text, size_t *len,
-                       yaml_doc_report_fn *report, void *ctx)
+                       error_report_fn *report, void *ctx)
 {
     struct yaml_doc doc = { .path = path, .report = report, .ctx = ctx };
     *text = NULL;

@@ -109,7 +109,7 @@ size_t keymap_keys_for(const struct keymap *km, enum action_id action, int *keys
 }
 
 int keymap_apply_config(struct keymap *km, const struct config *config, const char *path,
-                        theme_report_fn *report, void *ctx)
+                        error_report_fn *report, void *ctx)
 {
     int problems = 0;
     for (size_t i = 0; i < config->nbindings; i++) {

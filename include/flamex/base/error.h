@@ -20,6 +20,12 @@ struct error_record {
     char message[512];
 };
 
+/* Problem-report callback: readers that go on after a problem (the config, the
+ * themes, the keymap, the YAML reader under them) call it once per problem, with
+ * the record filled (path, and line and column where known), then carry on. The
+ * record is the caller's: copy what must outlive the call. */
+typedef void error_report_fn(void *ctx, const struct error_record *problem);
+
 /* Reset a record to "no error, no position". Never fails. */
 void error_clear(struct error_record *err);
 

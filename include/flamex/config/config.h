@@ -51,16 +51,16 @@ void config_init(struct config *config);
 void config_free(struct config *config);
 
 /* Parse YAML text into config (path for messages). Each problem goes to report
- * (see theme_report_fn); returns the number of problems. Values already in
+ * (see error_report_fn); returns the number of problems. Values already in
  * config are overwritten only by valid entries; bindings are appended. An
  * empty file is not a problem. */
 int config_parse(const char *text, size_t len, const char *path, struct config *config,
-                 theme_report_fn *report, void *ctx);
+                 error_report_fn *report, void *ctx);
 
 /* Read and parse the file at path. A missing file is not a problem when
  * missing_ok (the default config location); otherwise it is reported. */
 int config_load_file(const char *path, bool missing_ok, struct config *config,
-                     theme_report_fn *report, void *ctx);
+                     error_report_fn *report, void *ctx);
 
 /* Parse a colour mode name ("auto", "256", "8", "mono"). */
 bool config_parse_color(const char *name, enum config_color *out);

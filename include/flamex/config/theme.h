@@ -45,10 +45,6 @@ struct theme {
     struct theme_style styles[STYLE_COUNT];
 };
 
-/* Report callback for problems found while reading a theme or config: called
- * once per problem with path, line and column filled; loading goes on. */
-typedef void theme_report_fn(void *ctx, const struct error_record *problem);
-
 /* Fill theme with the built-in default (dark) theme. Never fails. */
 void theme_default(struct theme *theme);
 
@@ -59,11 +55,11 @@ void theme_default(struct theme *theme);
  * to report; returns the number of problems (0 = clean). A syntax error stops
  * parsing; what was read before it is kept. */
 int theme_parse(const char *text, size_t len, const char *path, struct theme *theme,
-                theme_report_fn *report, void *ctx);
+                error_report_fn *report, void *ctx);
 
 /* Read and parse the theme file at path; an unreadable or too large file is
  * one problem (without a line) and leaves theme at the built-in default. */
-int theme_load_file(const char *path, struct theme *theme, theme_report_fn *report, void *ctx);
+int theme_load_file(const char *path, struct theme *theme, error_report_fn *report, void *ctx);
 
 /* Resolve a theme argument to a file: a value containing '/' or ending in
  * ".yaml" is a path; otherwise NAME.yaml is looked for in each of dirs (NULL-

@@ -20,10 +20,6 @@
 #define YAML_DOC_MAX_NODES 20000
 #define YAML_DOC_MAX_FILE (1024 * 1024) /* bytes read from a theme or config file */
 
-/* Report callback: called once per problem with path, line and column filled;
- * reading goes on. The same type as theme_report_fn. */
-typedef void yaml_doc_report_fn(void *ctx, const struct error_record *problem);
-
 enum yaml_doc_kind {
     YAML_DOC_BAD,    /* an alias or a skipped subtree: already reported, ignore it */
     YAML_DOC_SCALAR,
@@ -43,7 +39,7 @@ struct yaml_doc_node {
 
 struct yaml_doc {
     const char *path;
-    yaml_doc_report_fn *report;
+    error_report_fn *report;
     void *ctx;
     int problems;                       /* problems reported so far */
     const struct yaml_doc_node *root;   /* NULL when the document is empty */
@@ -57,7 +53,7 @@ struct yaml_doc {
  * syntax error ends the parse keeping the tree built before it, and no input
  * makes it fail. */
 void yaml_doc_load(struct yaml_doc *doc, const char *text, size_t len, const char *path,
-                   yaml_doc_report_fn *report, void *ctx);
+                   error_report_fn *report, void *ctx);
 
 /* Release what doc owns (nodes and strings) and leave it empty; never fails. */
 void yaml_doc_free(struct yaml_doc *doc);
@@ -104,6 +100,6 @@ const char *yaml_doc_quote(char *buf, size_t cap, const char *s, size_t len);
  * missing file when missing_ok; returns the problem count (0 or 1), and *text is
  * NULL whenever nothing was read. */
 int yaml_doc_read_file(const char *path, bool missing_ok, char **text, size_t *len,
-                       yaml_doc_report_fn *report, void *ctx);
+                       error_report_fn *report, void *ctx);
 
 #endif

@@ -41,6 +41,6 @@ size_t keymap_keys_for(const struct keymap *km, enum action_id action, int *keys
 /* Apply the config's bindings; an unknown key or action name is reported
  * (path/line/column from the binding) and skipped. Returns the problem count. */
 int keymap_apply_config(struct keymap *km, const struct config *config, const char *path,
-                        theme_report_fn *report, void *ctx);
+                        error_report_fn *report, void *ctx);
 
 #endif
