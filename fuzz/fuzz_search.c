@@ -256,7 +256,7 @@ static void fuzz_search_prompt(const uint8_t *data, size_t size, uint32_t h)
     app_resize(&app, wh[0], wh[1]);
     struct frame f;
     frame_init(&f, wh[0], wh[1], opts.ascii);
-    FUZZ_ASSERT(app_key(&app, '/') & APP_REDRAW);
+    FUZZ_ASSERT(app_key(&app, '/') & VIEW_REDRAW);
     FUZZ_ASSERT(app.prompt.open);
     app_draw(&app, &f);
 
@@ -268,9 +268,9 @@ static void fuzz_search_prompt(const uint8_t *data, size_t size, uint32_t h)
         i += used;
         unsigned r = app_key(&app, key);
         fuzz_search_check_prompt(&app);
-        if (r & APP_QUIT)
+        if (r & VIEW_QUIT)
             break;
-        if ((r & APP_REDRAW) && (every || ++nkeys % 8 == 0))
+        if ((r & VIEW_REDRAW) && (every || ++nkeys % 8 == 0))
             app_draw(&app, &f);
     }
     app_draw(&app, &f);

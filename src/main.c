@@ -163,7 +163,7 @@ static int main_dump_view(const struct main_options *opts, const struct view *vi
         int *keys = xmalloc(((size_t)n + 1) * sizeof *keys);
         keys_parse(opts->keys, keys, (size_t)n, &err);
         for (long i = 0; i < n; i++)
-            if (view->key(view->ctx, keys[i]) & APP_QUIT)
+            if (view->key(view->ctx, keys[i]) & VIEW_QUIT)
                 break;
         free(keys);
     }

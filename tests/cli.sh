@@ -311,5 +311,13 @@ expect_status "--report with escape sequences in names" 0 "$BIN" --report "$TMP/
 if grep -q "$(printf '\033')" "$TMP/out"; then not_ok "--report never prints raw ESC"; else ok "--report never prints raw ESC"; fi
 expect_grep "--report: the plateau's stack is sanitised" "$TMP/out" 'stack: main;evil\x1b'
 
+# Keys replayed without drawing in between: the sidebar's cursor stays in its
+# list (these read past the end of the hot list before events settled it).
+expect_status "--keys: G in the hot list, then t shortens it, then Enter" 0 \
+    "$BIN" --dump --size=120x30 -s before --keys='H<Tab>Gt<Enter>' "$DATA/view/twotypes.folded"
+expect_grep "--keys: Enter after t searches the last hot function of the new type" "$TMP/out" '"main"  Matched'
+expect_status "--keys: zoomed scope, G, then Enter from the graph list" 0 \
+    "$BIN" --dump --size=120x30 --keys='Hz<Tab>G<Tab>kk<Enter><Tab><Enter>' "$SAMPLES/recommendation-api.folded"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -14,14 +14,14 @@ static struct profile *load_article(void)
     return test_load_sample("recommendation-api.folded");
 }
 
-struct view {
+struct viewer {
     struct profile *p;
     struct keymap km;
     struct app app;
     struct frame f;
 };
 
-static void view_open(struct view *v, struct profile *p, int cols, int rows)
+static void view_open(struct viewer *v, struct profile *p, int cols, int rows)
 {
     v->p = p;
     keymap_init(&v->km);
@@ -31,14 +31,14 @@ static void view_open(struct view *v, struct profile *p, int cols, int rows)
     frame_init(&v->f, cols, rows, false);
 }
 
-static void view_close(struct view *v)
+static void view_close(struct viewer *v)
 {
     frame_free(&v->f);
     app_free(&v->app);
     profile_free(v->p);
 }
 
-static unsigned press(struct view *v, const char *keys)
+static unsigned press(struct viewer *v, const char *keys)
 {
     int k[256];
     struct error_record err;
@@ -50,7 +50,7 @@ static unsigned press(struct view *v, const char *keys)
     return flags;
 }
 
-static void draw(struct view *v)
+static void draw(struct viewer *v)
 {
     app_draw(&v->app, &v->f);
 }
@@ -70,7 +70,7 @@ static const char *row_text(const struct frame *f, int y)
 }
 
 /* Style of the first cell of text on screen (the text must be there). */
-static int style_of(struct view *v, const char *text)
+static int style_of(struct viewer *v, const char *text)
 {
     for (int y = 0; y < v->f.rows; y++) {
         const char *r = row_text(&v->f, y);
@@ -82,7 +82,7 @@ static int style_of(struct view *v, const char *text)
     return -1;
 }
 
-static bool on_screen(struct view *v, const char *text)
+static bool on_screen(struct viewer *v, const char *text)
 {
     for (int y = 0; y < v->f.rows; y++)
         if (strstr(row_text(&v->f, y), text))
@@ -90,7 +90,7 @@ static bool on_screen(struct view *v, const char *text)
     return false;
 }
 
-static const char *selected_name(struct view *v)
+static const char *selected_name(struct viewer *v)
 {
     static char buf[256];
     size_t len;
@@ -104,7 +104,7 @@ static const char *selected_name(struct view *v)
 static void test_prompt_live_and_invalid(void **state)
 {
     (void)state;
-    struct view v;
+    struct viewer v;
     view_open(&v, load_article(), 120, 30);
     press(&v, "/js");
     assert_true(v.app.prompt.open);
@@ -149,7 +149,7 @@ static void test_prompt_live_and_invalid(void **state)
 static void test_case_modes(void **state)
 {
     (void)state;
-    struct view v;
+    struct viewer v;
     view_open(&v, load_article(), 120, 30);
     uint32_t jd = test_find_path(v.p, "handle_request;serialize_response;json.dumps");
     press(&v, "/JSON"); /* smart: a capital makes it case-sensitive */
@@ -172,7 +172,7 @@ static void test_case_modes(void **state)
 static void test_next_prev_order(void **state)
 {
     (void)state;
-    struct view v;
+    struct viewer v;
     view_open(&v, load_article(), 200, 50);
     press(&v, "/e<Enter>");
     const struct layout *l = &v.app.layout;
@@ -199,7 +199,7 @@ static void test_next_prev_order(void **state)
 static void test_next_zooms_out(void **state)
 {
     (void)state;
-    struct view v;
+    struct viewer v;
     view_open(&v, load_article(), 120, 30);
     uint32_t jd = test_find_path(v.p, "handle_request;serialize_response;json.dumps");
     uint32_t pr = test_find_path(v.p, "handle_request;parse_request");
@@ -218,7 +218,7 @@ static void test_next_zooms_out(void **state)
 static void test_search_selected_name(void **state)
 {
     (void)state;
-    struct view v;
+    struct viewer v;
     view_open(&v, load_article(), 120, 30);
     press(&v, "#");
     assert_non_null(strstr(v.app.message, "root"));
@@ -237,7 +237,7 @@ static void test_search_selected_name(void **state)
 static void test_sidebar_width_and_layout(void **state)
 {
     (void)state;
-    struct view v;
+    struct viewer v;
     view_open(&v, load_article(), 120, 30);
     press(&v, "H");
     assert_true(app_sidebar_visible(&v.app));
@@ -266,12 +266,12 @@ static void test_sidebar_width_and_layout(void **state)
 static void test_sidebar_focus_and_enter(void **state)
 {
     (void)state;
-    struct view v;
+    struct viewer v;
     view_open(&v, load_article(), 120, 30);
     press(&v, "H<Tab>");
     assert_int_equal(v.app.focus, APP_FOCUS_SIDEBAR);
     press(&v, "jj"); /* the cursor moves, not the selection */
-    assert_int_equal(v.app.cursor[APP_LIST_HOT], 2);
+    assert_int_equal(v.app.lists[APP_LIST_HOT].cursor, 2);
     assert_int_equal(v.app.selected, TREE_ROOT);
     press(&v, "<Enter>"); /* model.predict: searched for and selected */
     uint32_t mp = test_find_path(v.p, "handle_request;run_ml_inference;model.predict");
@@ -281,9 +281,9 @@ static void test_sidebar_focus_and_enter(void **state)
     draw(&v);
     assert_int_equal(style_of(&v, " 11.0%  11.0% model.predict"), STYLE_SIDEBAR_CURSOR);
     press(&v, "k<Up>G"); /* to the bottom of the list */
-    assert_int_equal(v.app.cursor[APP_LIST_HOT], v.app.cache.hot.count - 1);
+    assert_int_equal(v.app.lists[APP_LIST_HOT].cursor, v.app.cache.hot.count - 1);
     press(&v, "g<PageDown>");
-    assert_true(v.app.cursor[APP_LIST_HOT] > 0);
+    assert_true(v.app.lists[APP_LIST_HOT].cursor > 0);
     press(&v, "<Tab>k"); /* back in the graph: k moves the selection */
     assert_int_equal(v.app.focus, APP_FOCUS_GRAPH);
     assert_int_equal(v.app.selected, mp);
@@ -296,7 +296,7 @@ static void test_sidebar_focus_and_enter(void **state)
 static void test_sidebar_zoom_out_rank_scope(void **state)
 {
     (void)state;
-    struct view v;
+    struct viewer v;
     view_open(&v, load_article(), 120, 30);
     uint32_t jd = test_find_path(v.p, "handle_request;serialize_response;json.dumps");
     app_select_node(&v.app, jd);
@@ -336,7 +336,7 @@ static const char *shapes_profile(void)
 static void test_shapes_highlight_and_list(void **state)
 {
     (void)state;
-    struct view v;
+    struct viewer v;
     view_open(&v, test_load(shapes_profile()), 200, 40);
     draw(&v);
     assert_int_not_equal(style_of(&v, "work"), STYLE_PLATEAU);
@@ -375,7 +375,7 @@ static void test_shapes_highlight_and_list(void **state)
 static void test_resize_keeps_selection(void **state)
 {
     (void)state;
-    struct view v;
+    struct viewer v;
     view_open(&v, load_article(), 120, 40);
     press(&v, "kkllllk");
     uint32_t sel = v.app.selected;
@@ -396,6 +396,50 @@ static void test_resize_keeps_selection(void **state)
     view_close(&v);
 }
 
+/* Keys without drawing in between: the cursor stays within the hot list when
+ * t shortens it (Enter used to read past its end). */
+static void test_sidebar_cursor_settles_without_drawing(void **state)
+{
+    (void)state;
+    struct viewer v;
+    struct load_options lo = { 0 };
+    struct error_record err;
+    struct profile *p = load_profile(test_data_path("view/twotypes.folded"), &lo, NULL, &err);
+    assert_non_null(p);
+    assert_int_equal(p->ntypes, 2);
+    v.p = p;
+    keymap_init(&v.km);
+    struct app_options o = { .type = 0 }; /* before: every stack */
+    app_init(&v.app, p, &v.km, &o);
+    app_resize(&v.app, 120, 30);
+    frame_init(&v.f, 120, 30, false);
+    press(&v, "H<Tab>G");
+    size_t before = v.app.cache.hot.count;
+    assert_int_equal(v.app.lists[APP_LIST_HOT].cursor, before - 1);
+    press(&v, "t"); /* after: only zeta has samples */
+    assert_int_equal(v.app.type, 1);
+    assert_true(v.app.cache.hot.count < before);
+    assert_int_equal(v.app.lists[APP_LIST_HOT].cursor, v.app.cache.hot.count - 1);
+    press(&v, "<Enter>");
+    assert_string_equal(selected_name(&v), "main");
+    view_close(&v);
+}
+
+/* The zoomed scope's list is shorter than the cursor left in it. */
+static void test_sidebar_scope_cursor_settles(void **state)
+{
+    (void)state;
+    struct viewer v;
+    view_open(&v, load_article(), 120, 30);
+    press(&v, "Hz<Tab>G<Tab>kk<Enter>");
+    const struct list *l = &v.app.lists[APP_LIST_HOT];
+    assert_true(l->cursor < v.app.cache.hot.count);
+    press(&v, "<Tab><Enter>");
+    assert_true(l->cursor < v.app.cache.hot.count);
+    assert_true(l->scroll <= list_rows(l));
+    view_close(&v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +452,8 @@ int main(void)
         cmocka_unit_test(test_sidebar_width_and_layout),
         cmocka_unit_test(test_sidebar_focus_and_enter),
         cmocka_unit_test(test_sidebar_zoom_out_rank_scope),
+        cmocka_unit_test(test_sidebar_cursor_settles_without_drawing),
+        cmocka_unit_test(test_sidebar_scope_cursor_settles),
         cmocka_unit_test(test_shapes_highlight_and_list),
     };
     return cmocka_run_group_tests_name("app", tests, NULL, NULL);

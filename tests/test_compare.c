@@ -364,7 +364,7 @@ static void test_overlays_stay_with_their_pane(void **state)
     compare_click(&x.c, 3, y, false);
     assert_int_equal(x.c.active, 1);
     assert_true(x.c.pane[1].prompt.open);
-    assert_false(press(&x, "q") & APP_QUIT);
+    assert_false(press(&x, "q") & VIEW_QUIT);
     assert_string_equal(x.c.pane[1].prompt.text, "jsq");
     close_fixture(&x);
 }

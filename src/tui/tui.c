@@ -123,7 +123,7 @@ static int tui_loop(struct tui *t, const struct view *view, struct error_record 
     unsigned flags = view->resize(view->ctx, COLS, LINES);
     int fast_errors = 0;
     for (;;) {
-        if ((flags & APP_QUIT) || tui_signal_pending())
+        if ((flags & VIEW_QUIT) || tui_signal_pending())
             return 0;
         if (tui_signal_take_continued()) {
             /* Back from Ctrl-Z: curses has restored its modes; the size may
@@ -131,9 +131,9 @@ static int tui_loop(struct tui *t, const struct view *view, struct error_record 
              * whatever the shell left on it. */
             tui_check_size(t);
             clearok(curscr, TRUE);
-            flags |= APP_REDRAW;
+            flags |= VIEW_REDRAW;
         }
-        if (flags & APP_REDRAW) {
+        if (flags & VIEW_REDRAW) {
             view->draw(view->ctx, &t->frame);
             tui_blit(t, &t->frame);
         }

@@ -4,6 +4,7 @@
 #include "flamex/view/view.h"
 #include "flamex/base/xalloc.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +31,11 @@ void app_init(struct app *app, struct profile *profile, const struct keymap *km,
     app->search_name = STRTAB_NONE;
     app->rank = HOT_BY_FLAT;
     app->shapes_opts = opts->shapes ? *opts->shapes : shapes_default_options();
+    for (int l = 0; l < APP_LIST_COUNT; l++)
+        list_init(&app->lists[l]);
     if (app->order == TREE_ORDER_HEAVIEST)
         tree_sort_heaviest(profile->tree, app->type);
+    app_settle(app);
 }
 
 void app_free(struct app *app)
@@ -99,10 +103,20 @@ static void app_reveal_selected(struct app *app)
 void app_ensure_layout(struct app *app)
 {
     int width = app_graph_cols(app);
-    if (app->layout_valid && app->layout.width == width)
+    if (app->layout_valid && app->layout.width == width && app->layout_zoom == app->zoom &&
+        app->layout_order == app->order && app->layout_type == app->type) {
+        if (app->scroll < 0) { /* a new view of the same layout: the root end again */
+            app->scroll = app->icicle ? 0 : app_max_scroll(app);
+            app_reveal_selected(app);
+        }
+        app_clamp_scroll(app);
         return;
+    }
     layout_compute(&app->layout, app->profile->tree, app->zoom, app->order, app->type, width);
     app->layout_valid = true;
+    app->layout_zoom = app->zoom;
+    app->layout_order = app->order;
+    app->layout_type = app->type;
     /* Keep the selection on a laid-out frame: fall back to its nearest visible
      * ancestor (or the zoom root). */
     uint32_t sel = app->selected;
@@ -118,9 +132,16 @@ void app_ensure_layout(struct app *app)
     app_reveal_selected(app);
 }
 
-static void app_invalidate(struct app *app)
+void app_settle(struct app *app)
 {
-    app->layout_valid = false;
+    app_ensure_layout(app);
+    app_sidebar_settle(app);
+    if (app->shapes_on)
+        app_shapes_refresh(app);
+    if (app_search_active(app))
+        app_search_totals(app);
+    if (app->info)
+        app_info_scroll_by(app, 0);
 }
 
 unsigned app_resize(struct app *app, int cols, int rows)
@@ -129,12 +150,9 @@ unsigned app_resize(struct app *app, int cols, int rows)
     app->rows = rows < 1 ? 1 : rows;
     if (app->keep_selected == TREE_NONE)
         app->keep_selected = app->selected;
-    app_invalidate(app);
-    app_ensure_layout(app);
-    app_sidebar_clamp(app);
-    if (app->info)
-        app_info_scroll_by(app, 0);
-    return APP_REDRAW;
+    app_settle(app);
+    app_reveal_selected(app);
+    return VIEW_REDRAW;
 }
 
 static void app_select_index(struct app *app, long i, bool set_target)
@@ -218,7 +236,6 @@ static void app_push(uint32_t **stack, size_t *n, size_t *cap, uint32_t node)
 static void app_set_zoom(struct app *app, uint32_t zoom)
 {
     app->zoom = zoom;
-    app_invalidate(app);
     app->scroll = -1;
     app_ensure_layout(app);
     app_reveal_selected(app);
@@ -228,12 +245,12 @@ unsigned app_zoom_to(struct app *app, uint32_t node)
 {
     if (node == app->zoom) {
         snprintf(app->message, sizeof app->message, "Already zoomed to this frame");
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     app_push(&app->back, &app->nback, &app->back_cap, app->zoom);
     app->nforward = 0;
     app_set_zoom(app, node);
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 void app_copy_history(struct app *to, const struct app *from, uint32_t (*map)(void *ctx, uint32_t node),
@@ -251,7 +268,6 @@ void app_follow(struct app *app, uint32_t zoom, uint32_t selected)
     app->keep_selected = TREE_NONE;
     if (zoom != app->zoom) {
         app->zoom = zoom;
-        app_invalidate(app);
         app->scroll = -1;
     }
     app_ensure_layout(app);
@@ -262,6 +278,7 @@ void app_follow(struct app *app, uint32_t zoom, uint32_t selected)
     if (i >= 0)
         app->target_x = app->layout.spans[i].x + app->layout.spans[i].width / 2;
     app_reveal_selected(app);
+    app_settle(app);
 }
 
 /* Is node on the zoomed view: in the zoom's subtree or one of its ancestors? */
@@ -285,9 +302,12 @@ unsigned app_select_node(struct app *app, uint32_t node)
     long i;
     while ((i = layout_find(&app->layout, shown)) < 0 && shown != TREE_NONE)
         shown = tree_parent(app->profile->tree, shown);
-    if (i < 0)
-        return APP_REDRAW;
+    if (i < 0) {
+        app_settle(app);
+        return VIEW_REDRAW;
+    }
     app_select_index(app, i, true);
+    app_settle(app);
     if (shown != node) {
         size_t len;
         const char *name = profile_node_name(app->profile, node, &len);
@@ -295,7 +315,7 @@ unsigned app_select_node(struct app *app, uint32_t node)
                  "%.*s is too narrow to show here: selected its caller", len > 60 ? 60 : (int)len,
                  name);
     }
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 static void app_scroll_by(struct app *app, int lines)
@@ -330,7 +350,7 @@ static unsigned app_next_type(struct app *app)
     if (p->ntypes < 2) {
         snprintf(app->message, sizeof app->message, "This profile has one sample type: %s (%s)",
                  p->types[t].name ? p->types[t].name : "", draw_type_unit(app, t));
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     t = app->type = (app->type + 1) % p->ntypes;
     if (app->order == TREE_ORDER_HEAVIEST)
@@ -340,13 +360,12 @@ static unsigned app_next_type(struct app *app)
         app->zoom = tree_parent(p->tree, app->zoom);
         zoomed_out = true;
     }
-    app_invalidate(app);
     app->scroll = -1;
     app_ensure_layout(app);
     /* The status line already names the type and unit; say where in the cycle we are. */
     snprintf(app->message, sizeof app->message, "Sample type %zu of %zu%s", t + 1, p->ntypes,
              zoomed_out ? "; zoomed out (none of it in the zoomed frame)" : "");
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 /* Furthest the information panel scrolls: its last row at the screen's bottom. */
@@ -385,7 +404,7 @@ static unsigned app_apply_info(struct app *app, enum action_id action)
     case ACTION_REDRAW: break;
     default: app->info = false; break;
     }
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 /* Keys while the sidebar has the focus: moves and Enter act on its list;
@@ -400,16 +419,15 @@ static bool app_apply_sidebar(struct app *app, enum action_id action, unsigned *
     case ACTION_MOVE_DOWN: *flags = app_sidebar_move(app, 1); return true;
     case ACTION_PAGE_UP: *flags = app_sidebar_move(app, -page); return true;
     case ACTION_PAGE_DOWN: *flags = app_sidebar_move(app, page); return true;
-    case ACTION_SCROLL_TOP: *flags = app_sidebar_move(app, -(long)app_sidebar_count(app)); return true;
-    case ACTION_SCROLL_BOTTOM: *flags = app_sidebar_move(app, (long)app_sidebar_count(app)); return true;
+    case ACTION_SCROLL_TOP: *flags = app_sidebar_move(app, LONG_MIN); return true;
+    case ACTION_SCROLL_BOTTOM: *flags = app_sidebar_move(app, LONG_MAX); return true;
     case ACTION_ZOOM_IN: *flags = app_sidebar_enter(app); return true;
     default: return false;
     }
 }
 
-unsigned app_apply(struct app *app, enum action_id action)
+static unsigned app_apply_action(struct app *app, enum action_id action)
 {
-    app_ensure_layout(app);
     app->keep_selected = TREE_NONE; /* the user acts on what is shown now */
     app->message[0] = '\0';
     if (app->info)
@@ -427,7 +445,7 @@ unsigned app_apply(struct app *app, enum action_id action)
         case ACTION_SCROLL_TOP: app->help_scroll = 0; break;
         default: app->help = false; break;
         }
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     unsigned flags = 0;
     if (app->focus == APP_FOCUS_SIDEBAR && app_sidebar_visible(app) &&
@@ -439,67 +457,66 @@ unsigned app_apply(struct app *app, enum action_id action)
         return 0;
     case ACTION_MOVE_UP:
         if (up_is_child ? app_select_child(app) : app_select_parent(app))
-            return APP_REDRAW;
+            return VIEW_REDRAW;
         return 0;
     case ACTION_MOVE_DOWN:
         if (up_is_child ? app_select_parent(app) : app_select_child(app))
-            return APP_REDRAW;
+            return VIEW_REDRAW;
         return 0;
     case ACTION_MOVE_LEFT:
-        return app_select_neighbour(app, -1) ? APP_REDRAW : 0;
+        return app_select_neighbour(app, -1) ? VIEW_REDRAW : 0;
     case ACTION_MOVE_RIGHT:
-        return app_select_neighbour(app, +1) ? APP_REDRAW : 0;
+        return app_select_neighbour(app, +1) ? VIEW_REDRAW : 0;
     case ACTION_ZOOM_IN:
         return app_zoom_to(app, app->selected);
     case ACTION_ZOOM_BACK:
         if (!app->nback) {
             snprintf(app->message, sizeof app->message, "No earlier zoom");
-            return APP_REDRAW;
+            return VIEW_REDRAW;
         }
         app_push(&app->forward, &app->nforward, &app->forward_cap, app->zoom);
         app_set_zoom(app, app->back[--app->nback]);
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     case ACTION_ZOOM_FORWARD:
         if (!app->nforward) {
             snprintf(app->message, sizeof app->message, "No later zoom");
-            return APP_REDRAW;
+            return VIEW_REDRAW;
         }
         app_push(&app->back, &app->nback, &app->back_cap, app->zoom);
         app_set_zoom(app, app->forward[--app->nforward]);
         app->selected = app->zoom;
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     case ACTION_ZOOM_RESET:
         if (app->zoom == TREE_ROOT) {
             snprintf(app->message, sizeof app->message, "Showing the whole profile");
-            return APP_REDRAW;
+            return VIEW_REDRAW;
         }
         return app_zoom_to(app, TREE_ROOT);
     case ACTION_PAGE_UP:
         app_scroll_by(app, -app_graph_rows(app));
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     case ACTION_PAGE_DOWN:
         app_scroll_by(app, app_graph_rows(app));
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     case ACTION_SCROLL_TOP:
         app_scroll_by(app, -(int)app->layout.rows);
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     case ACTION_SCROLL_BOTTOM:
         app_scroll_by(app, (int)app->layout.rows);
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     case ACTION_TOGGLE_ORIENTATION:
         app->icicle = !app->icicle;
         app->scroll = app->icicle ? 0 : app_max_scroll(app);
         app_reveal_selected(app);
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     case ACTION_TOGGLE_ORDER:
         app->order = app->order == TREE_ORDER_ALPHA ? TREE_ORDER_HEAVIEST : TREE_ORDER_ALPHA;
         if (app->order == TREE_ORDER_HEAVIEST)
             tree_sort_heaviest(app->profile->tree, app->type);
-        app_invalidate(app);
         app_ensure_layout(app);
         snprintf(app->message, sizeof app->message, "Siblings ordered %s",
                  app->order == TREE_ORDER_ALPHA ? "alphabetically" : "heaviest first");
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     case ACTION_NEXT_SAMPLE_TYPE:
         return app_next_type(app);
     case ACTION_SEARCH:
@@ -532,46 +549,59 @@ unsigned app_apply(struct app *app, enum action_id action)
     case ACTION_COMPARE_NORMALISE:
         snprintf(app->message, sizeof app->message,
                  "Only in compare mode: open two profiles (flamex BEFORE AFTER)");
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     case ACTION_INFO:
         app->info = true;
         app->info_scroll = 0;
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     case ACTION_HELP:
         app->help = true;
         app->help_scroll = 0;
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     case ACTION_REDRAW:
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     case ACTION_QUIT:
-        return APP_QUIT;
+        return VIEW_QUIT;
     case ACTION_COUNT:
         break;
     }
     return 0;
 }
 
-unsigned app_key(struct app *app, int key)
+unsigned app_apply(struct app *app, enum action_id action)
+{
+    unsigned flags = app_apply_action(app, action);
+    app_settle(app);
+    return flags;
+}
+
+static unsigned app_key_event(struct app *app, int key)
 {
     if (app->prompt.open)
         return app_prompt_key(app, key);
     enum action_id action = keymap_lookup(app->keymap, key);
     if (action == ACTION_NONE && (app->help || app->info)) {
         app->help = app->info = false;
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     if (action == ACTION_NONE)
         return 0; /* unbound keys (Esc included) leave the state and message alone */
-    return app_apply(app, action);
+    return app_apply_action(app, action);
 }
 
-unsigned app_click(struct app *app, int x, int y, bool double_click)
+unsigned app_key(struct app *app, int key)
 {
-    app_ensure_layout(app);
+    unsigned flags = app_key_event(app, key);
+    app_settle(app);
+    return flags;
+}
+
+static unsigned app_click_event(struct app *app, int x, int y, bool double_click)
+{
     app->keep_selected = TREE_NONE;
     if (app->help || app->info) {
         app->help = app->info = false;
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     if (x >= app_graph_cols(app)) {
         if (y < APP_GRAPH_TOP || y >= APP_GRAPH_TOP + app_graph_rows(app))
@@ -595,27 +625,40 @@ unsigned app_click(struct app *app, int x, int y, bool double_click)
     app_select_index(app, i, true);
     if (double_click)
         return app_zoom_to(app, app->selected);
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
-unsigned app_wheel(struct app *app, int lines)
+unsigned app_click(struct app *app, int x, int y, bool double_click)
 {
-    app_ensure_layout(app);
+    unsigned flags = app_click_event(app, x, y, double_click);
+    app_settle(app);
+    return flags;
+}
+
+static unsigned app_wheel_event(struct app *app, int lines)
+{
     app->keep_selected = TREE_NONE;
     if (app->help) {
         app->help_scroll -= lines;
         if (app->help_scroll < 0)
             app->help_scroll = 0;
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     if (app->info) {
         app_info_scroll_by(app, -lines);
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     if (app->focus == APP_FOCUS_SIDEBAR && app_sidebar_visible(app))
         return app_sidebar_move(app, -lines);
     app_scroll_by(app, -lines);
-    return APP_REDRAW;
+    return VIEW_REDRAW;
+}
+
+unsigned app_wheel(struct app *app, int lines)
+{
+    unsigned flags = app_wheel_event(app, lines);
+    app_settle(app);
+    return flags;
 }
 
 /* ---- the view interface (view.h) ---------------------------------------- */
@@ -624,7 +667,7 @@ static unsigned app_view_key(void *ctx, int key) { return app_key(ctx, key); }
 static unsigned app_view_click(void *ctx, int x, int y, bool dbl) { return app_click(ctx, x, y, dbl); }
 static unsigned app_view_wheel(void *ctx, int lines) { return app_wheel(ctx, lines); }
 static unsigned app_view_resize(void *ctx, int cols, int rows) { return app_resize(ctx, cols, rows); }
-static void app_view_draw(void *ctx, struct frame *f) { app_draw(ctx, f); }
+static void app_view_draw(const void *ctx, struct frame *f) { app_draw(ctx, f); }
 
 void view_of_app(struct view *view, struct app *app)
 {

@@ -15,6 +15,10 @@ int app_line_of_row(const struct app *app, uint32_t row);
 int app_pad(const struct app *app);
 /* Recompute the layout if the zoom, order, type or width changed. */
 void app_ensure_layout(struct app *app);
+/* Bring the state to its settled form after an event: the layout, the
+ * sidebar's list, the analyses shown, clamped cursors and scrolls. Every
+ * event function ends with it; drawing then only reads. */
+void app_settle(struct app *app);
 
 /* Zoom to node, remembering the current zoom for zoom-back. */
 unsigned app_zoom_to(struct app *app, uint32_t node);
@@ -51,16 +55,13 @@ uint32_t app_scope_root(const struct app *app);
 void app_hot_refresh(struct app *app);
 /* Bring the shapes and the per-node marks (scope, type) up to date. */
 void app_shapes_refresh(struct app *app);
-/* Entries of the shown list (hot functions, or plateaus then towers). */
-size_t app_sidebar_count(struct app *app);
+/* The list the sidebar shows. */
+struct list *app_sidebar_list(struct app *app);
 /* Screen rows for the list below the sidebar's title (and headings). */
 int app_sidebar_list_rows(const struct app *app);
-/* List row of entry i of the shapes list (section headings take rows). */
-size_t app_shapes_row(const struct app *app, size_t i);
-/* Rows the shapes list takes, headings and "(none)" lines included. */
-size_t app_shapes_rows(const struct app *app);
-/* Keep the cursor within the list and on screen. */
-void app_sidebar_clamp(struct app *app);
+/* Settle the sidebar: the shown list's analysis, sections, cursor and
+ * scroll; the focus back on the graph when the sidebar does not show. */
+void app_sidebar_settle(struct app *app);
 /* Move the sidebar's cursor by delta entries (clamped to the list). */
 unsigned app_sidebar_move(struct app *app, long delta);
 /* Enter in the sidebar: on a hot function, search for it and select its
@@ -81,12 +82,12 @@ unsigned app_sidebar_click(struct app *app, int y, bool double_click);
 void app_sidebar_free(struct app *app);
 
 /* Draw the graph rows, the breadcrumb, the status lines, the help screen. */
-void draw_flame(struct app *app, struct frame *f);
-void draw_breadcrumb(struct app *app, struct frame *f);
-void draw_status(struct app *app, struct frame *f);
-void draw_help(struct app *app, struct frame *f);
+void draw_flame(const struct app *app, struct frame *f);
+void draw_breadcrumb(const struct app *app, struct frame *f);
+void draw_status(const struct app *app, struct frame *f);
+void draw_help(const struct app *app, struct frame *f);
 /* Draw the sidebar (draw_sidebar.c) at the right of the graph rows. */
-void draw_sidebar(struct app *app, struct frame *f);
+void draw_sidebar(const struct app *app, struct frame *f);
 /* Format 100 * v / total as "%5.1f%%" (6 columns) into buf; "    -%" style
  * dashes when total is 0. */
 void draw_percent6(char *buf, size_t cap, double v, double total);
@@ -94,9 +95,9 @@ void draw_percent6(char *buf, size_t cap, double v, double total);
 /* Draw the profile information panel (draw_info.c): the header lines of
  * info.h, the sample types, the selected frame. It owns nothing afterwards;
  * it scrolls by app->info_scroll, which app.c keeps within the content. */
-void draw_info(struct app *app, struct frame *f);
+void draw_info(const struct app *app, struct frame *f);
 /* Rows the information panel's content takes at the app's current width. */
-int draw_info_rows(struct app *app);
+int draw_info_rows(const struct app *app);
 
 /* Write the raw bytes text[0..len) from (x, y), sanitised (utf8.h) and wrapped
  * at spaces within width columns (at least 8; a word wider than that is cut

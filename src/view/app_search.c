@@ -58,7 +58,7 @@ unsigned app_search_open(struct app *app)
     pr->text[0] = '\0';
     pr->error[0] = '\0';
     pr->invalid = false;
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 /* Search for what the prompt holds; an invalid pattern keeps the search in
@@ -145,12 +145,12 @@ unsigned app_prompt_key(struct app *app, int key)
             snprintf(app->message, sizeof app->message, "Invalid pattern (%.120s): kept %s%.100s",
                      pr->error, app_search_active(app) ? "/" : "no search",
                      app_search_active(app) ? app->search.pattern : "");
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     if (key == KEYCODE_ESC) {
         pr->open = false;
         app_search_drop(app);
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     if (key == KEYCODE_BACKSPACE) {
         if (pr->len == 0)
@@ -160,25 +160,25 @@ unsigned app_prompt_key(struct app *app, int key)
         while (pr->len > 0 && ((unsigned char)pr->text[pr->len] & 0xC0) == 0x80);
         pr->text[pr->len] = '\0';
         app_prompt_update(app);
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     if (key == KEYCODE_CTRL('u')) {
         pr->len = 0;
         pr->text[0] = '\0';
         app_prompt_update(app);
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     if (app_key_printable(key)) {
         if (!app_prompt_append(pr, key))
             return 0;
         app_prompt_update(app);
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     if (keymap_lookup(app->keymap, key) == ACTION_SEARCH_CASE) {
         app->search_case = app_next_case(app->search_case);
         if (pr->len)
             app_prompt_update(app);
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     return 0; /* other keys do nothing while typing */
 }
@@ -195,7 +195,7 @@ unsigned app_search_cycle_case(struct app *app)
              !smart || !app_search_active(app) ? ""
              : app->search.ignore_case       ? " (ignoring case: no capitals)"
                                              : " (case-sensitive: the pattern has a capital)");
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 bool app_search_name(struct app *app, uint32_t name)
@@ -219,22 +219,19 @@ bool app_search_name(struct app *app, uint32_t name)
 void app_search_copy(struct app *to, const struct app *from)
 {
     to->search_case = from->search_case;
-    if (from->search_name != STRTAB_NONE) {
+    if (from->search_name != STRTAB_NONE)
         app_search_name(to, from->search_name);
-        return;
-    }
-    if (!app_search_active(from)) {
+    else if (!app_search_active(from))
         app_search_drop(to);
-        return;
-    }
-    if (search_set(&to->cache.scratch, to->profile, from->search.pattern, from->search_case))
+    else if (search_set(&to->cache.scratch, to->profile, from->search.pattern, from->search_case))
         app_search_take_scratch(to);
+    app_settle(to);
 }
 
 unsigned app_search_selected(struct app *app)
 {
     app_search_name(app, tree_name(app->profile->tree, app->selected));
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 unsigned app_search_clear(struct app *app)
@@ -242,11 +239,11 @@ unsigned app_search_clear(struct app *app)
     if (app_search_active(app)) {
         app_search_drop(app);
         snprintf(app->message, sizeof app->message, "Search cleared");
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     if (app->focus == APP_FOCUS_SIDEBAR) {
         app->focus = APP_FOCUS_GRAPH;
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     return 0;
 }
@@ -325,7 +322,7 @@ unsigned app_search_step(struct app *app, int dir)
 {
     if (!app_search_active(app)) {
         snprintf(app->message, sizeof app->message, "No search: / starts one");
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     app_ensure_layout(app);
     const struct layout *l = &app->layout;
@@ -334,7 +331,7 @@ unsigned app_search_step(struct app *app, int dir)
     if (j >= 0) {
         app_select_node(app, l->spans[j].node);
         app_match_message(app, "");
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     /* Nothing further in this view: continue in the whole profile's screen
      * order (zooming out if the match lies outside), wrapping at the end. */
@@ -358,7 +355,7 @@ unsigned app_search_step(struct app *app, int dir)
         snprintf(app->message, sizeof app->message, "%s",
                  app->cache.frames_all ? "No matching frame is wide enough to show"
                                        : "No frame matches the search");
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     uint32_t zoom = app->zoom;
     app_select_node(app, node);
@@ -366,5 +363,5 @@ unsigned app_search_step(struct app *app, int dir)
                            : !wrapped        ? ""
                            : dir > 0         ? "Wrapped to the first match; "
                                              : "Wrapped to the last match; ");
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }

@@ -108,14 +108,9 @@ void app_sidebar_free(struct app *app)
     app->cache.hot_valid = app->cache.shapes_valid = false;
 }
 
-size_t app_sidebar_count(struct app *app)
+struct list *app_sidebar_list(struct app *app)
 {
-    if (app->list == APP_LIST_HOT) {
-        app_hot_refresh(app);
-        return app->cache.hot.count;
-    }
-    app_shapes_refresh(app);
-    return app->cache.shapes.nplateaus + app->cache.shapes.ntowers;
+    return &app->lists[app->list];
 }
 
 int app_sidebar_list_rows(const struct app *app)
@@ -125,64 +120,46 @@ int app_sidebar_list_rows(const struct app *app)
     return rows < 1 ? 1 : rows;
 }
 
-/* Rows before the towers' heading: the plateaus' heading and its entries
- * (or one "none" line). */
-static size_t app_shapes_tower_heading(const struct app *app)
+/* Bring the shown list's analysis and sections up to date and its cursor
+ * and scroll within them. */
+static void app_sidebar_sync(struct app *app)
 {
-    size_t np = app->cache.shapes.nplateaus;
-    return 1 + (np ? np : 1);
+    struct list *l = app_sidebar_list(app);
+    list_clear_sections(l);
+    if (app->list == APP_LIST_HOT) {
+        app_hot_refresh(app);
+        list_add_section(l, NULL, "(nothing to rank)", app->cache.hot.count);
+    } else {
+        app_shapes_refresh(app);
+        const struct shapes *sh = &app->cache.shapes;
+        const struct shapes_options *o = &app->shapes_opts;
+        char none[LIST_TEXT_SIZE];
+        snprintf(none, sizeof none, "(none with self >= %g%%)", o->plateau_self_share * 100);
+        list_add_section(l, " self% total% plateaus", none, sh->nplateaus);
+        snprintf(none, sizeof none, "(none >= %u deep, <= %g%%)", o->tower_min_depth,
+                 o->tower_max_share * 100);
+        list_add_section(l, "height total% towers", none, sh->ntowers);
+    }
+    list_set_height(l, app_sidebar_list_rows(app));
 }
 
-size_t app_shapes_row(const struct app *app, size_t i)
+void app_sidebar_settle(struct app *app)
 {
-    size_t np = app->cache.shapes.nplateaus;
-    return i < np ? 1 + i : app_shapes_tower_heading(app) + 1 + (i - np);
-}
-
-size_t app_shapes_rows(const struct app *app)
-{
-    size_t nt = app->cache.shapes.ntowers;
-    return app_shapes_tower_heading(app) + 1 + (nt ? nt : 1);
-}
-
-void app_sidebar_clamp(struct app *app)
-{
-    if (!app_sidebar_visible(app))
+    if (!app_sidebar_visible(app)) {
+        if (app->focus == APP_FOCUS_SIDEBAR)
+            app->focus = APP_FOCUS_GRAPH;
         return;
-    enum app_list list = app->list;
-    size_t n = app_sidebar_count(app);
-    size_t *cur = &app->cursor[list], *scroll = &app->side_scroll[list];
-    if (*cur >= n)
-        *cur = n ? n - 1 : 0;
-    bool hot = list == APP_LIST_HOT;
-    size_t row = hot ? *cur : app_shapes_row(app, *cur);
-    size_t total = hot ? n : app_shapes_rows(app);
-    size_t vis = (size_t)app_sidebar_list_rows(app);
-    /* A section's first entry brings its heading into view too. */
-    size_t top = row;
-    if (!hot && vis > 1 && (*cur == 0 || *cur == app->cache.shapes.nplateaus))
-        top = row - 1;
-    if (top < *scroll)
-        *scroll = top;
-    else if (row >= *scroll + vis)
-        *scroll = row - vis + 1;
-    if (*scroll + vis > total)
-        *scroll = total > vis ? total - vis : 0;
+    }
+    app_sidebar_sync(app);
 }
 
 unsigned app_sidebar_move(struct app *app, long delta)
 {
     if (!app_sidebar_visible(app))
         return 0;
-    size_t n = app_sidebar_count(app);
-    long cur = (long)app->cursor[app->list] + delta;
-    if (cur >= (long)n)
-        cur = (long)n - 1;
-    if (cur < 0)
-        cur = 0;
-    app->cursor[app->list] = (size_t)cur;
-    app_sidebar_clamp(app);
-    return APP_REDRAW;
+    app_sidebar_sync(app);
+    list_move(app_sidebar_list(app), delta);
+    return VIEW_REDRAW;
 }
 
 /* The widest frame named name in the subtree of root (ties: the first in
@@ -222,44 +199,50 @@ static uint32_t app_widest_named(const struct app *app, uint32_t root, uint32_t 
 }
 
 /* Enter on a hot function: search for it, select its widest frame. */
-unsigned app_select_function(struct app *app, uint32_t name)
+static unsigned app_select_function_event(struct app *app, uint32_t name)
 {
     if (!app_search_name(app, name))
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     size_t count;
     uint32_t node = app_widest_named(app, app_scope_root(app), name, &count);
     if (node == TREE_NONE && app_scope_root(app) != TREE_ROOT)
         node = app_widest_named(app, TREE_ROOT, name, &count);
     if (node == TREE_NONE) {
         snprintf(app->message, sizeof app->message, "No frame of this function in this view");
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     uint32_t zoom = app->zoom;
     app_select_node(app, node);
     if (app->message[0])
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     if (count > 1)
         snprintf(app->message, sizeof app->message, "%sThe widest of its %zu frames",
                  app->zoom != zoom ? "Zoomed out; " : "", count);
     else if (app->zoom != zoom)
         snprintf(app->message, sizeof app->message, "Zoomed out to show it");
-    return APP_REDRAW;
+    return VIEW_REDRAW;
+}
+
+unsigned app_select_function(struct app *app, uint32_t name)
+{
+    unsigned flags = app_select_function_event(app, name);
+    app_settle(app);
+    return flags;
 }
 
 static unsigned app_sidebar_enter_hot(struct app *app)
 {
-    app_hot_refresh(app);
-    if (app->cache.hot.count == 0)
+    const struct list *l = &app->lists[APP_LIST_HOT];
+    if (l->cursor >= app->cache.hot.count)
         return 0;
-    return app_select_function(app, app->cache.hot.entries[app->cursor[APP_LIST_HOT]].name);
+    return app_select_function(app, app->cache.hot.entries[l->cursor].name);
 }
 
 /* Enter on a shape: select its frame (a plateau, or a tower's base). */
 static unsigned app_sidebar_enter_shape(struct app *app)
 {
-    app_shapes_refresh(app);
     const struct shapes *sh = &app->cache.shapes;
-    size_t i = app->cursor[APP_LIST_SHAPES];
+    size_t i = app->lists[APP_LIST_SHAPES].cursor;
     if (i >= sh->nplateaus + sh->ntowers)
         return 0;
     bool plateau = i < sh->nplateaus;
@@ -270,7 +253,7 @@ static unsigned app_sidebar_enter_shape(struct app *app)
     uint32_t zoom = app->zoom;
     app_select_node(app, node);
     if (app->message[0])
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     char a[16], b[16];
     draw_percent6(a, sizeof a, plateau ? self : total, view);
     draw_percent6(b, sizeof b, total, view);
@@ -287,13 +270,14 @@ static unsigned app_sidebar_enter_shape(struct app *app)
         snprintf(app->message, sizeof app->message,
                  "%sTower: %u frames above its base, total %s of %s",
                  app->zoom != zoom ? "Zoomed out; " : "", height, pb, of);
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 unsigned app_sidebar_enter(struct app *app)
 {
     if (!app_sidebar_visible(app))
         return 0;
+    app_sidebar_sync(app);
     return app->list == APP_LIST_HOT ? app_sidebar_enter_hot(app) : app_sidebar_enter_shape(app);
 }
 
@@ -314,11 +298,8 @@ static bool app_sidebar_explain(struct app *app)
  * selection in view. */
 static unsigned app_sidebar_relayout(struct app *app)
 {
-    app_ensure_layout(app);
-    app_sidebar_clamp(app);
-    if (app->focus == APP_FOCUS_SIDEBAR && !app_sidebar_visible(app))
-        app->focus = APP_FOCUS_GRAPH;
-    return APP_REDRAW;
+    app_settle(app);
+    return VIEW_REDRAW;
 }
 
 unsigned app_sidebar_toggle(struct app *app)
@@ -342,7 +323,7 @@ unsigned app_sidebar_next_list(struct app *app)
 unsigned app_sidebar_toggle_rank(struct app *app)
 {
     app->rank = app->rank == HOT_BY_FLAT ? HOT_BY_CUM : HOT_BY_FLAT;
-    app->cursor[APP_LIST_HOT] = app->side_scroll[APP_LIST_HOT] = 0;
+    list_reset(&app->lists[APP_LIST_HOT]);
     app->list = APP_LIST_HOT;
     app->sidebar = true;
     if (!app_sidebar_explain(app))
@@ -355,19 +336,18 @@ unsigned app_sidebar_toggle_scope(struct app *app)
 {
     app->scope_zoom = !app->scope_zoom;
     for (int l = 0; l < APP_LIST_COUNT; l++)
-        app->cursor[l] = app->side_scroll[l] = 0;
+        list_reset(&app->lists[l]);
     snprintf(app->message, sizeof app->message, "Hot functions and shapes within %s",
              app->scope_zoom ? "the zoomed frame" : "the whole profile");
-    app_sidebar_clamp(app);
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 unsigned app_focus_toggle(struct app *app)
 {
     if (app_sidebar_explain(app))
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     app->focus = app->focus == APP_FOCUS_GRAPH ? APP_FOCUS_SIDEBAR : APP_FOCUS_GRAPH;
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 unsigned app_shapes_toggle(struct app *app)
@@ -375,7 +355,7 @@ unsigned app_shapes_toggle(struct app *app)
     app->shapes_on = !app->shapes_on;
     if (!app->shapes_on) {
         snprintf(app->message, sizeof app->message, "Shapes no longer highlighted");
-        return APP_REDRAW;
+        return VIEW_REDRAW;
     }
     app_shapes_refresh(app);
     const struct shapes *sh = &app->cache.shapes;
@@ -385,30 +365,17 @@ unsigned app_shapes_toggle(struct app *app)
              sh->nplateaus, sh->nplateaus == 1 ? "" : "s", o->plateau_self_share * 100,
              sh->ntowers, sh->ntowers == 1 ? "" : "s", o->tower_min_depth,
              o->tower_max_share * 100, app->scope_zoom ? "the zoomed frame" : "the profile");
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 unsigned app_sidebar_click(struct app *app, int y, bool double_click)
 {
     app->focus = APP_FOCUS_SIDEBAR;
-    size_t n = app_sidebar_count(app);
+    app_sidebar_sync(app);
     int start = APP_GRAPH_TOP + (app->list == APP_LIST_HOT ? 2 : 1);
-    if (y < start)
-        return APP_REDRAW;
-    size_t row = (size_t)(y - start) + app->side_scroll[app->list];
-    size_t item = n;
-    if (app->list == APP_LIST_HOT) {
-        item = row;
-    } else {
-        size_t np = app->cache.shapes.nplateaus, th = app_shapes_tower_heading(app);
-        if (row >= 1 && row - 1 < np)
-            item = row - 1;
-        else if (row > th && row - th - 1 < app->cache.shapes.ntowers)
-            item = np + (row - th - 1);
-    }
-    if (item >= n)
-        return APP_REDRAW;
-    app->cursor[app->list] = item;
-    app_sidebar_clamp(app);
-    return double_click ? app_sidebar_enter(app) : APP_REDRAW;
+    long entry = list_entry_at_line(app_sidebar_list(app), y - start);
+    if (entry < 0)
+        return VIEW_REDRAW;
+    list_set_cursor(app_sidebar_list(app), (size_t)entry);
+    return double_click ? app_sidebar_enter(app) : VIEW_REDRAW;
 }

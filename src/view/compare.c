@@ -121,7 +121,7 @@ unsigned compare_resize(struct compare *c, int cols, int rows)
     compare_layout(c);
     if (c->funcs_valid)
         compare_list_clamp(c);
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 /* Is app on screen in the current mode? */
@@ -251,7 +251,7 @@ static unsigned compare_toggle_view(struct compare *c)
              c->mode == COMPARE_DIFFERENTIAL
                  ? "Differential view: red grew, blue shrank"
                  : "Side by side: BEFORE left, AFTER right");
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 static unsigned compare_cycle_width(struct compare *c)
@@ -263,7 +263,7 @@ static unsigned compare_cycle_width(struct compare *c)
     static const char *const what[] = { "AFTER", "BEFORE", "the larger of the two" };
     snprintf(c->message, sizeof c->message, "Differential widths from %s%s", what[c->width],
              c->mode == COMPARE_DIFFERENTIAL ? "" : " (d shows the differential view)");
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 static unsigned compare_toggle_normalise(struct compare *c)
@@ -275,7 +275,7 @@ static unsigned compare_toggle_normalise(struct compare *c)
                  "Normalised: BEFORE scaled by %.4g to AFTER's total", diff_scale(c->merged));
     else
         snprintf(c->message, sizeof c->message, "Raw values: BEFORE not scaled");
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 /* ---- the change list ---------------------------------------------------- */
@@ -352,7 +352,7 @@ static unsigned compare_list_move(struct compare *c, long delta)
         i = (long)n - 1;
     c->cursor = (size_t)i;
     compare_list_clamp(c);
-    return APP_REDRAW;
+    return VIEW_REDRAW;
 }
 
 /* Enter on a function: select its widest frame where it exists (the pane
@@ -382,7 +382,7 @@ static unsigned compare_list_enter(struct compare *c)
     unsigned gen = target->cache.search_gen;
     unsigned flags = app_select_function(target, f->name);
     compare_follow(c, target, gen);
-    return flags | APP_REDRAW;
+    return flags | VIEW_REDRAW;
 }
 
 static bool compare_list_action(struct compare *c, enum action_id action, unsigned *flags)
@@ -428,7 +428,7 @@ static bool compare_action(struct compare *c, enum action_id action, unsigned *f
             snprintf(c->message, sizeof c->message, "Keys to the %s pane",
                      compare_side_names[c->active]);
         }
-        *flags = APP_REDRAW;
+        *flags = VIEW_REDRAW;
         return true;
     case ACTION_COMPARE_WIDTH: *flags = compare_cycle_width(c); return true;
     case ACTION_COMPARE_NORMALISE: *flags = compare_toggle_normalise(c); return true;
@@ -442,7 +442,7 @@ static bool compare_action(struct compare *c, enum action_id action, unsigned *f
                      "The change list needs %d columns; the screen has %d",
                      COMPARE_SIDEBAR_MIN_SCREEN, c->cols);
         compare_list_clamp(c);
-        *flags = APP_REDRAW;
+        *flags = VIEW_REDRAW;
         return true;
     case ACTION_FOCUS:
         if (compare_sidebar_cols(c) == 0) {
@@ -450,24 +450,24 @@ static bool compare_action(struct compare *c, enum action_id action, unsigned *f
         } else {
             c->sidebar_focus = !c->sidebar_focus;
         }
-        *flags = APP_REDRAW;
+        *flags = VIEW_REDRAW;
         return true;
     case ACTION_SIDEBAR_LIST:
     case ACTION_SIDEBAR_RANK:
     case ACTION_SIDEBAR_SCOPE:
         snprintf(c->message, sizeof c->message,
                  "Compare mode lists the functions by change of self value");
-        *flags = APP_REDRAW;
+        *flags = VIEW_REDRAW;
         return true;
     case ACTION_NEXT_SAMPLE_TYPE:
         snprintf(c->message, sizeof c->message,
                  "Compare mode shows one sample type: pick it with -s/--sample-type");
-        *flags = APP_REDRAW;
+        *flags = VIEW_REDRAW;
         return true;
     case ACTION_SEARCH_CLEAR:
         if (!app_search_active(focused) && c->sidebar_focus) {
             c->sidebar_focus = false;
-            *flags = APP_REDRAW;
+            *flags = VIEW_REDRAW;
             return true;
         }
         return false;
@@ -488,7 +488,7 @@ unsigned compare_key(struct compare *c, int key)
     }
     unsigned flags = app_key(from, key);
     compare_follow(c, from, gen);
-    return flags | APP_REDRAW;
+    return flags | VIEW_REDRAW;
 }
 
 unsigned compare_click(struct compare *c, int x, int y, bool double_click)
@@ -496,7 +496,7 @@ unsigned compare_click(struct compare *c, int x, int y, bool double_click)
     c->message[0] = '\0';
     struct app *focused = compare_focused(c);
     if (focused->help || focused->info) /* full screen: a click closes it */
-        return app_click(focused, x, y, double_click) | APP_REDRAW;
+        return app_click(focused, x, y, double_click) | VIEW_REDRAW;
     int side_x = c->cols - compare_sidebar_cols(c);
     int top = COMPARE_TITLE_ROWS;
     if (y < top || y >= c->rows - COMPARE_STATUS_ROWS)
@@ -511,7 +511,7 @@ unsigned compare_click(struct compare *c, int x, int y, bool double_click)
                 c->cursor = i;
                 c->sidebar_focus = true;
                 compare_list_clamp(c);
-                return double_click ? compare_list_enter(c) : APP_REDRAW;
+                return double_click ? compare_list_enter(c) : VIEW_REDRAW;
             }
         }
         return 0;
@@ -534,7 +534,7 @@ unsigned compare_click(struct compare *c, int x, int y, bool double_click)
     unsigned gen = target->cache.search_gen;
     unsigned flags = app_click(target, x - px, y - top, double_click);
     compare_follow(c, target, gen);
-    return flags | APP_REDRAW;
+    return flags | VIEW_REDRAW;
 }
 
 unsigned compare_wheel(struct compare *c, int lines)
@@ -613,7 +613,11 @@ static unsigned compare_view_resize(void *ctx, int cols, int rows)
 {
     return compare_resize(ctx, cols, rows);
 }
-static void compare_view_draw(void *ctx, struct frame *f) { compare_draw(ctx, f); }
+/* The one cast of the view: compare_draw still settles its panes while drawing. */
+static void compare_view_draw(const void *ctx, struct frame *f)
+{
+    compare_draw((struct compare *)(uintptr_t)ctx, f);
+}
 
 void view_of_compare(struct view *view, struct compare *c)
 {

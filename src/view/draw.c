@@ -89,7 +89,7 @@ const char *draw_type_unit(const struct app *app, size_t t)
     return unit && unit[0] ? unit : "count";
 }
 
-void draw_breadcrumb(struct app *app, struct frame *f)
+void draw_breadcrumb(const struct app *app, struct frame *f)
 {
     frame_fill(f, 0, 0, f->cols, ' ', STYLE_BREADCRUMB);
     /* Collect the zoom path root-first, then print as much as fits from the end. */
@@ -138,11 +138,10 @@ static const char *draw_share(char *buf, size_t cap, double v, double total)
 /* "/pattern  Matched: X% of total, Y% of view, N frames" at the right of
  * status line y, in the longest form that leaves the selected name 16
  * columns. Returns the columns it took, with the gap before it (0: none). */
-static int draw_matched(struct app *app, struct frame *f, int y)
+static int draw_matched(const struct app *app, struct frame *f, int y)
 {
     if (!app_search_active(app))
         return 0;
-    app_search_totals(app);
     const struct tree *tree = app->profile->tree;
     const struct app_cache *c = &app->cache;
     char pa[32], pv[32], in_view[48] = "", full[256], brief[96];
@@ -189,7 +188,7 @@ static int draw_matched(struct app *app, struct frame *f, int y)
 
 /* The / prompt on status line y: the pattern as typed (its end in view),
  * a cursor, why it does not compile, and the case mode. */
-static void draw_prompt(struct app *app, struct frame *f, int y)
+static void draw_prompt(const struct app *app, struct frame *f, int y)
 {
     const struct app_prompt *pr = &app->prompt;
     frame_fill(f, 0, y, f->cols, ' ', STYLE_STATUS);
@@ -225,7 +224,7 @@ static void draw_prompt(struct app *app, struct frame *f, int y)
         frame_puts(f, f->cols - hint_w, y, hint_w, hint, STYLE_STATUS);
 }
 
-void draw_status(struct app *app, struct frame *f)
+void draw_status(const struct app *app, struct frame *f)
 {
     const struct profile *p = app->profile;
     const struct tree *tree = p->tree;
@@ -302,9 +301,8 @@ void draw_status(struct app *app, struct frame *f)
         frame_puts(f, x, y2, f->cols - x, line, STYLE_STATUS);
 }
 
-void app_draw(struct app *app, struct frame *f)
+void app_draw(const struct app *app, struct frame *f)
 {
-    app_ensure_layout(app);
     if (f->cols != app->cols || f->rows != app->rows)
         frame_resize(f, app->cols, app->rows);
     f->ascii = app->ascii;

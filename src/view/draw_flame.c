@@ -65,14 +65,10 @@ static uint16_t draw_diff_style(const struct app *app, uint32_t node, double max
     return (uint16_t)((d > 0 ? STYLE_GROW_BASE : STYLE_SHRINK_BASE) + level);
 }
 
-void draw_flame(struct app *app, struct frame *f)
+void draw_flame(const struct app *app, struct frame *f)
 {
     const struct layout *l = &app->layout;
-    const uint8_t *marks = NULL;
-    if (app->shapes_on) {
-        app_shapes_refresh(app);
-        marks = app->cache.marks;
-    }
+    const uint8_t *marks = app->shapes_on ? app->cache.marks : NULL;
     int rows = app_graph_rows(app);
     int pad = app_pad(app);
     double diff_max = app->differential ? draw_diff_max(app) : 0;

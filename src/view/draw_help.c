@@ -13,7 +13,7 @@ static int draw_help_text(struct frame *f, int x, int y, int width, const char *
     return draw_wrapped(f, x, y, width, 0, text, strlen(text), style);
 }
 
-void draw_help(struct app *app, struct frame *f)
+void draw_help(const struct app *app, struct frame *f)
 {
     frame_clear(f, STYLE_HELP);
     int y = 0 - app->help_scroll;

@@ -47,7 +47,7 @@ static void info_type_label(const struct app *app, size_t t, char *buf, size_t c
 
 /* One row per sample type: a marker on the current one, its total (right
  * aligned), and whether it is the current and the profile's default type. */
-static void info_types(struct app *app, struct info_pen *p)
+static void info_types(const struct app *app, struct info_pen *p)
 {
     const struct profile *prof = app->profile;
     info_puts(p, 1, "Sample types", STYLE_HELP_TITLE);
@@ -92,7 +92,7 @@ static void info_types(struct app *app, struct info_pen *p)
 
 /* The selected frame: its name with pprof's inline note, its values in the
  * current sample type, and what the note means. */
-static void info_selected(struct app *app, struct info_pen *p)
+static void info_selected(const struct app *app, struct info_pen *p)
 {
     const struct profile *prof = app->profile;
     const struct tree *tree = prof->tree;
@@ -147,7 +147,7 @@ static void info_selected(struct app *app, struct info_pen *p)
 }
 
 /* Draw (or measure) the panel from row y; returns the row after its end. */
-static int info_render(struct app *app, struct frame *f, bool ascii, int cols, int y)
+static int info_render(const struct app *app, struct frame *f, bool ascii, int cols, int y)
 {
     struct info_pen pen = { f, ascii, cols, y };
     info_puts(&pen, 1,
@@ -167,13 +167,13 @@ static int info_render(struct app *app, struct frame *f, bool ascii, int cols, i
     return pen.y;
 }
 
-void draw_info(struct app *app, struct frame *f)
+void draw_info(const struct app *app, struct frame *f)
 {
     frame_clear(f, STYLE_HELP);
     info_render(app, f, f->ascii, f->cols, -app->info_scroll);
 }
 
-int draw_info_rows(struct app *app)
+int draw_info_rows(const struct app *app)
 {
     return info_render(app, NULL, app->ascii, app->cols, 0);
 }

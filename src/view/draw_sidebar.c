@@ -24,7 +24,7 @@ void draw_percent6(char *buf, size_t cap, double v, double total)
 /* One entry: two right-aligned 6-column numbers, then the name; the name is
  * drawn in the match style when the search matches it (and the row is not
  * the cursor's). */
-static void draw_sidebar_row(struct app *app, struct frame *f, int x, int y, int w,
+static void draw_sidebar_row(const struct app *app, struct frame *f, int x, int y, int w,
                              const char *a, const char *b, uint32_t name, uint16_t style)
 {
     char cols[32];
@@ -46,91 +46,67 @@ static void draw_sidebar_row(struct app *app, struct frame *f, int x, int y, int
     frame_text(f, x + used, y, w - used, bytes, len, match ? STYLE_MATCH : style);
 }
 
-static uint16_t draw_sidebar_style(const struct app *app, size_t i)
+static uint16_t draw_sidebar_style(const struct app *app, const struct list *l, size_t i)
 {
-    if (i != app->cursor[app->list])
+    if (i != l->cursor)
         return STYLE_SIDEBAR;
     return app->focus == APP_FOCUS_SIDEBAR ? STYLE_SIDEBAR_CURSOR : STYLE_SIDEBAR_MARK;
 }
 
-static void draw_sidebar_hot(struct app *app, struct frame *f, int x, int y0, int w)
+/* Entry r.entry of the hot list, or of the shapes (plateaus, then towers). */
+static void draw_sidebar_entry(const struct app *app, const struct list *l, struct frame *f,
+                               int x, int y, int w, struct list_row r)
 {
-    const struct hot_list *hot = &app->cache.hot;
-    frame_fill(f, x, y0, w, ' ', STYLE_SIDEBAR_TITLE);
-    frame_puts(f, x, y0, w, " self% total% function", STYLE_SIDEBAR_TITLE);
-    int vis = app_graph_rows(app) - 2; /* below the title and the headings */
-    if (hot->count == 0 && vis > 0)
-        frame_puts(f, x + 1, y0 + 1, w - 1, "(nothing to rank)", STYLE_SIDEBAR);
-    for (int r = 0; r < vis; r++) {
-        size_t i = app->side_scroll[APP_LIST_HOT] + (size_t)r;
-        if (i >= hot->count)
-            break;
-        const struct hot_entry *e = &hot->entries[i];
-        char a[16], b[16];
+    char a[16], b[16];
+    uint16_t style = draw_sidebar_style(app, l, r.entry);
+    if (app->list == APP_LIST_HOT) {
+        const struct hot_list *hot = &app->cache.hot;
+        const struct hot_entry *e = &hot->entries[r.entry];
         draw_percent6(a, sizeof a, e->flat, hot->total);
         draw_percent6(b, sizeof b, e->cum, hot->total);
-        draw_sidebar_row(app, f, x, y0 + 1 + r, w, a, b, e->name, draw_sidebar_style(app, i));
+        draw_sidebar_row(app, f, x, y, w, a, b, e->name, style);
+        return;
     }
-}
-
-static void draw_sidebar_shapes(struct app *app, struct frame *f, int x, int y0, int w)
-{
     const struct shapes *sh = &app->cache.shapes;
-    const struct shapes_options *o = &app->shapes_opts;
-    size_t rows = app_shapes_rows(app);
-    size_t first_tower_row = app_shapes_row(app, sh->nplateaus);
-    int vis = app_graph_rows(app) - 1; /* below the title */
-    const struct tree *tree = app->profile->tree;
-    for (int r = 0; r < vis; r++) {
-        size_t row = app->side_scroll[APP_LIST_SHAPES] + (size_t)r;
-        int y = y0 + r;
-        if (row >= rows)
-            break;
-        char text[96];
-        if (row == 0 || row == first_tower_row - 1) {
-            frame_fill(f, x, y, w, ' ', STYLE_SIDEBAR_TITLE);
-            frame_puts(f, x, y, w, row == 0 ? " self% total% plateaus" : "height total% towers",
-                       STYLE_SIDEBAR_TITLE);
-            continue;
-        }
-        if (row < first_tower_row - 1) {
-            size_t i = row - 1;
-            if (i >= sh->nplateaus) {
-                snprintf(text, sizeof text, "(none with self >= %g%%)",
-                         o->plateau_self_share * 100);
-                frame_puts(f, x + 1, y, w - 1, text, STYLE_SIDEBAR);
-                continue;
-            }
-            const struct shape *s = &sh->plateaus[i];
-            char a[16], b[16];
-            draw_percent6(a, sizeof a, s->self, sh->view_total);
-            draw_percent6(b, sizeof b, s->total, sh->view_total);
-            draw_sidebar_row(app, f, x, y, w, a, b, tree_name(tree, s->node),
-                             draw_sidebar_style(app, i));
-            continue;
-        }
-        size_t j = row - first_tower_row;
-        if (j >= sh->ntowers) {
-            snprintf(text, sizeof text, "(none >= %u deep, <= %g%%)", o->tower_min_depth,
-                     o->tower_max_share * 100);
-            frame_puts(f, x + 1, y, w - 1, text, STYLE_SIDEBAR);
-            continue;
-        }
-        const struct shape *s = &sh->towers[j];
-        char a[16], b[16];
+    const struct shape *s = r.section == 0 ? &sh->plateaus[r.index] : &sh->towers[r.index];
+    if (r.section == 0)
+        draw_percent6(a, sizeof a, s->self, sh->view_total);
+    else
         snprintf(a, sizeof a, "%u", s->height);
-        draw_percent6(b, sizeof b, s->total, sh->view_total);
-        draw_sidebar_row(app, f, x, y, w, a, b, tree_name(tree, s->node),
-                         draw_sidebar_style(app, sh->nplateaus + j));
+    draw_percent6(b, sizeof b, s->total, sh->view_total);
+    draw_sidebar_row(app, f, x, y, w, a, b, tree_name(app->profile->tree, s->node), style);
+}
+
+/* The rows of the shown list from y0: headings, entries, "(none)" lines. */
+static void draw_sidebar_list(const struct app *app, struct frame *f, int x, int y0, int w)
+{
+    const struct list *l = &app->lists[app->list];
+    for (size_t r = 0; r < l->height; r++) {
+        struct list_row row = list_row_at(l, l->scroll + r);
+        int y = y0 + (int)r;
+        const struct list_section *sec = &l->sections[row.section];
+        switch (row.kind) {
+        case LIST_ROW_HEADING:
+            frame_fill(f, x, y, w, ' ', STYLE_SIDEBAR_TITLE);
+            frame_puts(f, x, y, w, sec->heading, STYLE_SIDEBAR_TITLE);
+            break;
+        case LIST_ROW_NONE:
+            frame_puts(f, x + 1, y, w - 1, sec->none, STYLE_SIDEBAR);
+            break;
+        case LIST_ROW_ENTRY:
+            draw_sidebar_entry(app, l, f, x, y, w, row);
+            break;
+        case LIST_ROW_PAST:
+            return;
+        }
     }
 }
 
-void draw_sidebar(struct app *app, struct frame *f)
+void draw_sidebar(const struct app *app, struct frame *f)
 {
     int w = app_sidebar_cols(app);
     if (w < 2)
         return;
-    app_sidebar_clamp(app); /* brings the list up to date too */
     int x0 = app_graph_cols(app), rows = app_graph_rows(app), y0 = APP_GRAPH_TOP;
     const char *border = f->ascii ? "|" : "\xe2\x94\x82";
     for (int y = y0; y < y0 + rows; y++) {
@@ -151,8 +127,12 @@ void draw_sidebar(struct app *app, struct frame *f)
         frame_puts(f, x + w - sw - 1, y0, sw, scope, STYLE_SIDEBAR_TITLE);
     if (rows < 2)
         return;
-    if (app->list == APP_LIST_HOT)
-        draw_sidebar_hot(app, f, x, y0 + 1, w);
-    else
-        draw_sidebar_shapes(app, f, x, y0 + 1, w);
+    if (app->list == APP_LIST_HOT) {
+        frame_fill(f, x, y0 + 1, w, ' ', STYLE_SIDEBAR_TITLE);
+        frame_puts(f, x, y0 + 1, w, " self% total% function", STYLE_SIDEBAR_TITLE);
+        if (rows > 2)
+            draw_sidebar_list(app, f, x, y0 + 2, w);
+    } else {
+        draw_sidebar_list(app, f, x, y0 + 1, w);
+    }
 }

@@ -16,13 +16,13 @@
 #include "flamex/analysis/hot.h"
 #include "flamex/view/keymap.h"
 #include "flamex/view/layout.h"
+#include "flamex/view/list.h"
+#include "flamex/view/view.h"
 #include "flamex/model/profile.h"
 #include "flamex/analysis/search.h"
 #include "flamex/analysis/shapes.h"
 
-/* Flags returned by the app_* event functions. */
-#define APP_REDRAW 0x1u /* the screen must be redrawn */
-#define APP_QUIT 0x2u   /* the user asked to quit */
+/* The app_* event functions return VIEW_REDRAW and/or VIEW_QUIT (view.h). */
 
 struct app_options {
     bool icicle;      /* root at the top */
@@ -101,8 +101,12 @@ struct app {
     int target_x;                /* column the vertical moves try to stay in */
 
     int scroll;                  /* first graph row shown (rows from the graph's top) */
-    struct layout layout;        /* cached for (zoom, order, type, graph width) */
-    bool layout_valid;
+    struct layout layout;        /* cached for (layout_zoom, layout_order, layout_type,
+                                    its width): app_settle recomputes it when they differ */
+    bool layout_valid;           /* computed at least once (false: compute again) */
+    uint32_t layout_zoom;
+    enum tree_order layout_order;
+    size_t layout_type;
     char message[256];           /* one-shot message for the status line */
 
     struct search search;        /* the search in effect (empty: none); owned */
@@ -115,8 +119,7 @@ struct app {
     enum app_list list;
     enum hot_order rank;         /* HOT_BY_FLAT or HOT_BY_CUM */
     bool scope_zoom;             /* the sidebar ranks within the zoom, not the profile */
-    size_t cursor[APP_LIST_COUNT]; /* selected entry of each list */
-    size_t side_scroll[APP_LIST_COUNT]; /* first list row shown */
+    struct list lists[APP_LIST_COUNT]; /* each list's sections, cursor and scroll */
     bool shapes_on;              /* plateaus and towers highlighted in the graph */
     struct shapes_options shapes_opts;
 
@@ -134,10 +137,10 @@ void app_init(struct app *app, struct profile *profile, const struct keymap *km,
 /* Free what the app owns (not the profile or keymap). */
 void app_free(struct app *app);
 
-/* Set the screen size in cells. Returns APP_REDRAW. */
+/* Set the screen size in cells. Returns VIEW_REDRAW. */
 unsigned app_resize(struct app *app, int cols, int rows);
 
-/* Perform an action. Returns APP_REDRAW and/or APP_QUIT. */
+/* Perform an action. Returns VIEW_REDRAW and/or VIEW_QUIT. */
 unsigned app_apply(struct app *app, enum action_id action);
 
 /* Translate a key through the keymap and perform its action (unbound keys
@@ -154,12 +157,12 @@ unsigned app_wheel(struct app *app, int lines);
 /* Select node in the graph: when it lies outside the zoomed subtree (and is
  * not one of the zoom's ancestors) zoom out to the whole profile first (the
  * zoom history keeps the old zoom); when it is too narrow to be laid out,
- * select its nearest visible caller and say so. Returns APP_REDRAW. */
+ * select its nearest visible caller and say so. Returns VIEW_REDRAW. */
 unsigned app_select_node(struct app *app, uint32_t node);
 
 /* Search for the function with string-table id name (exactly) and select
  * its widest frame in the sidebar's scope (else the whole profile), zooming
- * out if needed; the message says what happened. Returns APP_REDRAW. */
+ * out if needed; the message says what happened. Returns VIEW_REDRAW. */
 unsigned app_select_function(struct app *app, uint32_t name);
 
 /* Compare mode: make to's zoom history (back and forward) from's, each
@@ -180,7 +183,7 @@ bool app_search_active(const struct app *app);
 void app_search_copy(struct app *to, const struct app *from);
 
 /* Draw the whole screen into f (resized to the app's size if needed). */
-void app_draw(struct app *app, struct frame *f);
+void app_draw(const struct app *app, struct frame *f);
 
 /* Width of the graph in cells: the screen's, less the sidebar when it shows
  * (it hides below 80 columns and takes a third, at most 50 columns). */

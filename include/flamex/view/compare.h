@@ -61,7 +61,7 @@ void compare_init(struct compare *c, struct profile *merged, const struct keymap
 /* Free what the compare owns (not the merged profile or keymap). */
 void compare_free(struct compare *c);
 
-/* Set the screen size in cells. Returns APP_REDRAW. */
+/* Set the screen size in cells. Returns VIEW_REDRAW. */
 unsigned compare_resize(struct compare *c, int cols, int rows);
 
 /* Translate a key through the keymap and act: compare actions here, the rest

@@ -14,6 +14,10 @@
 #include "flamex/view/frame.h"
 #include "flamex/view/keymap.h"
 
+/* Flags returned by the event functions of a view, an app or a compare. */
+#define VIEW_REDRAW 0x1u /* the screen must be redrawn */
+#define VIEW_QUIT 0x2u   /* the user asked to quit */
+
 struct app;
 struct compare;
 
@@ -23,12 +27,12 @@ struct view {
     bool ascii;                  /* ASCII-only glyphs */
     char *message;               /* one-shot status message buffer of the view */
     size_t message_cap;
-    /* Each returns APP_REDRAW and/or APP_QUIT (app.h). */
+    /* Each returns VIEW_REDRAW and/or VIEW_QUIT, and leaves the state settled. */
     unsigned (*key)(void *ctx, int key);
     unsigned (*click)(void *ctx, int x, int y, bool double_click);
     unsigned (*wheel)(void *ctx, int lines);
     unsigned (*resize)(void *ctx, int cols, int rows);
-    void (*draw)(void *ctx, struct frame *f);
+    void (*draw)(const void *ctx, struct frame *f); /* reads the settled state only */
 };
 
 /* A view of a single-profile app (which must outlive the view). */
