@@ -6,7 +6,7 @@
  * decompressed size, so gzip input is decoded first. Strict mode and, for some
  * inputs, small depth and node limits come from a hash of the input, so the
  * same input always loads the same way. Checked:
- * - load_folded_line_valid (the detector's test) on the first lines, each an
+ * - load_folded_sniff_line (the detector's test) on the first lines, each an
  *   exact-size copy: an invalid line has a reason;
  * - the load report, and that a failed load says why;
  * - a loaded profile has one sample type, or two for a differential
@@ -46,11 +46,11 @@ static void fuzz_folded_line_tests(const uint8_t *data, size_t size)
         char *copy = malloc(n ? n : 1);
         FUZZ_ASSERT(copy != NULL);
         memcpy(copy, data + start, n);
-        const char *reason = NULL;
-        bool valid = load_folded_line_valid(copy, n, &reason);
+        char reason[120] = "";
+        bool valid = load_folded_sniff_line(copy, n, reason, sizeof reason);
         if (!valid)
-            FUZZ_ASSERT(reason != NULL && reason[0] != '\0');
-        FUZZ_ASSERT(load_folded_line_valid(copy, n, NULL) == valid);
+            FUZZ_ASSERT(reason[0] != '\0');
+        FUZZ_ASSERT(load_folded_sniff_line(copy, n, NULL, 0) == valid);
         free(copy);
         start = end + 1;
     }

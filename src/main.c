@@ -435,12 +435,11 @@ static struct profile *main_load(const char *path, const struct main_options *op
         return NULL;
     }
     double load_seconds = main_elapsed(&progress->start);
-    if (report.ignored) {
+    char ignored[sizeof report.first_ignored_reason + 100];
+    if (loader_describe_ignored(&report, false, ignored, sizeof ignored)) {
         fprintf(stderr, "flamex: ");
         textout_write_name(stderr, profile->source, strlen(profile->source), true);
-        fprintf(stderr, ": %llu line%s ignored (first at line %llu: %s)\n",
-                (unsigned long long)report.ignored, report.ignored == 1 ? "" : "s",
-                (unsigned long long)report.first_ignored_line, report.first_ignored_reason);
+        fprintf(stderr, ": %s\n", ignored);
     }
     if (report.warning[0]) {
         fprintf(stderr, "flamex: ");

@@ -287,10 +287,10 @@ static void test_deep_stack(void **state)
 static void test_line_validity_probe(void **state)
 {
     (void)state;
-    assert_true(load_folded_line_valid("a;b 1", 5, NULL));
-    assert_true(load_folded_line_valid("a b 1 2", 7, NULL));
-    assert_false(load_folded_line_valid("a;b", 3, NULL));
-    assert_false(load_folded_line_valid("# x 1", 5, NULL));
+    assert_true(load_folded_sniff_line("a;b 1", 5, NULL, 0));
+    assert_true(load_folded_sniff_line("a b 1 2", 7, NULL, 0));
+    assert_false(load_folded_sniff_line("a;b", 3, NULL, 0));
+    assert_false(load_folded_sniff_line("# x 1", 5, NULL, 0));
 }
 
 int main(void)

@@ -16,37 +16,47 @@ void error_clear(struct error_record *err)
     err->offset = ERROR_NO_POSITION;
 }
 
-static void error_fill(struct error_record *err, const char *path, const char *fmt, va_list ap)
-    __attribute__((format(printf, 3, 0)));
+static void error_fill(struct error_record *err, const char *path, struct error_mark mark,
+                       const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 
-static void error_fill(struct error_record *err, const char *path, const char *fmt, va_list ap)
+static void error_fill(struct error_record *err, const char *path, struct error_mark mark,
+                       const char *fmt, va_list ap)
 {
+    error_clear(err);
     snprintf(err->path, sizeof err->path, "%s", path ? path : "");
+    err->line = mark.line;
+    err->column = mark.column;
+    err->offset = mark.offset;
     vsnprintf(err->message, sizeof err->message, fmt, ap);
+}
+
+void error_stamp(struct error_record *err, const char *path, struct error_mark mark,
+                 const char *fmt, ...)
+{
+    if (!err)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    error_fill(err, path, mark, fmt, ap);
+    va_end(ap);
+}
+
+void error_restamp(struct error_record *err, const char *path, struct error_mark mark)
+{
+    if (!err)
+        return;
+    char message[sizeof err->message];
+    snprintf(message, sizeof message, "%s", err->message);
+    error_stamp(err, path, mark, "%s", message);
 }
 
 void error_set(struct error_record *err, const char *path, uint64_t line, const char *fmt, ...)
 {
     if (!err)
         return;
-    error_clear(err);
-    err->line = line;
     va_list ap;
     va_start(ap, fmt);
-    error_fill(err, path, fmt, ap);
-    va_end(ap);
-}
-
-void error_set_offset(struct error_record *err, const char *path, uint64_t offset,
-                      const char *fmt, ...)
-{
-    if (!err)
-        return;
-    error_clear(err);
-    err->offset = offset;
-    va_list ap;
-    va_start(ap, fmt);
-    error_fill(err, path, fmt, ap);
+    error_fill(err, path, error_mark_line(line), fmt, ap);
     va_end(ap);
 }
 

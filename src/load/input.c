@@ -141,10 +141,10 @@ static long input_fill(struct input *in, char *dst, size_t n, struct error_recor
     }
     in->bytes_out += (uint64_t)got;
     if (in->bytes_out > in->max_size) {
-        error_set_offset(err, in->path, in->max_size,
-                         "input exceeds the size limit of %llu bytes after decompression "
-                         "(raise it with --max-input-size)",
-                         (unsigned long long)in->max_size);
+        error_stamp(err, in->path, error_mark_offset(in->max_size),
+                    "input exceeds the size limit of %llu bytes after decompression "
+                    "(raise it with --max-input-size)",
+                    (unsigned long long)in->max_size);
         return -1;
     }
     if (in->progress) {

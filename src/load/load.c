@@ -1,4 +1,6 @@
-/* load.c - format selection and the common path from a file to a finished profile. */
+/* load.c - the loader table, format detection from it, and the common path
+ * from a file to a finished profile. A new format is one row below and one
+ * file (see loader.h). */
 #include "flamex/load/load.h"
 
 #include "flamex/load/load_folded.h"
@@ -8,51 +10,91 @@
 #include <stdio.h>
 #include <string.h>
 
-void load_report_ignore(struct load_report *report, uint64_t line, const char *reason)
-{
-    if (report->ignored++ == 0) {
-        report->first_ignored_line = line;
-        snprintf(report->first_ignored_reason, sizeof report->first_ignored_reason, "%s", reason);
-    }
-}
+/* The order of the rows is the order in which "cannot recognise" names them.
+ * Detection asks every byte sniffer first, then the line sniffers line by
+ * line, the fallback's last. */
+static const struct loader load_table[] = {
+    { LOAD_FORMAT_FOLDED, PROFILE_FORMAT_FOLDED, "folded", "folded stacks", NULL,
+      load_folded_sniff_line, true, load_folded },
+    { LOAD_FORMAT_PPROF, PROFILE_FORMAT_PPROF, "pprof", "pprof", load_pprof_sniff, NULL, false,
+      load_pprof },
+    { LOAD_FORMAT_PERF, PROFILE_FORMAT_PERF, "perf", "perf script", NULL, load_perf_event_line,
+      false, load_perf },
+};
+
+#define LOAD_NFORMATS (sizeof load_table / sizeof load_table[0])
 
 bool load_parse_format(const char *name, enum load_format *out)
 {
-    if (strcmp(name, "auto") == 0)
+    if (strcmp(name, "auto") == 0) {
         *out = LOAD_FORMAT_AUTO;
-    else if (strcmp(name, "folded") == 0)
-        *out = LOAD_FORMAT_FOLDED;
-    else if (strcmp(name, "pprof") == 0)
-        *out = LOAD_FORMAT_PPROF;
-    else if (strcmp(name, "perf") == 0)
-        *out = LOAD_FORMAT_PERF;
-    else
-        return false;
-    return true;
+        return true;
+    }
+    for (size_t i = 0; i < LOAD_NFORMATS; i++) {
+        if (strcmp(name, load_table[i].name) == 0) {
+            *out = load_table[i].format;
+            return true;
+        }
+    }
+    return false;
 }
 
-/* Decide the format from the first bytes (after decompression): a pprof
- * protobuf, else the first line that is a perf script event header or a
- * folded stack among the first lines (blank and '#' lines are skipped by both
- * formats). Fails with "cannot recognise FILE: ..." saying why each format
- * was ruled out. */
-static bool load_detect(struct input *in, enum load_format *format, struct error_record *err)
+static const struct loader *load_find(enum load_format format)
+{
+    for (size_t i = 0; i < LOAD_NFORMATS; i++)
+        if (load_table[i].format == format)
+            return &load_table[i];
+    return NULL;
+}
+
+static const struct loader *load_fallback(void)
+{
+    for (size_t i = 0; i < LOAD_NFORMATS; i++)
+        if (load_table[i].fallback)
+            return &load_table[i];
+    return &load_table[0];
+}
+
+/* The first row whose line sniffer takes line (the fallback's last), or
+ * NULL; why[i] receives row i's reason when none does. */
+static const struct loader *load_sniff_line(const char *line, size_t n,
+                                            char (*why)[120])
+{
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < LOAD_NFORMATS; i++) {
+            const struct loader *row = &load_table[i];
+            if (!row->sniff_line || row->fallback != (pass == 1))
+                continue;
+            if (row->sniff_line(line, n, why[i], sizeof why[i]))
+                return row;
+        }
+    }
+    return NULL;
+}
+
+/* Decide the format from the first bytes (after decompression): a byte
+ * sniffer's, else the first line that a line sniffer takes among the first
+ * lines (blank and '#' lines are no evidence). Fails with "cannot recognise
+ * FILE: ..." saying why each format was ruled out. */
+static const struct loader *load_detect(struct input *in, struct error_record *err)
 {
     const size_t window = 64 * 1024;
     const char *data;
     size_t len;
     if (!input_peek(in, window, &data, &len, err))
-        return false;
-    *format = LOAD_FORMAT_FOLDED;
+        return NULL;
+    const struct loader *fallback = load_fallback();
     if (len == 0)
-        return true; /* the folded loader says "no stacks found" */
-    char pprof_why[160];
-    if (load_pprof_sniff((const uint8_t *)data, len, len >= window, pprof_why, sizeof pprof_why)) {
-        *format = LOAD_FORMAT_PPROF;
-        return true;
+        return fallback; /* its loader says the input is empty */
+    char reasons[LOAD_NFORMATS][160];
+    for (size_t i = 0; i < LOAD_NFORMATS; i++) {
+        snprintf(reasons[i], sizeof reasons[i], "no lines");
+        const struct loader *row = &load_table[i];
+        if (row->sniff_bytes && row->sniff_bytes((const uint8_t *)data, len, len >= window,
+                                                 reasons[i], sizeof reasons[i]))
+            return row;
     }
 
-    char folded_why[160] = "no lines", perf_why[160] = "no lines";
     bool have_reasons = false;
     const char *p = data, *end = data + len;
     for (uint64_t line_no = 1; p < end && line_no <= 200; line_no++) {
@@ -64,8 +106,7 @@ static bool load_detect(struct input *in, enum load_format *format, struct error
              * stack, and the folded loader reports what is wrong with it. */
             if (have_reasons)
                 break;
-            *format = LOAD_FORMAT_FOLDED;
-            return true;
+            return fallback;
         }
         size_t n = (size_t)((nl ? nl : end) - p);
         const char *line = p;
@@ -77,29 +118,28 @@ static bool load_detect(struct input *in, enum load_format *format, struct error
             lead++;
         if (lead == n || line[lead] == '#')
             continue;
-        char why[120];
-        if (load_perf_event_line(line, n, why, sizeof why)) {
-            *format = LOAD_FORMAT_PERF;
-            return true;
-        }
-        const char *folded_reason = NULL;
-        if (load_folded_line_valid(line, n, &folded_reason)) {
-            *format = LOAD_FORMAT_FOLDED;
-            return true;
-        }
+        char why[LOAD_NFORMATS][120];
+        const struct loader *row = load_sniff_line(line, n, why);
+        if (row)
+            return row;
         if (!have_reasons) {
-            snprintf(folded_why, sizeof folded_why, "line %llu: %s", (unsigned long long)line_no,
-                     folded_reason);
-            snprintf(perf_why, sizeof perf_why, "line %llu: %s", (unsigned long long)line_no, why);
+            for (size_t i = 0; i < LOAD_NFORMATS; i++)
+                if (load_table[i].sniff_line)
+                    snprintf(reasons[i], sizeof reasons[i], "line %llu: %.119s",
+                             (unsigned long long)line_no, why[i]);
             have_reasons = true;
         }
     }
     if (!have_reasons && len < window)
-        return true; /* only blank lines and comments: the folded loader says "no stacks" */
-    error_set(err, "", ERROR_NO_POSITION,
-              "cannot recognise %s: not folded stacks (%s), not pprof (%s), not perf script (%s)",
-              input_path(in), folded_why, pprof_why, perf_why);
-    return false;
+        return fallback; /* only blank lines and comments: its loader says "no stacks" */
+    char message[sizeof err->message];
+    size_t used = (size_t)snprintf(message, sizeof message, "cannot recognise %s:",
+                                   input_path(in));
+    for (size_t i = 0; i < LOAD_NFORMATS && used < sizeof message; i++)
+        used += (size_t)snprintf(message + used, sizeof message - used, "%s not %s (%s)",
+                                 i ? "," : "", load_table[i].what, reasons[i]);
+    error_stamp(err, "", error_mark_none(), "%s", message);
+    return NULL;
 }
 
 struct profile *load_profile(const char *path, const struct load_options *opts,
@@ -114,22 +154,19 @@ struct profile *load_profile(const char *path, const struct load_options *opts,
     struct input *in = input_open(path, &opts->input, err);
     if (!in)
         return NULL;
-    enum load_format format = opts->format;
-    if (format == LOAD_FORMAT_AUTO && !load_detect(in, &format, err)) {
+    const struct loader *row =
+        opts->format == LOAD_FORMAT_AUTO ? load_detect(in, err) : load_find(opts->format);
+    if (!row) {
+        if (opts->format != LOAD_FORMAT_AUTO)
+            error_stamp(err, input_path(in), error_mark_none(), "unknown input format %d",
+                        (int)opts->format);
         input_close(in);
         return NULL;
     }
-    struct profile *profile = profile_new(input_path(in), format == LOAD_FORMAT_PPROF ? PROFILE_FORMAT_PPROF
-                                                          : format == LOAD_FORMAT_PERF ? PROFILE_FORMAT_PERF
-                                                                                       : PROFILE_FORMAT_FOLDED);
+    struct profile *profile = profile_new(input_path(in), row->profile_format);
     profile->limits = opts->limits;
-    bool ok;
-    if (format == LOAD_FORMAT_PPROF)
-        ok = load_pprof(in, profile, opts, report, err);
-    else if (format == LOAD_FORMAT_PERF)
-        ok = load_perf(in, profile, opts, report, err);
-    else
-        ok = load_folded(in, profile, opts, report, err);
+    struct loader_run run = { in, profile, opts, report, err, input_path(in) };
+    bool ok = row->load(&run);
     profile->gzip = input_is_gzip(in);
     profile->input_bytes = input_bytes_out(in);
     input_close(in);

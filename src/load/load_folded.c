@@ -108,13 +108,13 @@ static enum folded_status folded_parse_line(const char *s, size_t n, struct fold
     return FOLDED_OK;
 }
 
-bool load_folded_line_valid(const char *line, size_t n, const char **reason)
+bool load_folded_sniff_line(const char *line, size_t n, char *why, size_t cap)
 {
     struct folded_line parsed;
-    const char *why = "a blank line or a comment";
-    bool ok = folded_parse_line(line, n, &parsed, &why) == FOLDED_OK;
-    if (reason)
-        *reason = why;
+    const char *reason = "a blank line or a comment";
+    bool ok = folded_parse_line(line, n, &parsed, &reason) == FOLDED_OK;
+    if (!ok && cap)
+        snprintf(why, cap, "%s", reason);
     return ok;
 }
 
@@ -226,18 +226,18 @@ static void folded_remember(struct folded_state *st, const char *stack, size_t l
     st->nends = n;
 }
 
-bool load_folded(struct input *in, struct profile *profile, const struct load_options *opts,
-                 struct load_report *report, struct error_record *err)
+bool load_folded(struct loader_run *run)
 {
     struct folded_state st = { 0 };
-    const char *path = input_path(in);
+    struct profile *profile = run->profile;
+    struct load_report *report = run->report;
     int ncounts = 0;
     bool ok = true;
     const char *line;
     size_t len;
     int rc;
-    while ((rc = input_next_line(in, &line, &len, err)) > 0) {
-        uint64_t line_no = input_line_number(in);
+    while ((rc = input_next_line(run->in, &line, &len, run->err)) > 0) {
+        uint64_t line_no = input_line_number(run->in);
         report->lines = line_no;
         struct folded_line parsed;
         const char *reason = NULL;
@@ -250,12 +250,10 @@ bool load_folded(struct input *in, struct profile *profile, const struct load_op
                                   : "two counts in a file of single-count lines";
         }
         if (status == FOLDED_INVALID) {
-            if (opts->strict) {
-                error_set(err, path, line_no, "%s", reason);
+            if (!loader_skip(run, line_no, reason)) {
                 ok = false;
                 break;
             }
-            load_report_ignore(report, line_no, reason);
             continue;
         }
         if (!ncounts) {
@@ -263,7 +261,7 @@ bool load_folded(struct input *in, struct profile *profile, const struct load_op
             static const char *const single[] = { "samples" };
             static const char *const diff[] = { "before", "after" };
             if (!profile_set_types(profile, (size_t)ncounts, ncounts == 2 ? diff : single, NULL,
-                                   err)) {
+                                   run->err)) {
                 ok = false;
                 break;
             }
@@ -273,38 +271,25 @@ bool load_folded(struct input *in, struct profile *profile, const struct load_op
         uint32_t max_depth = profile->limits.max_depth;
         size_t nframes = folded_split(&st, parsed.stack, parsed.stack_len, &shared, max_depth);
         if (max_depth && nframes > max_depth) {
-            error_set(err, path, line_no,
-                      "stack of more than %u frames exceeds the depth limit (raise it with "
-                      "--max-depth)",
-                      max_depth);
-            ok = false;
+            ok = loader_fail(run, error_mark_line(line_no),
+                             "stack of more than %u frames exceeds the depth limit (raise it "
+                             "with --max-depth)",
+                             max_depth);
             break;
         }
         const struct sample_value *values = ncounts == 2 ? parsed.values : &parsed.values[1];
-        if (!profile_add_stack(profile, st.frames, nframes, values, shared, err)) {
-            char msg[sizeof err->message];
-            snprintf(msg, sizeof msg, "%s", err->message);
-            error_set(err, path, line_no, "%s", msg);
-            ok = false;
+        if (!profile_add_stack(profile, st.frames, nframes, values, shared, run->err)) {
+            ok = loader_fail_at(run, error_mark_line(line_no));
             break;
         }
         folded_remember(&st, parsed.stack, parsed.stack_len, nframes);
     }
     if (rc < 0)
         ok = false;
-    if (ok && !ncounts) {
-        if (report->ignored)
-            error_set(err, path, ERROR_NO_POSITION,
-                      "no valid stack found (%llu line%s ignored, first at line %llu: %s)",
-                      (unsigned long long)report->ignored, report->ignored == 1 ? "" : "s",
-                      (unsigned long long)report->first_ignored_line,
-                      report->first_ignored_reason);
-        else
-            error_set(err, path, ERROR_NO_POSITION,
-                      report->lines ? "no stacks found (only blank lines and comments)"
-                                    : "no stacks found (the input is empty)");
-        ok = false;
-    }
+    if (ok && !ncounts)
+        ok = loader_fail_empty(run, "no valid stack found",
+                               report->lines ? "no stacks found (only blank lines and comments)"
+                                             : "no stacks found (the input is empty)");
     free(st.frames);
     free(st.prev);
     free(st.ends);

@@ -435,11 +435,8 @@ struct perf_stack {
 };
 
 struct perf_state {
-    const struct load_options *opts;
-    struct profile *profile;
-    struct load_report *report;
-    struct error_record *err;
-    const char *path;
+    struct loader_run *run;
+    struct profile *profile; /* run->profile */
     struct perf_event events[PERF_MAX_EVENTS];
     size_t nevents;
     uint64_t dropped_events; /* records of events beyond PERF_MAX_EVENTS */
@@ -540,7 +537,7 @@ static size_t perf_add_name(struct perf_state *st, struct perf_span func, const 
                             bool inlined)
 {
     struct perf_buf *b = &st->stacks[st->cur].bytes;
-    const struct load_perf_options *o = &st->opts->perf;
+    const struct load_perf_options *o = &st->run->opts->perf;
     size_t start = b->len;
     if (perf_span_is(func, "[unknown]") && o->addrs && perf_span_is(f->dso, "[unknown]")) {
         perf_buf_add(b, "[unknown <", 10);
@@ -635,24 +632,6 @@ static void perf_add_frame(struct perf_state *st, const struct perf_frame *f)
     }
 }
 
-static void perf_error(struct perf_state *st, uint64_t line)
-{
-    char msg[sizeof st->err->message];
-    snprintf(msg, sizeof msg, "%s", st->err->message);
-    error_set(st->err, st->path, line, "%s", msg);
-}
-
-/* A line that cannot be used: skipped and counted, or with strict an error. */
-static bool perf_ignore(struct perf_state *st, uint64_t line, const char *reason)
-{
-    if (st->opts->strict) {
-        error_set(st->err, st->path, line, "%s", reason);
-        return false;
-    }
-    load_report_ignore(st->report, line, reason);
-    return true;
-}
-
 /* Find or create the event called name (modifiers already removed). Returns
  * its index, PERF_MAX_EVENTS when there are too many, or -1 on error. */
 static int perf_event_index(struct perf_state *st, struct perf_span name)
@@ -674,13 +653,13 @@ static int perf_event_index(struct perf_state *st, struct perf_span name)
     if (st->nevents == 0) {
         const char *const names[2] = { weighted, samples };
         const char *const units[2] = { unit, "count" };
-        ok = profile_set_types(st->profile, 2, names, units, st->err);
+        ok = profile_set_types(st->profile, 2, names, units, st->run->err);
         ev->weighted = 0;
         ev->samples = 1;
         st->profile->default_type = 0;
     } else {
-        int w = profile_add_type(st->profile, weighted, unit, st->err);
-        int s = w < 0 ? -1 : profile_add_type(st->profile, samples, "count", st->err);
+        int w = profile_add_type(st->profile, weighted, unit, st->run->err);
+        int s = w < 0 ? -1 : profile_add_type(st->profile, samples, "count", st->run->err);
         ok = s >= 0;
         ev->weighted = (size_t)w;
         ev->samples = (size_t)s;
@@ -765,9 +744,8 @@ static bool perf_finish_record(struct perf_state *st)
     const struct perf_event *ev = &st->events[st->event];
     values[ev->weighted] = st->period;
     values[ev->samples] = (struct sample_value){ 1, 1.0, true };
-    if (!profile_add_stack(st->profile, cur->refs, cur->nrefs, values, shared, st->err)) {
-        perf_error(st, st->header_line);
-        return false;
+    if (!profile_add_stack(st->profile, cur->refs, cur->nrefs, values, shared, st->run->err)) {
+        return loader_fail_at(st->run, error_mark_line(st->header_line));
     }
     st->added++;
     st->cur = !st->cur;
@@ -779,15 +757,14 @@ static bool perf_start_record(struct perf_state *st, const struct perf_header *h
 {
     int e = perf_event_index(st, perf_event_name(h->event));
     if (e < 0) {
-        perf_error(st, line);
-        return false;
+        return loader_fail_at(st->run, error_mark_line(line));
     }
     st->open = true;
     st->header_line = line;
     st->skip = e == PERF_MAX_EVENTS;
     if (st->skip) {
         if (st->dropped_events++ == 0)
-            snprintf(st->report->warning, sizeof st->report->warning,
+            snprintf(st->run->report->warning, sizeof st->run->report->warning,
                      "more than %d event types: samples of '%.*s' (line %llu) and later new "
                      "events were left out",
                      PERF_MAX_EVENTS, (int)(h->event.n > 60 ? 60 : h->event.n), h->event.p,
@@ -802,7 +779,7 @@ static bool perf_start_record(struct perf_state *st, const struct perf_header *h
     cur->bytes.len = 0;
     cur->n = 0;
     /* root: comm, comm-PID or comm-PID/TID, with spaces turned into '_' */
-    const struct load_perf_options *o = &st->opts->perf;
+    const struct load_perf_options *o = &st->run->opts->perf;
     struct perf_buf *b = &cur->bytes;
     perf_buf_add(b, h->comm.p, h->comm.n);
     if (o->tid || o->pid) {
@@ -835,10 +812,10 @@ static bool perf_check_depth(struct perf_state *st, uint64_t line)
 {
     uint32_t max = st->profile->limits.max_depth;
     if (max && st->open && !st->skip && st->stacks[st->cur].n > max) {
-        error_set(st->err, st->path, line,
-                  "stack of more than %u frames exceeds the depth limit (raise it with --max-depth)",
-                  max);
-        return false;
+        return loader_fail(st->run, error_mark_line(line),
+                           "stack of more than %u frames exceeds the depth limit (raise it with "
+                           "--max-depth)",
+                           max);
     }
     return true;
 }
@@ -861,7 +838,7 @@ static bool perf_line(struct perf_state *st, const char *line, size_t n, uint64_
     if (n && line[0] == '#')
         return true;
     if (n && memchr(line, '\0', n))
-        return perf_ignore(st, line_no, "a NUL byte in the line");
+        return loader_skip(st->run, line_no, "a NUL byte in the line");
     size_t lead = 0;
     while (lead < n && perf_is_space(line[lead]))
         lead++;
@@ -890,9 +867,9 @@ static bool perf_line(struct perf_state *st, const char *line, size_t n, uint64_
     }
     struct perf_frame f;
     if (!perf_parse_frame(line, n, false, &f))
-        return perf_ignore(st, line_no, "neither an event header nor a frame line");
+        return loader_skip(st->run, line_no, "neither an event header nor a frame line");
     if (!st->open)
-        return perf_ignore(st, line_no,
+        return loader_skip(st->run, line_no,
                            "a frame line outside a sample (no event header since the last blank line)");
     if (st->skip)
         return true;
@@ -900,23 +877,19 @@ static bool perf_line(struct perf_state *st, const char *line, size_t n, uint64_
     return perf_check_depth(st, line_no);
 }
 
-bool load_perf(struct input *in, struct profile *profile, const struct load_options *opts,
-               struct load_report *report, struct error_record *err)
+bool load_perf(struct loader_run *run)
 {
     struct perf_state st;
     memset(&st, 0, sizeof st);
-    st.opts = opts;
-    st.profile = profile;
-    st.report = report;
-    st.err = err;
-    st.path = input_path(in);
+    st.run = run;
+    st.profile = run->profile;
     bool ok = true;
     const char *line;
     size_t len;
     int rc;
-    while ((rc = input_next_line(in, &line, &len, err)) > 0) {
-        uint64_t line_no = input_line_number(in);
-        report->lines = line_no;
+    while ((rc = input_next_line(run->in, &line, &len, run->err)) > 0) {
+        uint64_t line_no = input_line_number(run->in);
+        run->report->lines = line_no;
         if (!perf_line(&st, line, len, line_no)) {
             ok = false;
             break;
@@ -926,17 +899,8 @@ bool load_perf(struct input *in, struct profile *profile, const struct load_opti
         ok = false;
     if (ok)
         ok = perf_finish_record(&st);
-    if (ok && st.added == 0) {
-        if (report->ignored)
-            error_set(err, st.path, ERROR_NO_POSITION,
-                      "no perf script samples found (%llu line%s ignored, first at line %llu: %s)",
-                      (unsigned long long)report->ignored, report->ignored == 1 ? "" : "s",
-                      (unsigned long long)report->first_ignored_line,
-                      report->first_ignored_reason);
-        else
-            error_set(err, st.path, ERROR_NO_POSITION, "no perf script samples found");
-        ok = false;
-    }
+    if (ok && st.added == 0)
+        ok = loader_fail_empty(run, "no perf script samples found", "no perf script samples found");
     for (size_t e = 0; e < st.nevents; e++)
         free(st.events[e].name);
     for (size_t i = 0; i < 2; i++) {

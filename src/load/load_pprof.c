@@ -153,13 +153,19 @@ bool load_pprof_buffer(const uint8_t *data, size_t len, struct profile *profile,
     if (!err)
         err = &local_err;
     error_clear(err);
+    struct load_report local_report;
+    if (!report) {
+        memset(&local_report, 0, sizeof local_report);
+        report = &local_report;
+    }
+    struct loader_run run = { NULL, profile, NULL, report, err, profile->source };
     struct pprof_loader l;
     memset(&l, 0, sizeof l);
     l.data = data;
     l.len = len;
+    l.run = &run;
     l.profile = profile;
     l.err = err;
-    l.report = report;
     profile->format = PROFILE_FORMAT_PPROF;
     if (len == 0)
         return pprof_fail(&l, 0, "the input is empty");
@@ -173,21 +179,18 @@ bool load_pprof_buffer(const uint8_t *data, size_t len, struct profile *profile,
         l.unknown_name = pprof_intern(&l, "<unknown>", 9);
         ok = pprof_build_frames(&l) && pprof_read_samples(&l);
     }
-    if (report)
-        report->lines = counts.samples;
+    report->lines = counts.samples;
     pprof_loader_free(&l);
     return ok;
 }
 
-bool load_pprof(struct input *in, struct profile *profile, const struct load_options *opts,
-                struct load_report *report, struct error_record *err)
+bool load_pprof(struct loader_run *run)
 {
-    (void)opts;
     char *data;
     size_t len;
-    if (!input_read_all(in, &data, &len, err))
+    if (!input_read_all(run->in, &data, &len, run->err))
         return false;
-    bool ok = load_pprof_buffer((const uint8_t *)data, len, profile, report, err);
+    bool ok = load_pprof_buffer((const uint8_t *)data, len, run->profile, run->report, run->err);
     free(data);
     return ok;
 }

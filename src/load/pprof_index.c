@@ -22,8 +22,7 @@ bool pprof_fail(struct pprof_loader *l, uint64_t offset, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    error_set_offset(l->err, l->profile->source, offset, "invalid pprof profile: %s", msg);
-    return false;
+    return loader_fail(l->run, error_mark_offset(offset), "invalid pprof profile: %s", msg);
 }
 
 bool pprof_wire_fail(struct pprof_loader *l, const struct pb_reader *r)

@@ -7,7 +7,7 @@
 #ifndef FLAMEX_PPROF_INTERNAL_H
 #define FLAMEX_PPROF_INTERNAL_H
 
-#include "flamex/load/load.h"
+#include "flamex/load/loader.h"
 #include "flamex/load/pbwire.h"
 #include "flamex/model/profile.h"
 
@@ -182,9 +182,9 @@ struct pprof_ids {
 struct pprof_loader {
     const uint8_t *data;
     size_t len;
-    struct profile *profile;
-    struct error_record *err;
-    struct load_report *report;
+    struct loader_run *run;
+    struct profile *profile;     /* run->profile */
+    struct error_record *err;    /* run->err */
 
     struct pprof_string *strings;
     size_t nstrings;

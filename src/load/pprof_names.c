@@ -114,8 +114,7 @@ static void pprof_prune_locations(struct pprof_loader *l)
 
 uint32_t pprof_intern(struct pprof_loader *l, const char *s, size_t n)
 {
-    uint32_t id = strtab_intern(l->profile->names, s, n);
-    return id;
+    return profile_intern(l->profile, s, n);
 }
 
 static uint32_t pprof_mapping_name(struct pprof_loader *l, uint32_t mapping)
@@ -243,9 +242,8 @@ bool pprof_setup_filters(struct pprof_loader *l)
     }
     if (!l->drop_re) {
         /* pprof ignores filters it cannot compile; so does flamex, but says so. */
-        if (l->report)
-            snprintf(l->report->warning, sizeof l->report->warning,
-                     "ignored the profile's drop_frames/keep_frames: %s", why);
+        snprintf(l->run->report->warning, sizeof l->run->report->warning,
+                 "ignored the profile's drop_frames/keep_frames: %s", why);
         return true;
     }
     l->match = pcre2_match_data_create(1, NULL);

@@ -632,10 +632,7 @@ struct pprof_pass {
 /* Put the sample's offset on an error the profile sink reported. */
 static bool pprof_sample_fail(struct pprof_loader *l, uint64_t offset)
 {
-    char msg[sizeof l->err->message];
-    snprintf(msg, sizeof msg, "%s", l->err->message);
-    error_set_offset(l->err, l->profile->source, offset, "%s", msg);
-    return false;
+    return loader_fail_at(l->run, error_mark_offset(offset));
 }
 
 /* The fast decoder rejected the sample: let the exact one say why. */
@@ -650,7 +647,8 @@ static bool pprof_sample_error(struct pprof_loader *l, const struct pprof_span *
 }
 
 /* Add the values to a stack's sums; a sum that would overflow goes into the
- * tree first (where the sample type turns floating point, as it would have). */
+ * tree first, through the sink (where the sample type turns floating point,
+ * as it would have). */
 static void pprof_end_add(struct pprof_pass *ps, size_t e, const int64_t *values)
 {
     size_t ntypes = ps->fx.ntypes;
@@ -659,8 +657,11 @@ static void pprof_end_add(struct pprof_pass *ps, size_t e, const int64_t *values
     for (size_t t = 0; t < ntypes; t++) {
         int64_t sum;
         if (__builtin_add_overflow(end[1 + t], values[t], &sum)) {
-            struct sample_value v = { end[1 + t], (double)end[1 + t], true };
-            tree_add_self(ps->l->profile->tree, ps->end_node[e], t, &v);
+            struct sample_value part[TREE_MAX_TYPES];
+            for (size_t u = 0; u < ntypes; u++)
+                part[u] = (struct sample_value){ 0, 0.0, true };
+            part[t] = (struct sample_value){ end[1 + t], (double)end[1 + t], true };
+            profile_add_merged(ps->l->profile, ps->end_node[e], part, 0);
             sum = values[t];
         }
         end[1 + t] = sum;
@@ -686,11 +687,10 @@ static bool pprof_new_stack(struct pprof_pass *ps, const struct pprof_span *sp,
     bool created = false;
     for (size_t k = 0; k < below; k++) {
         uint32_t f = frames[k];
-        uint32_t before = tree_count(l->profile->tree);
-        node = profile_child_ex(l->profile, node, l->frame_names[f], l->frame_flags[f], created, l->err);
+        node = profile_child(l->profile, node, l->frame_names[f], l->frame_flags[f], &created,
+                             l->err);
         if (node == TREE_NONE)
             return pprof_sample_fail(l, sp->offset);
-        created = tree_count(l->profile->tree) != before;
         ps->prefix_node[ps->nprefix_nodes++] = node; /* prefix number first_prefix + k */
     }
     if (!profile_check_depth(l->profile, rec->depth, l->err))

@@ -158,22 +158,23 @@ bool profile_add_stack(struct profile *profile, const struct frame_ref *frames, 
     return true;
 }
 
-uint32_t profile_child(struct profile *profile, uint32_t node, uint32_t name, uint32_t flags,
-                       struct error_record *err)
+uint32_t profile_intern(struct profile *profile, const char *name, size_t len)
 {
-    return profile_child_ex(profile, node, name, flags, false, err);
+    return strtab_intern(profile->names, name, len);
 }
 
-uint32_t profile_child_ex(struct profile *profile, uint32_t node, uint32_t name, uint32_t flags,
-                          bool known_new, struct error_record *err)
+uint32_t profile_child(struct profile *profile, uint32_t node, uint32_t name, uint32_t flags,
+                       bool *created, struct error_record *err)
 {
-    uint32_t child = tree_add_child(profile->tree, node, name, known_new);
+    uint32_t before = tree_count(profile->tree);
+    uint32_t child = tree_add_child(profile->tree, node, name, *created);
     if (child == TREE_NONE) {
         error_set(err, "", ERROR_NO_POSITION,
                   "the profile exceeds the limit of %u tree nodes (raise it with --max-nodes)",
                   tree_count(profile->tree));
         return TREE_NONE;
     }
+    *created = tree_count(profile->tree) != before;
     if (flags)
         tree_set_flags(profile->tree, child, flags);
     return child;
@@ -185,17 +186,6 @@ void profile_add_merged(struct profile *profile, uint32_t node, const struct sam
     profile->path_len = 0; /* the stack sink's shared-prefix cache is stale now */
     profile_add_values(profile, node, values);
     profile->stacks += nstacks;
-}
-
-bool profile_add_at(struct profile *profile, uint32_t node, size_t depth,
-                    const struct sample_value *values, struct error_record *err)
-{
-    if (!profile_check_depth(profile, depth, err))
-        return false;
-    profile->path_len = 0; /* the stack sink's shared-prefix cache is stale now */
-    profile_add_values(profile, node, values);
-    profile->stacks++;
-    return true;
 }
 
 void profile_info_add_comment(struct profile *profile, const char *comment, size_t len)

@@ -26,17 +26,51 @@ struct error_record {
  * record is the caller's: copy what must outlive the call. */
 typedef void error_report_fn(void *ctx, const struct error_record *problem);
 
+/* Where in an input a problem is, as far as the code that found it knows
+ * (libyaml's problem marks are the model): a 1-based line and column for
+ * text, a byte offset for binary formats, ERROR_NO_POSITION for each part
+ * that is unknown. Build one with error_mark_line or error_mark_offset. */
+struct error_mark {
+    uint64_t line;
+    uint64_t column;
+    uint64_t offset;
+};
+
+/* A mark with no position at all. */
+static inline struct error_mark error_mark_none(void)
+{
+    return (struct error_mark){ ERROR_NO_POSITION, ERROR_NO_POSITION, ERROR_NO_POSITION };
+}
+
+/* A mark for a 1-based line (ERROR_NO_POSITION for none). */
+static inline struct error_mark error_mark_line(uint64_t line)
+{
+    return (struct error_mark){ line, ERROR_NO_POSITION, ERROR_NO_POSITION };
+}
+
+/* A mark for a byte offset into a binary input. */
+static inline struct error_mark error_mark_offset(uint64_t offset)
+{
+    return (struct error_mark){ ERROR_NO_POSITION, ERROR_NO_POSITION, offset };
+}
+
 /* Reset a record to "no error, no position". Never fails. */
 void error_clear(struct error_record *err);
 
-/* Fill the record with a path, an optional line (ERROR_NO_POSITION for none) and
- * a printf-style message (truncated to fit). A NULL err is allowed and ignored. */
+/* The one way to stamp a problem: fill the record with a path ("" for none),
+ * a mark and a printf-style message (truncated to fit). A NULL err is allowed
+ * and ignored. */
+void error_stamp(struct error_record *err, const char *path, struct error_mark mark,
+                 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Put a path and a mark on a record whose message was written by code that
+ * did not know them (the profile sink's limits, say), keeping the message.
+ * A NULL err is allowed and ignored. */
+void error_restamp(struct error_record *err, const char *path, struct error_mark mark);
+
+/* error_stamp with a line mark (ERROR_NO_POSITION for none). */
 void error_set(struct error_record *err, const char *path, uint64_t line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-
-/* Like error_set, for binary formats: the position is a byte offset. */
-void error_set_offset(struct error_record *err, const char *path, uint64_t offset,
-                      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Write "path:line:column: message" (omitting absent parts) into buf of size cap,
  * always NUL-terminated when cap > 0; returns the length it wanted to write. */

@@ -14,19 +14,18 @@
 
 #include "flamex/base/error.h"
 #include "flamex/load/input.h"
-#include "flamex/load/load.h"
+#include "flamex/load/loader.h"
 #include "flamex/model/profile.h"
 
-/* Read every line of in into profile (which must have no sample types yet: the
- * first valid line decides between one type "samples" and two, "before" and
- * "after"). Invalid lines are counted in report, or with opts->strict fail the
- * load. Returns false with err filled on a read error, a strict violation, a
- * limit, or when no line held a valid stack. Does not call profile_finish. */
-bool load_folded(struct input *in, struct profile *profile, const struct load_options *opts,
-                 struct load_report *report, struct error_record *err);
+/* Read every line of run->in into run->profile (which must have no sample
+ * types yet: the first valid line decides between one type "samples" and two,
+ * "before" and "after"). Invalid lines go through loader_skip. Returns false
+ * with run->err filled on a read error, a strict violation, a limit, or when
+ * no line held a valid stack. Does not call profile_finish. */
+bool load_folded(struct loader_run *run);
 
-/* True if line (n bytes) parses as a folded stack line; used to detect the
- * format. reason (may be NULL) receives why not (static text). */
-bool load_folded_line_valid(const char *line, size_t n, const char **reason);
+/* The loader table's line sniffer: true if line (n bytes) parses as a folded
+ * stack line; on false, why (cap bytes, may be 0) says why not. */
+bool load_folded_sniff_line(const char *line, size_t n, char *why, size_t cap);
 
 #endif

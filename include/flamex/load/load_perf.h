@@ -17,20 +17,19 @@
 
 #include "flamex/base/error.h"
 #include "flamex/load/input.h"
-#include "flamex/load/load.h"
+#include "flamex/load/loader.h"
 #include "flamex/model/profile.h"
 
-/* Read every line of in into profile (which must have no sample types yet).
- * Malformed records are skipped and counted in report (opts->strict makes the
- * first one an error naming its line). Returns false with err filled on a
- * read error, a limit, a strict violation, or when no stack was found. Does
- * not call profile_finish. */
-bool load_perf(struct input *in, struct profile *profile, const struct load_options *opts,
-               struct load_report *report, struct error_record *err);
+/* Read every line of run->in into run->profile (which must have no sample
+ * types yet). Malformed records go through loader_skip (--strict makes the
+ * first one an error naming its line). Returns false with run->err filled on
+ * a read error, a limit, a strict violation, or when no stack was found.
+ * Does not call profile_finish. */
+bool load_perf(struct loader_run *run);
 
 /* Does line (n bytes, no newline) look like a perf script event header such as
- * "comm 1234 [000] 12.345: 10101 cycles:u:"? Used to detect the format; on
- * false, why (cap bytes) says what did not fit. */
+ * "comm 1234 [000] 12.345: 10101 cycles:u:"? The loader table's line sniffer;
+ * on false, why (cap bytes) says what did not fit. */
 bool load_perf_event_line(const char *line, size_t n, char *why, size_t cap);
 
 #endif

@@ -16,13 +16,12 @@
 
 #include "flamex/base/error.h"
 #include "flamex/load/input.h"
-#include "flamex/load/load.h"
+#include "flamex/load/loader.h"
 #include "flamex/model/profile.h"
 
-/* Read the rest of in and load it. Fails with err (path and byte offset) on
- * any violation; does not call profile_finish. */
-bool load_pprof(struct input *in, struct profile *profile, const struct load_options *opts,
-                struct load_report *report, struct error_record *err);
+/* Read the rest of run->in and load it. Fails with run->err (path and byte
+ * offset) on any violation; does not call profile_finish. */
+bool load_pprof(struct loader_run *run);
 
 /* Load a whole decompressed profile from memory into profile (which must have
  * no sample types yet). Errors name profile->source and the byte offset. */
@@ -30,8 +29,8 @@ bool load_pprof_buffer(const uint8_t *data, size_t len, struct profile *profile,
                        struct load_report *report, struct error_record *err);
 
 /* Does this prefix of an input look like a pprof message? truncated says the
- * prefix is not the whole input (a field running past it is then fine). On
- * false, why (cap bytes) says what did not fit. */
+ * prefix is not the whole input (a field running past it is then fine). The
+ * loader table's byte sniffer; on false, why (cap bytes) says what did not fit. */
 bool load_pprof_sniff(const uint8_t *data, size_t len, bool truncated, char *why, size_t cap);
 
 #endif

@@ -1,8 +1,10 @@
 /* profile.h - a loaded profile: names, call tree and metadata.
  *
  * A profile owns its string table, its tree and every string in its metadata.
- * Loaders build it through profile_add_stack (the sink every format writes to),
- * which interns names, merges repeated stacks and enforces the depth and node
+ * Loaders build it through the sink, the functions below from
+ * profile_set_types to profile_add_merged, and never write the tree or the
+ * string table themselves: profile_add_stack (what every line-based format
+ * uses) interns names, merges repeated stacks and enforces the depth and node
  * limits; profile_finish then freezes it for the analyses and the UI.
  */
 #ifndef FLAMEX_PROFILE_H
@@ -100,31 +102,28 @@ bool profile_add_stack(struct profile *profile, const struct frame_ref *frames, 
                        const struct sample_value *values, size_t shared_prefix,
                        struct error_record *err);
 
+/* Intern a frame name for profile_child (the bytes are copied). Returns
+ * STRTAB_NONE when the string table is full. */
+uint32_t profile_intern(struct profile *profile, const char *name, size_t len);
+
 /* For loaders that walk the tree themselves (pprof, which memoises whole
- * locations): the child of node named name (an id from profile->names),
- * created if absent, with flags (TREE_FLAG_INLINED/CALLED) set on it.
+ * locations): the child of node named name (from profile_intern), created if
+ * absent, with flags (TREE_FLAG_INLINED/CALLED) set on it. *created is read
+ * and written: on entry true when node itself was just created (so it has no
+ * children and the lookup is skipped), on return whether the child was.
  * Returns TREE_NONE with err filled when the node limit is reached. */
 uint32_t profile_child(struct profile *profile, uint32_t node, uint32_t name, uint32_t flags,
-                       struct error_record *err);
-
-/* profile_child, but with known_new the caller guarantees that node has no
- * child named name (node itself was just created), which skips the lookup. */
-uint32_t profile_child_ex(struct profile *profile, uint32_t node, uint32_t name, uint32_t flags,
-                          bool known_new, struct error_record *err);
+                       bool *created, struct error_record *err);
 
 /* Check a stack of depth frames against the depth limit; false with err
  * filled when it is too deep. */
 bool profile_check_depth(const struct profile *profile, size_t depth, struct error_record *err);
 
-/* End nstacks stacks that a loader merged itself at node (a checked depth):
- * values holds their sums, one per sample type. Never fails. */
+/* End nstacks stacks that a loader merged itself at node (from profile_child,
+ * at a checked depth): values holds their sums, one per sample type (a
+ * loader may also hand over part of a sum early, with nstacks 0). Never fails. */
 void profile_add_merged(struct profile *profile, uint32_t node, const struct sample_value *values,
                         uint64_t nstacks);
-
-/* End a stack of depth frames at node (from profile_child) with one value per
- * sample type. Fails with err when depth exceeds the depth limit. */
-bool profile_add_at(struct profile *profile, uint32_t node, size_t depth,
-                    const struct sample_value *values, struct error_record *err);
 
 #define PROFILE_MAX_COMMENTS 64
 #define PROFILE_MAX_COMMENT_BYTES 1024
