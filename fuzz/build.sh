@@ -5,7 +5,8 @@
 #
 # Every fuzz/fuzz_*.c is a target: OUTDIR/fuzz_NAME is built from it, from
 # fuzz/common.c and from the core sources (src/*/*.c except main.c and
-# main_options.c; nothing from src/tui/), all compiled here with clang and
+# main_options.c; nothing from src/tui/; and BUILDDIR's generated
+# src/config/theme_builtin.c), all compiled here with clang and
 #   -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 # whichever compiler configure chose: only BUILDDIR/config.h is taken from the
 # configured build. Objects go to OUTDIR/obj and are rebuilt when their source,
@@ -95,9 +96,15 @@ compile() {
 }
 
 core_objs=""
+# The built-in themes' source is generated in the build directory (make fuzz
+# makes it first).
+if [ ! -f "$builddir/src/config/theme_builtin.c" ]; then
+    echo "fuzz/build.sh: no $builddir/src/config/theme_builtin.c: run 'make fuzz'" >&2
+    exit 1
+fi
 for src in "$srcdir"/src/*/*.c; do
     case "${src##*/}" in
-        main.c | main_options.c) continue ;;
+        main.c | main_options.c | theme_builtin.c) continue ;; # the last: an in-tree build's
     esac
     case "$src" in
         */src/tui/*) continue ;;
@@ -106,6 +113,8 @@ for src in "$srcdir"/src/*/*.c; do
     compile "$src" "$o"
     core_objs="$core_objs $o"
 done
+compile "$builddir/src/config/theme_builtin.c" "$obj/core_theme_builtin.o"
+core_objs="$core_objs $obj/core_theme_builtin.o"
 compile "$srcdir/fuzz/common.c" "$obj/common.o"
 
 built=""

@@ -124,17 +124,7 @@ static void main_setup_viewer(const struct main_options *opts, const struct prof
     if (theme) {
         char themes_user[4096];
         main_user_path("themes", themes_user, sizeof themes_user);
-        const char *dirs[] = { themes_user, PKGDATADIR "/themes", NULL };
-        char file[4096];
-        if (theme_resolve(theme, dirs, file, sizeof file))
-            theme_load_file(file, &v->theme, main_report_problem, &v->problems);
-        else if (strcmp(theme, "default") != 0) {
-            struct error_record err;
-            error_set(&err, "", ERROR_NO_POSITION,
-                      "theme '%s' not found (looked in %s and %s/themes); using the default",
-                      theme, themes_user, PKGDATADIR);
-            main_report_problem(&v->problems, &err);
-        }
+        theme_load_named(theme, themes_user, &v->theme, NULL, main_report_problem, &v->problems);
     }
 
     if (v->problems > MAIN_MAX_PROBLEMS)

@@ -230,6 +230,29 @@ for action in $(sed -n 's/^ *X([A-Z_]*, "\([a-z-]*\)".*/\1/p' "$SRC/include/flam
     else not_ok "man page documents $action"; fi
 done
 
+# ---- themes: built in, a user's file overrides by name, an unknown name is said -------
+# (run from the build tree: nothing is installed, so these are the built-in ones)
+SA_DUMP="--dump --size=80x24 $SAMPLES/recommendation-api.folded"
+for theme in default light mono colorblind; do
+    expect_status "--theme=$theme draws" 0 "$BIN" --theme=$theme $SA_DUMP
+    if [ ! -s "$TMP/err" ]; then ok "--theme=$theme is built in: no warning"
+    else not_ok "--theme=$theme is built in: no warning"; sed 's/^/# /' "$TMP/err"; fi
+done
+expect_status "--theme=nope still draws" 0 env XDG_CONFIG_HOME="$TMP/none" "$BIN" --theme=nope $SA_DUMP
+expect_grep "--theme=nope: says so and lists the themes" "$TMP/err" \
+    "theme 'nope' not found (built-in: colorblind, default, light, mono; none in $TMP/none/flamex/themes); using the default"
+mkdir -p "$TMP/xdg/flamex/themes"
+printf 'name: mine\nstyles:\n  status: { fg: red, blink: yes }\n' >"$TMP/xdg/flamex/themes/light.yaml"
+expect_status "a user's light.yaml" 0 env XDG_CONFIG_HOME="$TMP/xdg" "$BIN" --theme=light $SA_DUMP
+expect_grep "a user's light.yaml overrides the built-in one" "$TMP/err" \
+    "$TMP/xdg/flamex/themes/light.yaml:3:22: unknown key 'blink' in styles.status"
+expect_status "a theme not found among the user's" 0 env XDG_CONFIG_HOME="$TMP/xdg" "$BIN" --theme=ligth $SA_DUMP
+expect_grep "not found: lists the user's themes too" "$TMP/err" "; in $TMP/xdg/flamex/themes: light)"
+printf 'theme: mono\n' >"$TMP/xdg/flamex/config.yaml"
+expect_status "config.yaml's theme: is built in too" 0 env XDG_CONFIG_HOME="$TMP/xdg" "$BIN" $SA_DUMP
+if [ ! -s "$TMP/err" ]; then ok "config.yaml's theme: mono: no warning"
+else not_ok "config.yaml's theme: mono: no warning"; sed 's/^/# /' "$TMP/err"; fi
+
 # ---- --report: the top table, plateaus and towers ----------------------------
 # expect_lines DESC FILE EXPECTED: from the first line of FILE equal to the
 # first line of EXPECTED on, FILE must continue with exactly EXPECTED's lines

@@ -1,5 +1,5 @@
 /* test_theme.c - theme parsing (every error case, with exact positions), the
- * shipped themes, colour downgrades, frame shades and theme_resolve.
+ * shipped and built-in themes, colour downgrades, frame shades and theme_resolve.
  *
  * Fixtures: $FLAMEX_TEST_DATA/bad/theme-*.yaml; themes: $FLAMEX_THEMES (default
  * "themes").
@@ -894,47 +894,168 @@ static void test_unreadable(void **state)
     assert_non_null(strstr(p.rec[0].message, "cannot read"));
 }
 
-/* ---- theme_resolve ---------------------------------------------------------- */
+/* ---- built-in themes and theme_resolve ------------------------------------------ */
 
+/* Read the whole file at path into a malloc'd buffer (*len bytes). */
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        assert_true(n < cap); /* themes are small */
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+/* Every theme file in themes/ is built in, byte for byte, and nothing else is;
+ * the table is sorted by name. */
+static void test_builtins_match_files(void **state)
+{
+    (void)state;
+    char names[32][64];
+    size_t nfiles = theme_dir_names(names, 32);
+    size_t n;
+    const struct theme_builtin *b = theme_builtins(&n);
+    assert_int_equal(n, nfiles);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            assert_true(strcmp(b[i - 1].name, b[i].name) < 0);
+        size_t len;
+        char *text = read_all(theme_path(b[i].name), &len);
+        assert_int_equal(b[i].len, len);
+        assert_int_equal(strlen(b[i].text), len);
+        assert_memory_equal(b[i].text, text, len);
+        free(text);
+        assert_ptr_equal(theme_builtin_find(b[i].name), &b[i]);
+    }
+    assert_null(theme_builtin_find("nope"));
+    assert_null(theme_builtin_find(""));
+}
+
+/* A built-in theme loads clean and equals its file. */
+static void test_builtin_loads_like_file(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof shipped / sizeof shipped[0]; i++) {
+        struct theme a, b;
+        struct theme_source src;
+        struct problems p = { 0 };
+        assert_int_equal(theme_load_named(shipped[i], NULL, &a, &src, collect, &p), 0);
+        assert_int_equal(p.n, 0);
+        assert_int_equal(src.origin, THEME_ORIGIN_BUILTIN);
+        assert_string_equal(src.builtin->name, shipped[i]);
+        assert_int_equal(load_theme(shipped[i], &b), 0);
+        assert_string_equal(a.name, b.name);
+        for (int id = 0; id < STYLE_COUNT; id++)
+            assert_style_eq(&a.styles[id], &b.styles[id], id);
+    }
+    /* and light is not the default: it would not be worth a name otherwise */
+    struct theme light, def;
+    theme_load_named("light", NULL, &light, NULL, collect, &(struct problems){ 0 });
+    theme_default(&def);
+    assert_true(memcmp(&light.styles[STYLE_STATUS], &def.styles[STYLE_STATUS],
+                       sizeof def.styles[0]) != 0);
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Order: a path is a file; a name is the user's NAME.yaml, else the built-in. */
 static void test_resolve(void **state)
 {
     (void)state;
     char dir[] = "/tmp/flamex-theme-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    char a[4200], b[4200], file[4300], path[4300];
-    snprintf(a, sizeof a, "%s/a", dir);
-    snprintf(b, sizeof b, "%s/b", dir);
-    assert_int_equal(mkdir(a, 0700), 0);
-    assert_int_equal(mkdir(b, 0700), 0);
-    snprintf(file, sizeof file, "%s/both.yaml", a);
-    FILE *f = fopen(file, "w");
-    fclose(f);
-    snprintf(file, sizeof file, "%s/both.yaml", b);
-    f = fopen(file, "w");
-    fclose(f);
-    snprintf(file, sizeof file, "%s/only-b.yaml", b);
-    f = fopen(file, "w");
-    fclose(f);
-    snprintf(file, sizeof file, "%s/dir.yaml", a);
+    char user[256], file[600];
+    snprintf(user, sizeof user, "%s/themes", dir);
+    assert_int_equal(mkdir(user, 0700), 0);
+    snprintf(file, sizeof file, "%s/light.yaml", user); /* overrides the built-in light */
+    write_file(file, "name: my-light\nstyles:\n  status: { fg: red, bg: blue }\n");
+    snprintf(file, sizeof file, "%s/mine.yaml", user);
+    write_file(file, "name: mine\n");
+    snprintf(file, sizeof file, "%s/mono.yaml", user); /* not a file: the built-in wins */
     assert_int_equal(mkdir(file, 0700), 0);
-    const char *const dirs[] = { a, b, NULL };
 
-    assert_true(theme_resolve("both", dirs, path, sizeof path));
-    snprintf(file, sizeof file, "%s/both.yaml", a);
-    assert_string_equal(path, file);
-    assert_true(theme_resolve("only-b", dirs, path, sizeof path));
-    snprintf(file, sizeof file, "%s/only-b.yaml", b);
-    assert_string_equal(path, file);
-    assert_false(theme_resolve("missing", dirs, path, sizeof path));
-    assert_false(theme_resolve("dir", dirs, path, sizeof path)); /* not a regular file */
-    assert_false(theme_resolve("", dirs, path, sizeof path));
-    assert_false(theme_resolve("both", NULL, path, sizeof path));
-    assert_false(theme_resolve("both", dirs, path, 8)); /* does not fit */
-    /* a path: used as is, never searched */
-    assert_true(theme_resolve(file, dirs, path, sizeof path));
-    assert_string_equal(path, file);
-    assert_false(theme_resolve("only-b.yaml", dirs, path, sizeof path)); /* relative path */
-    assert_true(theme_resolve(theme_path("light"), NULL, path, sizeof path));
+    struct theme_source src;
+    assert_true(theme_resolve("light", user, &src));
+    assert_int_equal(src.origin, THEME_ORIGIN_USER);
+    snprintf(file, sizeof file, "%s/light.yaml", user);
+    assert_string_equal(src.path, file);
+    assert_null(src.builtin);
+    assert_true(theme_resolve("mine", user, &src));
+    assert_int_equal(src.origin, THEME_ORIGIN_USER);
+    assert_true(theme_resolve("mono", user, &src));
+    assert_int_equal(src.origin, THEME_ORIGIN_BUILTIN);
+    assert_string_equal(src.builtin->name, "mono");
+    assert_string_equal(src.path, "");
+    assert_true(theme_resolve("colorblind", user, &src));
+    assert_int_equal(src.origin, THEME_ORIGIN_BUILTIN);
+    assert_true(theme_resolve("light", NULL, &src)); /* no user directory */
+    assert_int_equal(src.origin, THEME_ORIGIN_BUILTIN);
+    assert_true(theme_resolve("light", "", &src));
+    assert_int_equal(src.origin, THEME_ORIGIN_BUILTIN);
+    assert_false(theme_resolve("missing", user, &src));
+    assert_int_equal(src.origin, THEME_ORIGIN_NONE);
+    assert_false(theme_resolve("", user, &src));
+    char longname[5000];
+    memset(longname, 'a', sizeof longname - 1);
+    longname[sizeof longname - 1] = '\0';
+    assert_false(theme_resolve(longname, user, &src));
+    /* a path: taken as is, never searched, even when missing (loading says why) */
+    assert_true(theme_resolve(file, user, &src));
+    assert_int_equal(src.origin, THEME_ORIGIN_PATH);
+    assert_string_equal(src.path, file);
+    assert_true(theme_resolve("light.yaml", user, &src));
+    assert_int_equal(src.origin, THEME_ORIGIN_PATH);
+    assert_string_equal(src.path, "light.yaml");
+
+    /* Loading follows the same order. */
+    struct theme t;
+    struct problems p = { 0 };
+    assert_int_equal(theme_load_named("light", user, &t, &src, collect, &p), 0);
+    assert_string_equal(t.name, "my-light");
+    assert_int_equal(t.styles[STYLE_STATUS].bg.rgb, rgb(0x0000ee).rgb);
+    assert_int_equal(theme_load_named("light", NULL, &t, NULL, collect, &p), 0);
+    assert_string_equal(t.name, "light");
+    assert_int_equal(theme_load_named(file, NULL, &t, NULL, collect, &p), 0);
+    assert_string_equal(t.name, "my-light");
+    memset(&p, 0, sizeof p);
+    snprintf(file, sizeof file, "%s/nope.yaml", user);
+    assert_int_equal(theme_load_named(file, user, &t, &src, collect, &p), 1);
+    assert_non_null(strstr(p.rec[0].message, "cannot open"));
+    assert_string_equal(t.name, "default");
+
+    /* Not found: one problem naming every theme there is, and the default. */
+    memset(&p, 0, sizeof p);
+    assert_int_equal(theme_load_named("ligth", user, &t, &src, collect, &p), 1);
+    assert_int_equal(src.origin, THEME_ORIGIN_NONE);
+    assert_string_equal(t.name, "default");
+    assert_non_null(strstr(p.rec[0].message, "theme 'ligth' not found"));
+    assert_non_null(strstr(p.rec[0].message, "built-in: colorblind, default, light, mono"));
+    char want[512];
+    snprintf(want, sizeof want, "in %s: light, mine)", user); /* mono.yaml is no file */
+    assert_non_null(strstr(p.rec[0].message, want));
+    assert_non_null(strstr(p.rec[0].message, "using the default"));
+    memset(&p, 0, sizeof p);
+    snprintf(want, sizeof want, "%s/empty", dir);
+    assert_int_equal(theme_load_named("ligth", want, &t, NULL, collect, &p), 1);
+    snprintf(file, sizeof file, "none in %s", want);
+    assert_non_null(strstr(p.rec[0].message, file));
+    memset(&p, 0, sizeof p);
+    assert_int_equal(theme_load_named("a\033[2Jb", NULL, &t, NULL, collect, &p), 1);
+    assert_non_null(strstr(p.rec[0].message, "theme 'a\\x1b[2Jb' not found"));
 
     snprintf(file, sizeof file, "rm -rf '%s'", dir);
     assert_int_equal(system(file), 0);
@@ -971,6 +1092,8 @@ int main(void)
         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_huge),
         cmocka_unit_test(test_unreadable),
+        cmocka_unit_test(test_builtins_match_files),
+        cmocka_unit_test(test_builtin_loads_like_file),
         cmocka_unit_test(test_resolve),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -31,6 +31,7 @@
  */
 #include "flamex/config/theme.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@
 #include <unistd.h>
 
 #include "flamex/base/hash.h"
+#include "flamex/base/xalloc.h"
 #include "flamex/config/yaml_doc.h"
 
 /* ============================== colours ================================== */
@@ -605,22 +607,119 @@ static bool theme_readable(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, R_OK) == 0;
 }
 
-bool theme_resolve(const char *name_or_path, const char *const *dirs, char *path, size_t cap)
+const struct theme_builtin *theme_builtin_find(const char *name)
 {
+    size_t n;
+    const struct theme_builtin *b = theme_builtins(&n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(b[i].name, name) == 0)
+            return &b[i];
+    return NULL;
+}
+
+/* A value naming a file rather than a theme: it has a '/' or ends in ".yaml". */
+static bool theme_is_path(const char *s)
+{
+    size_t n = strlen(s);
+    return strchr(s, '/') || (n >= 5 && strcmp(s + n - 5, ".yaml") == 0);
+}
+
+bool theme_resolve(const char *name_or_path, const char *user_dir, struct theme_source *src)
+{
+    memset(src, 0, sizeof *src);
     size_t n = strlen(name_or_path);
-    if (n == 0 || cap == 0)
+    if (n == 0 || n >= sizeof src->path)
         return false;
-    if (strchr(name_or_path, '/') || (n >= 5 && strcmp(name_or_path + n - 5, ".yaml") == 0)) {
-        if (n >= cap || !theme_readable(name_or_path))
-            return false;
-        memcpy(path, name_or_path, n + 1);
+    if (theme_is_path(name_or_path)) {
+        memcpy(src->path, name_or_path, n + 1);
+        src->origin = THEME_ORIGIN_PATH;
         return true;
     }
-    for (size_t i = 0; dirs && dirs[i]; i++) {
-        int w = snprintf(path, cap, "%s/%s.yaml", dirs[i], name_or_path);
-        if (w > 0 && (size_t)w < cap && theme_readable(path))
+    if (user_dir && *user_dir) {
+        int w = snprintf(src->path, sizeof src->path, "%s/%s.yaml", user_dir, name_or_path);
+        if (w > 0 && (size_t)w < sizeof src->path && theme_readable(src->path)) {
+            src->origin = THEME_ORIGIN_USER;
             return true;
+        }
+        src->path[0] = '\0';
     }
-    path[0] = '\0';
-    return false;
+    src->builtin = theme_builtin_find(name_or_path);
+    if (!src->builtin)
+        return false;
+    src->origin = THEME_ORIGIN_BUILTIN;
+    return true;
+}
+
+static int theme_name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Append name to the comma-separated list in buf (cut when full). */
+static void theme_list_add(char *buf, size_t cap, const char *name)
+{
+    size_t used = strlen(buf);
+    snprintf(buf + used, cap - used, "%s%s", used ? ", " : "", name);
+}
+
+/* Append the name of each theme file (NAME.yaml, readable) in dir, sorted, to buf. */
+static void theme_list_dir(const char *dir, char *buf, size_t cap)
+{
+    DIR *d = dir && *dir ? opendir(dir) : NULL;
+    if (!d)
+        return;
+    char *names[64];
+    size_t count = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL && count < 64;) {
+        size_t len = strlen(e->d_name);
+        char path[4096];
+        int w = snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (len > 5 && e->d_name[0] != '.' && strcmp(e->d_name + len - 5, ".yaml") == 0 &&
+            w > 0 && (size_t)w < sizeof path && theme_readable(path))
+            names[count++] = xstrndup(e->d_name, len - 5);
+    }
+    closedir(d);
+    qsort(names, count, sizeof names[0], theme_name_cmp);
+    for (size_t i = 0; i < count; i++) {
+        theme_list_add(buf, cap, names[i]);
+        free(names[i]);
+    }
+}
+
+int theme_load_named(const char *name_or_path, const char *user_dir, struct theme *theme,
+                     struct theme_source *src, error_report_fn *report, void *ctx)
+{
+    struct theme_source local;
+    if (!src)
+        src = &local;
+    if (!theme_resolve(name_or_path, user_dir, src)) {
+        theme_default(theme);
+        char builtin[256] = "", mine[256] = "";
+        size_t n;
+        const struct theme_builtin *b = theme_builtins(&n);
+        for (size_t i = 0; i < n; i++)
+            theme_list_add(builtin, sizeof builtin, b[i].name);
+        char where[600] = "";
+        if (user_dir && *user_dir) {
+            theme_list_dir(user_dir, mine, sizeof mine);
+            if (mine[0])
+                snprintf(where, sizeof where, "; in %s: %s", user_dir, mine);
+            else
+                snprintf(where, sizeof where, "; none in %s", user_dir);
+        }
+        char shown[80];
+        yaml_doc_quote(shown, sizeof shown, name_or_path, strlen(name_or_path));
+        struct error_record err;
+        error_set(&err, "", ERROR_NO_POSITION,
+                  "theme '%s' not found (built-in: %s%s); using the default", shown, builtin,
+                  where);
+        if (report)
+            report(ctx, &err);
+        return 1;
+    }
+    if (src->origin != THEME_ORIGIN_BUILTIN)
+        return theme_load_file(src->path, theme, report, ctx);
+    char path[96];
+    snprintf(path, sizeof path, "(built-in) %s.yaml", src->builtin->name);
+    return theme_parse(src->builtin->text, src->builtin->len, path, theme, report, ctx);
 }

@@ -552,12 +552,15 @@ has_colour() { sgr | grep -Eq '(^| )(3[0-8]|4[0-8]|9[0-7]|10[0-7])( |$)'; }
 only_8() { has_8 && ! has_256; }
 no_colour() { ! has_colour; }
 has_attrs() { sgr | grep -Eq '(^| )(1|4|7)( |$)'; }
+has_bg() { sgr | grep -Eq "(^| )48 5 $1( |\$)"; } # a 256-colour background N
+not_bg() { ! has_bg "$1"; }
 tier() { # NAME ENV ARGS: run flamex with ENV (VAR=value...) and ARGS in session NAME
     start "$1" "env $2 \"$BIN\" $3 \"$PROFILE\""
     poll has handle_request
 }
 tier c256 "TERM=xterm-256color" ""
 check "TERM=xterm-256color: 256-colour codes" has_256
+check "the default theme: its dark status bar (48;5;236)" has_bg 236
 tm send-keys -t c256 q
 tier c8 "TERM=xterm" ""
 check "TERM=xterm: 8-colour codes only" only_8
@@ -572,6 +575,12 @@ tm send-keys -t nocolor q
 tier mono "TERM=xterm-256color" "--color=mono"
 check "--color=mono: no colour codes" no_colour
 tm send-keys -t mono q
+# --theme=light from the build tree (nothing installed): the built-in light
+# theme's pale status bar (#d0d0d0: 252), not the default's dark one (#303030: 236).
+tier light "TERM=xterm-256color" "--theme=light"
+check "--theme=light: its light status bar (48;5;252)" has_bg 252
+check "--theme=light: not the default's dark bar (48;5;236)" not_bg 236
+tm send-keys -t light q
 tier vt100 "TERM=vt100" ""
 check "TERM=vt100: no colour codes" no_colour
 check "TERM=vt100: the graph and status show" info_has "?:help q:quit"

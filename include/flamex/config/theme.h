@@ -6,9 +6,10 @@
  * Monochrome terminals use only each style's mono attributes (reverse, bold,
  * underline...), so everything must stay distinguishable without colour.
  *
- * Themes are YAML files (libyaml); the format is documented at the top of
- * themes/default.yaml and of src/theme.c. The core never reads the
- * environment: the caller passes the directories to search.
+ * Themes are YAML (libyaml); the format is documented at the top of
+ * themes/default.yaml and of src/config/theme.c. The shipped themes are built
+ * into the binary; a user's theme directory overrides them by name. The core
+ * never reads the environment: the caller passes that directory.
  */
 #ifndef FLAMEX_THEME_H
 #define FLAMEX_THEME_H
@@ -61,10 +62,48 @@ int theme_parse(const char *text, size_t len, const char *path, struct theme *th
  * one problem (without a line) and leaves theme at the built-in default. */
 int theme_load_file(const char *path, struct theme *theme, error_report_fn *report, void *ctx);
 
-/* Resolve a theme argument to a file: a value containing '/' or ending in
- * ".yaml" is a path; otherwise NAME.yaml is looked for in each of dirs (NULL-
- * terminated) in order. Returns false if nothing readable was found. */
-bool theme_resolve(const char *name_or_path, const char *const *dirs, char *path, size_t cap);
+/* A theme built into the binary: themes/NAME.yaml as it was at build time
+ * (themes/embed.sh writes the table). */
+struct theme_builtin {
+    const char *name; /* "default", "light", ... */
+    const char *text; /* the YAML, NUL-terminated */
+    size_t len;       /* strlen(text) */
+};
+
+/* The built-in themes (sorted by name; *count of them). Static data, never fails. */
+const struct theme_builtin *theme_builtins(size_t *count);
+
+/* The built-in theme called name, or NULL. */
+const struct theme_builtin *theme_builtin_find(const char *name);
+
+enum theme_origin {
+    THEME_ORIGIN_NONE,    /* not found: the built-in default was used */
+    THEME_ORIGIN_PATH,    /* a path given as such */
+    THEME_ORIGIN_USER,    /* NAME.yaml in the user's theme directory */
+    THEME_ORIGIN_BUILTIN, /* a theme built into the binary */
+};
+
+/* Where a theme came from. */
+struct theme_source {
+    enum theme_origin origin;
+    char path[4096];                     /* the file (PATH, USER), else "" */
+    const struct theme_builtin *builtin; /* BUILTIN only, else NULL */
+};
+
+/* Resolve a --theme or config value: one containing '/' or ending in ".yaml"
+ * is a path (taken as is: loading reports what is wrong with it); any other is
+ * a name, looked up as user_dir/NAME.yaml (a readable regular file; user_dir
+ * may be NULL or "") and then among the built-in themes, so the user's file of
+ * a name overrides the built-in one. Returns false (origin NONE) when a name is
+ * found in neither, or the value is empty or too long. */
+bool theme_resolve(const char *name_or_path, const char *user_dir, struct theme_source *src);
+
+/* Resolve name_or_path (theme_resolve) and load it into theme, passing every
+ * problem to report; returns their number. A name found nowhere is one problem
+ * that names the built-in themes and those in user_dir, and theme is the
+ * built-in default. src (may be NULL) receives where the theme came from. */
+int theme_load_named(const char *name_or_path, const char *user_dir, struct theme *theme,
+                     struct theme_source *src, error_report_fn *report, void *ctx);
 
 /* The colour index to use for c on a terminal with 256 colours, or -1 for the
  * terminal default; without an explicit fallback, the nearer (by squared RGB
