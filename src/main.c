@@ -71,15 +71,6 @@ static void main_print_error(const struct error_record *err)
 
 #define MAIN_MAX_PROBLEMS 20 /* a broken file gets its first problems shown, not thousands */
 
-/* Config and theme problems: printed (the first MAIN_MAX_PROBLEMS, then a
- * count in main_setup_viewer), then flamex goes on with defaults. */
-static void main_report_problem(void *ctx, const struct error_record *problem)
-{
-    int *count = ctx;
-    if (++*count <= MAIN_MAX_PROBLEMS)
-        main_print_error(problem);
-}
-
 /* Everything the viewer needs besides the profile: config, theme, keys. */
 struct main_viewer {
     struct config config;
@@ -88,7 +79,28 @@ struct main_viewer {
     struct app_options app;
     enum config_color color;
     int problems;
+    struct info_lines notes; /* every problem, for the viewer (app_options.notes) */
 };
+
+/* Config and theme problems: printed (the first MAIN_MAX_PROBLEMS, then a
+ * count in main_setup_viewer) and kept for the viewer, which announces them
+ * on its status line and lists them in the information panel (the full
+ * screen hides stderr until it closes); then flamex goes on with defaults. */
+static void main_report_problem(void *ctx, const struct error_record *problem)
+{
+    struct main_viewer *v = ctx;
+    if (++v->problems <= MAIN_MAX_PROBLEMS)
+        main_print_error(problem);
+    char buf[1200];
+    error_format(problem, buf, sizeof buf);
+    info_lines_add(&v->notes, buf);
+}
+
+static void main_free_viewer(struct main_viewer *v)
+{
+    config_free(&v->config);
+    info_lines_free(&v->notes);
+}
 
 /* The user's flamex directory plus a file name: $XDG_CONFIG_HOME/flamex/NAME,
  * else ~/.config/flamex/NAME; "" when neither variable is set. */
@@ -114,17 +126,17 @@ static void main_setup_viewer(const struct main_options *opts, const struct prof
     else
         main_user_path("config.yaml", path, sizeof path);
     if (path[0]) /* the default location may be missing; a --config file may not */
-        config_load_file(path, !opts->config_path, &v->config, main_report_problem, &v->problems);
+        config_load_file(path, !opts->config_path, &v->config, main_report_problem, v);
     keymap_init(&v->keymap);
     if (path[0])
-        keymap_apply_config(&v->keymap, &v->config, path, main_report_problem, &v->problems);
+        keymap_apply_config(&v->keymap, &v->config, path, main_report_problem, v);
 
     theme_default(&v->theme);
     const char *theme = opts->theme ? opts->theme : (v->config.theme[0] ? v->config.theme : NULL);
     if (theme) {
         char themes_user[4096];
         main_user_path("themes", themes_user, sizeof themes_user);
-        theme_load_named(theme, themes_user, &v->theme, NULL, main_report_problem, &v->problems);
+        theme_load_named(theme, themes_user, &v->theme, NULL, main_report_problem, v);
     }
 
     if (v->problems > MAIN_MAX_PROBLEMS)
@@ -134,6 +146,7 @@ static void main_setup_viewer(const struct main_options *opts, const struct prof
     v->app.icicle = opts->icicle_set ? opts->icicle : v->config.icicle;
     v->app.heaviest = opts->order_set ? opts->heaviest : v->config.heaviest;
     v->app.shapes = &opts->shapes;
+    v->app.notes = &v->notes;
     v->app.type = profile->default_type;
     if (opts->sample_type)
         v->app.type = (size_t)profile_find_type(profile, opts->sample_type);
@@ -241,7 +254,7 @@ static int main_run(const struct main_options *opts, struct profile *profile)
         struct main_viewer v = { 0 };
         main_setup_viewer(opts, profile, &v);
         int rc = mode == MODE_DUMP ? main_dump(opts, profile, &v) : main_interactive(opts, profile, &v);
-        config_free(&v.config);
+        main_free_viewer(&v);
         return rc;
     }
     bool ok;
@@ -392,7 +405,7 @@ static int main_compare(const struct main_options *opts, struct profile *before,
                                           strcmp(opts->path, "-") == 0 ||
                                               (opts->after_path && strcmp(opts->after_path, "-") == 0));
         compare_free(&c);
-        config_free(&v.config);
+        main_free_viewer(&v);
     } else {
         struct report_diff_options rep = report_diff_default_options();
         if (opts->mode == MODE_REPORT || opts->top_limit_set)

@@ -154,7 +154,8 @@ loads() {
     check_run "$name"
 }
 
-# problem FILE MESSAGE --config|--theme: the viewer warns and uses defaults.
+# problem FILE MESSAGE --config|--theme: flamex warns (on stderr and in the viewer)
+# and uses defaults.
 problem() {
     entries=$((entries + 1))
     f=$(path_of "$1") msg=$2 opt=$3
@@ -164,8 +165,14 @@ problem() {
     if [ -n "$msg" ]; then expect_message "$name: problem" "$TMP/err" "flamex: $(subst "$msg" "$f")"
     elif [ ! -s "$TMP/err" ]; then ok "$name: no problem reported"
     else not_ok "$name: unexpected problems"; sed 's/^/# /' "$TMP/err"; fi
-    expect_message "$name: the screen is drawn" "$TMP/out" "?:help"
     check_run "$name"
+    # The full screen hides stderr: the viewer says so too, and its
+    # information panel (i) lists each problem.
+    if [ -z "$msg" ]; then expect_message "$name: the screen is drawn" "$TMP/out" "?:help"; return; fi
+    expect_message "$name: the status line says so" "$TMP/out" "config/theme problem"
+    case $msg in "..."*) return ;; esac # the stderr-only count of the rest
+    run_once "$opt" "$f" --dump --size 400x70 --keys=i "$SAMPLE"
+    expect_message "$name: the information panel lists it" "$TMP/out" "   $(subst "$msg" "$f")"
 }
 
 # ---- the new options, cli.sh style -------------------------------------------

@@ -253,6 +253,30 @@ expect_status "config.yaml's theme: is built in too" 0 env XDG_CONFIG_HOME="$TMP
 if [ ! -s "$TMP/err" ]; then ok "config.yaml's theme: mono: no warning"
 else not_ok "config.yaml's theme: mono: no warning"; sed 's/^/# /' "$TMP/err"; fi
 
+# Config and theme problems are printed before the full screen opens, which
+# hides them: the viewer announces them and its information panel lists them,
+# in compare mode as well.
+printf 'orientaton: icicle\ntheme: ligth\n' >"$TMP/bad-config.yaml"
+for files in "$SA" "$SA $SB"; do
+    what=$([ "$files" = "$SA" ] && echo "one file" || echo "compare mode")
+    expect_status "$what: a config with two problems still draws" 0 env XDG_CONFIG_HOME="$TMP/none" \
+        "$BIN" --config="$TMP/bad-config.yaml" --dump --size=120x30 $files
+    expect_grep "$what: stderr names the unknown key" "$TMP/err" "$TMP/bad-config.yaml:1:1: unknown key 'orientaton' in the config"
+    expect_grep "$what: the status line announces them" "$TMP/out" "2 config/theme problems: see the information panel (i)"
+    expect_status "$what: i opens the panel" 0 env XDG_CONFIG_HOME="$TMP/none" \
+        "$BIN" --config="$TMP/bad-config.yaml" --dump --size=200x30 --keys=i $files
+    expect_grep "$what: the panel's section" "$TMP/out" " Problems in the config and theme (defaults used instead)"
+    expect_grep "$what: the panel lists the key" "$TMP/out" "   $TMP/bad-config.yaml:1:1: unknown key 'orientaton' in the config"
+    expect_grep "$what: the panel lists the theme" "$TMP/out" "   theme 'ligth' not found (built-in: colorblind, default, light, mono; none in $TMP/none/flamex/themes); using the default"
+    expect_status "$what: a key later" 0 env XDG_CONFIG_HOME="$TMP/none" \
+        "$BIN" --config="$TMP/bad-config.yaml" --dump --size=120x30 --keys=k $files
+    if grep -q "config/theme problem" "$TMP/out"; then not_ok "$what: the notice goes at the first key"
+    else ok "$what: the notice goes at the first key"; fi
+done
+expect_status "a clean config: no notice" 0 "$BIN" --theme=light --dump --size=120x30 "$SA"
+if grep -q "config/theme problem\|Problems in the config" "$TMP/out"; then not_ok "a clean config: no notice"
+else ok "a clean config: no notice"; fi
+
 # ---- --report: the top table, plateaus and towers ----------------------------
 # expect_lines DESC FILE EXPECTED: from the first line of FILE equal to the
 # first line of EXPECTED on, FILE must continue with exactly EXPECTED's lines

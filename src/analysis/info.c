@@ -160,6 +160,11 @@ void info_header_lines(const struct profile *profile, size_t t, const char *outp
         info_add_duration(out, profile, t, output_unit);
 }
 
+void info_lines_add(struct info_lines *lines, const char *line)
+{
+    info_add(lines, "%s", line);
+}
+
 void info_lines_free(struct info_lines *lines)
 {
     for (size_t i = 0; i < lines->count; i++)

@@ -1,6 +1,7 @@
 /* app.c - viewer state: selection, zoom history, scrolling; the only switch over actions. */
 #include "flamex/view/app.h"
 
+#include "flamex/view/keys.h"
 #include "flamex/view/view.h"
 #include "flamex/base/xalloc.h"
 
@@ -35,6 +36,18 @@ void app_init(struct app *app, struct profile *profile, const struct keymap *km,
         list_init(&app->lists[l]);
     if (app->order == TREE_ORDER_HEAVIEST)
         tree_sort_heaviest(profile->tree, app->type);
+    app->notes = opts->notes;
+    if (app->notes && app->notes->count) {
+        /* Printed on stderr too, but the full screen hides that until it closes. */
+        int key;
+        char name[32] = "";
+        if (keymap_keys_for(km, ACTION_INFO, &key, 1))
+            keys_name(key, name, sizeof name);
+        size_t n = app->notes->count;
+        snprintf(app->message, sizeof app->message,
+                 "%zu config/theme problem%s: see the information panel%s%s%s", n,
+                 n == 1 ? "" : "s", name[0] ? " (" : "", name, name[0] ? ")" : "");
+    }
     app_settle(app);
 }
 

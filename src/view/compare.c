@@ -59,6 +59,12 @@ void compare_init(struct compare *c, struct profile *merged, const struct keymap
     c->diff.differential = true;
     c->diff.compare_pane = true;
     c->diff.diff_normalise = c->normalise;
+    /* The config/theme problems' notice (app_init) goes on compare mode's own
+     * status line; each pane's information panel lists the problems. */
+    snprintf(c->message, sizeof c->message, "%s", c->diff.message);
+    for (int i = 0; i < 2; i++)
+        c->pane[i].message[0] = '\0';
+    c->diff.message[0] = '\0';
     for (int i = 0; i < 3; i++)
         frame_init(&c->scratch[i], 1, 1, c->ascii);
 }

@@ -1,6 +1,7 @@
-/* draw_info.c - the profile information panel: pprof's header lines (info.h),
- * the sample types with their totals, and what is known about the selected
- * frame (its values and whether it was inlined). Everything from the profile
+/* draw_info.c - the profile information panel: the config and theme problems
+ * (if any), pprof's header lines (info.h), the sample types with their totals,
+ * and what is known about the selected frame (its values and whether it was
+ * inlined). Everything from the profile
  * is drawn through draw_wrapped or frame_text, which sanitise it. */
 #include "flamex/analysis/info.h"
 #include "flamex/base/numfmt.h"
@@ -146,6 +147,18 @@ static void info_selected(const struct app *app, struct info_pen *p)
         info_puts(p, 3, "Not inlined: a real call", STYLE_HELP);
 }
 
+/* The config and theme problems (app_options.notes), each as reported on
+ * stderr, with a blank row after them; nothing when there are none. */
+static void info_notes(const struct app *app, struct info_pen *p)
+{
+    if (!app->notes || !app->notes->count)
+        return;
+    info_puts(p, 1, "Problems in the config and theme (defaults used instead)", STYLE_HELP_TITLE);
+    for (size_t i = 0; i < app->notes->count; i++)
+        info_puts(p, 3, app->notes->lines[i], STYLE_HELP);
+    p->y++;
+}
+
 /* Draw (or measure) the panel from row y; returns the row after its end. */
 static int info_render(const struct app *app, struct frame *f, bool ascii, int cols, int y)
 {
@@ -155,6 +168,7 @@ static int info_render(const struct app *app, struct frame *f, bool ascii, int c
                                 : "Profile information (i, q or Esc closes; j/k scroll; t: next sample type)",
               STYLE_HELP_TITLE);
     pen.y++;
+    info_notes(app, &pen);
     struct info_lines lines;
     info_header_lines(app->profile, app->type, NULL, &lines);
     for (size_t i = 0; i < lines.count; i++)

@@ -29,6 +29,9 @@ struct info_lines {
 void info_header_lines(const struct profile *profile, size_t t, const char *output_unit,
                        struct info_lines *out);
 
+/* Append a copy of line to lines. Aborts only on out-of-memory. */
+void info_lines_add(struct info_lines *lines, const char *line);
+
 /* Free the lines; the list becomes empty. */
 void info_lines_free(struct info_lines *lines);
 

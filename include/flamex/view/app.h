@@ -14,6 +14,7 @@
 #include "flamex/view/actions.h"
 #include "flamex/view/frame.h"
 #include "flamex/analysis/hot.h"
+#include "flamex/analysis/info.h"
 #include "flamex/view/keymap.h"
 #include "flamex/view/layout.h"
 #include "flamex/view/list.h"
@@ -30,6 +31,10 @@ struct app_options {
     size_t type;      /* initial sample type */
     bool ascii;       /* ASCII-only glyphs */
     const struct shapes_options *shapes; /* thresholds; NULL = shapes_default_options() */
+    const struct info_lines *notes; /* problems found in the config and theme, one line
+                                       each (borrowed; NULL or empty: none): the status
+                                       line announces them at start, the information
+                                       panel lists them */
 };
 
 /* Where the keys go: the graph, or the sidebar's list. */
@@ -81,6 +86,7 @@ struct app_cache {
 struct app {
     struct profile *profile;     /* borrowed; must outlive the app */
     const struct keymap *keymap; /* borrowed; for key hints and the help screen */
+    const struct info_lines *notes; /* borrowed (app_options.notes); may be NULL */
     size_t type;
     enum tree_order order;
     bool icicle;
