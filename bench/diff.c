@@ -205,7 +205,8 @@ int main(int argc, char **argv)
 
     double a = now_ms();
     struct diff_functions fl;
-    diff_functions(merged, TREE_ROOT, &fl);
+    struct diff_rank rank = { 0, TREE_ROOT, HOT_BY_FLAT, true };
+    diff_functions(merged, &rank, &fl);
     double fn_ms = now_ms() - a;
     printf("  %-40s %7.1f ms  (%zu functions, %zu grew, %zu shrank; no target)\n",
            "diff_functions (whole profile)", fn_ms, fl.count, fl.grew, fl.shrank);

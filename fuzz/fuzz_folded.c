@@ -60,19 +60,19 @@ static void fuzz_folded_line_tests(const uint8_t *data, size_t size)
 static void fuzz_folded_diff_walk(const struct profile *merged)
 {
     FUZZ_ASSERT(merged->ntypes == DIFF_NTYPES);
-    double scale = diff_scale(merged);
+    double scale = diff_scale(merged, 0);
     FUZZ_ASSERT(!isnan(scale));
     uint32_t count = tree_count(merged->tree);
     for (uint32_t node = 0; node < count; node++) {
         for (int norm = 0; norm < 2; norm++) {
-            (void)diff_before(merged, node, norm);
-            (void)diff_change(merged, node, norm);
+            (void)diff_before(merged, 0, node, norm);
+            (void)diff_change(merged, 0, node, norm);
         }
-        (void)diff_after(merged, node);
+        (void)diff_after(merged, 0, node);
         for (int side = DIFF_BEFORE; side <= DIFF_AFTER; side++) {
-            uint32_t near = diff_nearest_present(merged, node, (enum diff_type)side);
+            uint32_t near = diff_nearest_present(merged, node, (size_t)side);
             FUZZ_ASSERT(near < count);
-            FUZZ_ASSERT(diff_present(merged, near, (enum diff_type)side));
+            FUZZ_ASSERT(diff_present(merged, near, (size_t)side));
         }
     }
     FUZZ_ASSERT(diff_present(merged, TREE_ROOT, DIFF_BEFORE));
@@ -81,17 +81,18 @@ static void fuzz_folded_diff_walk(const struct profile *merged)
     size_t nroot;
     const uint32_t *kids = tree_children(merged->tree, TREE_ROOT, TREE_ORDER_ALPHA, &nroot);
     uint32_t roots[2] = { TREE_ROOT, nroot ? kids[nroot / 2] : TREE_ROOT };
-    for (int r = 0; r < 2; r++) {
+    for (int r = 0; r < 8; r++) { /* each root, ranked by self or total, raw or normalised */
         struct diff_functions list = { 0 };
-        diff_functions(merged, roots[r], &list);
+        struct diff_rank rank = { 0, roots[r & 1], r & 2 ? HOT_BY_CUM : HOT_BY_FLAT, (r & 4) != 0 };
+        diff_functions(merged, &rank, &list);
         FUZZ_ASSERT(list.grew <= list.count && list.shrank <= list.count);
         FUZZ_ASSERT(list.grew + list.shrank <= list.count);
         for (size_t i = 0; i < list.count; i++) {
             FUZZ_ASSERT(list.items[i].bytes != NULL || list.items[i].len == 0);
             if (i < list.grew)
-                FUZZ_ASSERT(list.items[i].delta_pct > 0);
+                FUZZ_ASSERT(list.items[i].change > 0);
             if (i >= list.count - list.shrank)
-                FUZZ_ASSERT(list.items[i].delta_pct < 0);
+                FUZZ_ASSERT(list.items[i].change < 0);
         }
         diff_functions_free(&list);
         FUZZ_ASSERT(list.count == 0);

@@ -287,72 +287,118 @@ static int main_run(const struct main_options *opts, struct profile *profile)
     return 0;
 }
 
-/* The sample types to compare, matched by name: -s in both; else AFTER's
- * default if BEFORE has it, else BEFORE's default if AFTER has it, else the
- * first name they share; two one-type profiles compare whatever they hold.
- * Returns 0 or an exit status after printing why. */
-static int main_compare_types(const struct main_options *opts, const struct profile *before,
-                              const struct profile *after, size_t *tb, size_t *ta)
+/* "(it has: a b c)" for the sample types of p, on stderr. */
+static void main_print_types(const struct profile *p)
 {
-    if (opts->sample_type) {
-        int b = profile_find_type(before, opts->sample_type);
-        int a = profile_find_type(after, opts->sample_type);
+    fputs(" (it has:", stderr);
+    for (size_t i = 0; i < p->ntypes; i++) {
+        fputc(' ', stderr);
+        textout_write_name(stderr, p->types[i].name, strlen(p->types[i].name), true);
+    }
+    fputs(")", stderr);
+}
+
+/* The sample type of p named name (len bytes); prints why not and returns -1. */
+static int main_find_type(const struct profile *p, const char *name, size_t len,
+                          const char *side)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%.*s", (int)(len < sizeof buf ? len : sizeof buf - 1), name);
+    int t = profile_find_type(p, buf);
+    if (t >= 0)
+        return t;
+    fprintf(stderr, "flamex: no sample type '");
+    textout_write_name(stderr, buf, strlen(buf), true);
+    fprintf(stderr, "' in %s ", side);
+    textout_write_name(stderr, p->source, strlen(p->source), true);
+    main_print_types(p);
+    fputc('\n', stderr);
+    return -1;
+}
+
+/* Append the pair {b, a} to pairs unless it is there or pairs is full. */
+static void main_add_pair(struct diff_pair *pairs, size_t *n, size_t b, size_t a)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (pairs[i].before == b && pairs[i].after == a)
+            return;
+    if (*n < DIFF_MAX_PAIRS)
+        pairs[(*n)++] = (struct diff_pair){ b, a };
+}
+
+/* The pairs of sample types to compare; pairs[0] is shown first, t cycles
+ * through the others (every type the two share, matched by name). The first
+ * pair: -s BEFORE,AFTER names one type of each; -s NAME one both have;
+ * without -s, AFTER's default if BEFORE has it, else BEFORE's default if
+ * AFTER has it, else the first name they share, else each file's default
+ * (with a note in note). Returns 0 or an exit status after printing why. */
+static int main_compare_types(const struct main_options *opts, const struct profile *before,
+                              const struct profile *after, struct diff_pair *pairs,
+                              size_t *npairs, char *note, size_t note_cap)
+{
+    *npairs = 0;
+    note[0] = '\0';
+    const char *s = opts->sample_type;
+    if (s) {
+        const char *comma = strchr(s, ',');
+        size_t blen = comma ? (size_t)(comma - s) : strlen(s);
+        const char *an = comma ? comma + 1 : s;
+        int b = main_find_type(before, s, blen, "BEFORE");
+        int a = b < 0 ? -1 : main_find_type(after, an, strlen(an), "AFTER");
         if (b < 0 || a < 0) {
-            const struct profile *p = b < 0 ? before : after;
-            fprintf(stderr, "flamex: no sample type '%s' in %s (it has:", opts->sample_type,
-                    p->source);
-            for (size_t i = 0; i < p->ntypes; i++)
-                fprintf(stderr, " %s", p->types[i].name);
-            fputs(")\n", stderr);
+            fputs("flamex: -s NAME picks a type both files have; -s BEFORE_TYPE,AFTER_TYPE "
+                  "one of each\n",
+                  stderr);
             return EXIT_USAGE;
         }
-        *tb = (size_t)b;
-        *ta = (size_t)a;
-        return 0;
+        main_add_pair(pairs, npairs, (size_t)b, (size_t)a);
+    } else {
+        int b = profile_find_type(before, after->types[after->default_type].name);
+        int a = profile_find_type(after, before->types[before->default_type].name);
+        if (b >= 0)
+            main_add_pair(pairs, npairs, (size_t)b, after->default_type);
+        else if (a >= 0)
+            main_add_pair(pairs, npairs, before->default_type, (size_t)a);
     }
-    int b = profile_find_type(before, after->types[after->default_type].name);
-    if (b >= 0) {
-        *tb = (size_t)b;
-        *ta = after->default_type;
-        return 0;
-    }
-    int a = profile_find_type(after, before->types[before->default_type].name);
-    if (a >= 0) {
-        *tb = before->default_type;
-        *ta = (size_t)a;
-        return 0;
-    }
+    size_t shared = 0;
     for (size_t i = 0; i < after->ntypes; i++) {
-        b = profile_find_type(before, after->types[i].name);
+        int b = profile_find_type(before, after->types[i].name);
         if (b >= 0) {
-            *tb = (size_t)b;
-            *ta = i;
-            return 0;
+            main_add_pair(pairs, npairs, (size_t)b, i);
+            shared++;
         }
     }
-    if (before->ntypes == 1 && after->ntypes == 1) {
-        *tb = *ta = 0;
-        fprintf(stderr, "flamex: comparing sample type '%s' of %s with '%s' of %s\n",
-                before->types[0].name, before->source, after->types[0].name, after->source);
-        return 0;
-    }
-    if (before->differential || after->differential) {
+    if (*npairs == 0 && (before->differential || after->differential)) {
         const struct profile *d = before->differential ? before : after;
-        fprintf(stderr,
-                "flamex: %s holds two counts per line, a comparison already: open it alone, "
-                "or write one side with --export=folded -s before (or after) and compare that\n",
-                d->source);
+        fprintf(stderr, "flamex: ");
+        textout_write_name(stderr, d->source, strlen(d->source), true);
+        fputs(" holds two counts per line, a comparison already: open it alone, or pick "
+              "one of its counts with -s BEFORE_TYPE,AFTER_TYPE",
+              stderr);
+        fputs("\nflamex: BEFORE", stderr);
+        main_print_types(before);
+        fputs(", AFTER", stderr);
+        main_print_types(after);
+        fputc('\n', stderr);
         return EXIT_USAGE;
     }
-    fprintf(stderr, "flamex: %s and %s share no sample type; pick one with -s (BEFORE has:",
-            before->source, after->source);
-    for (size_t i = 0; i < before->ntypes; i++)
-        fprintf(stderr, " %s", before->types[i].name);
-    fputs("; AFTER has:", stderr);
-    for (size_t i = 0; i < after->ntypes; i++)
-        fprintf(stderr, " %s", after->types[i].name);
-    fputs(")\n", stderr);
-    return EXIT_USAGE;
+    if (*npairs == 0) {
+        size_t b = before->default_type, a = after->default_type;
+        main_add_pair(pairs, npairs, b, a);
+        snprintf(note, note_cap,
+                 "The profiles share no sample type: comparing BEFORE's %s with AFTER's %s "
+                 "(-s BEFORE_TYPE,AFTER_TYPE picks others)",
+                 before->types[b].name, after->types[a].name);
+    } else if (shared + 1 > DIFF_MAX_PAIRS && *npairs == DIFF_MAX_PAIRS) {
+        snprintf(note, note_cap, "Comparing %d of the sample types (t switches between them)",
+                 DIFF_MAX_PAIRS);
+    }
+    if (note[0]) {
+        fputs("flamex: ", stderr);
+        textout_write_name(stderr, note, strlen(note), true);
+        fputc('\n', stderr);
+    }
+    return 0;
 }
 
 /* Compare mode: merge, then the viewer, --dump, or the comparison report.
@@ -360,14 +406,16 @@ static int main_compare_types(const struct main_options *opts, const struct prof
 static int main_compare(const struct main_options *opts, struct profile *before,
                         struct profile *after)
 {
-    size_t tb = 0, ta = 1;
+    struct diff_pair pairs[DIFF_MAX_PAIRS] = { { 0, 1 } };
+    size_t npairs = 1;
+    char note[512] = "";
     if (before != after) {
-        int rc = main_compare_types(opts, before, after, &tb, &ta);
+        int rc = main_compare_types(opts, before, after, pairs, &npairs, note, sizeof note);
         if (rc)
             return rc;
     }
     struct error_record err;
-    struct profile *merged = diff_merge(before, tb, after, ta, &opts->load.limits, &err);
+    struct profile *merged = diff_merge_pairs(before, after, pairs, npairs, &opts->load.limits, &err);
     if (!merged) {
         main_print_error(&err);
         return EXIT_INPUT;
@@ -394,7 +442,10 @@ static int main_compare(const struct main_options *opts, struct profile *before,
         struct compare_options co = { .app = v.app,
                                       .mode = COMPARE_SIDE_BY_SIDE,
                                       .before_name = bb && before != after ? bb + 1 : before_name,
-                                      .after_name = ab && before != after ? ab + 1 : after_name };
+                                      .after_name = ab && before != after ? ab + 1 : after_name,
+                                      .raw = opts->no_normalise,
+                                      .type_names = before != after,
+                                      .note = note[0] ? note : NULL };
         co.app.ascii = mode == MODE_INTERACTIVE ? main_ascii_locale() : false;
         struct compare c;
         compare_init(&c, merged, &v.keymap, &co);
@@ -410,11 +461,12 @@ static int main_compare(const struct main_options *opts, struct profile *before,
         struct report_diff_options rep = report_diff_default_options();
         if (opts->mode == MODE_REPORT || opts->top_limit_set)
             rep.limit = opts->mode == MODE_REPORT ? opts->report_limit : opts->top_limit;
+        rep.normalise = !opts->no_normalise;
         rep.before_path = before_name;
         rep.after_path = after_name;
         rep.before_format = profile_format_name(before->format);
         rep.after_format = profile_format_name(after->format);
-        rep.type_name = before == after ? NULL : after->types[ta].name;
+        rep.type_names = before != after;
         if (!report_diff(stdout, merged, &rep) || fflush(stdout) != 0) {
             fprintf(stderr, "flamex: writing output failed: %s\n", strerror(errno));
             rc = EXIT_INPUT;

@@ -28,7 +28,8 @@ struct main_options {
     size_t report_limit;     /* --report=N, else --top=N, else 10 */
     double node_fraction;    /* --node-fraction for --top */
     struct shapes_options shapes; /* --plateau, --tower-depth, --tower-share */
-    const char *sample_type;
+    const char *sample_type; /* -s NAME, or BEFORE_NAME,AFTER_NAME when comparing */
+    bool no_normalise;       /* --no-normalise: compare raw values */
     bool stats;
     bool progress;
     struct load_options load;

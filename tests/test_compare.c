@@ -17,19 +17,28 @@ struct fixture {
     struct frame f;
 };
 
-static void open_profiles(struct fixture *x, struct profile *before, size_t tb,
-                          struct profile *after, size_t ta, int cols, int rows)
+/* Compare the npairs pairs of sample types of before and after. */
+static void open_pairs(struct fixture *x, struct profile *before, struct profile *after,
+                       const struct diff_pair *pairs, size_t npairs,
+                       const struct compare_options *o, int cols, int rows)
 {
     x->before = before;
     x->after = after;
     struct error_record err;
-    x->merged = diff_merge(before, tb, after, ta, NULL, &err);
+    x->merged = diff_merge_pairs(before, after, pairs, npairs, NULL, &err);
     assert_non_null(x->merged);
     keymap_init(&x->km);
-    struct compare_options o = { .mode = COMPARE_SIDE_BY_SIDE };
-    compare_init(&x->c, x->merged, &x->km, &o);
+    compare_init(&x->c, x->merged, &x->km, o);
     compare_resize(&x->c, cols, rows);
     frame_init(&x->f, cols, rows, false);
+}
+
+static void open_profiles(struct fixture *x, struct profile *before, size_t tb,
+                          struct profile *after, size_t ta, int cols, int rows)
+{
+    struct diff_pair pair = { tb, ta };
+    struct compare_options o = { .mode = COMPARE_SIDE_BY_SIDE };
+    open_pairs(x, before, after, &pair, 1, &o, cols, rows);
 }
 
 static void open_article(struct fixture *x, int cols, int rows)
@@ -128,10 +137,11 @@ static void test_panes_follow(void **state)
     press(&x, "<BS>");
     assert_int_equal(x.c.pane[1].zoom, TREE_ROOT);
     assert_int_equal(x.c.pane[0].zoom, TREE_ROOT);
-    /* The status line: before 61%, after 18%, a change of -43 points. */
+    /* The status line: before 61%, after 18%, a change of -43 points of
+     * share, and of the value as measured. */
     compare_draw(&x.c, &x.f);
-    assert_true(screen_has(&x, "before 2501 (61.00%)  after 351 (18.00%)  change -43.0 pts"));
-    assert_true(screen_has(&x, "[normalised]"));
+    assert_true(screen_has(&x, "before 2501 (61.00%)  after 351 (18.00%)  "
+                               "share -43.0 pts, value -2150 (-86.0%)  [normalised]"));
     close_fixture(&x);
 }
 
@@ -235,9 +245,10 @@ static void test_change_list(void **state)
     press(&x, "H");
     assert_true(compare_sidebar_cols(&x.c) > 0);
     compare_draw(&x.c, &x.f);
-    assert_true(screen_has(&x, "Grew (9)"));
-    assert_true(screen_has(&x, "Shrank (4)"));
-    assert_true(screen_has(&x, "-35.0   35.0     - _make_iterencode"));
+    assert_true(screen_has(&x, "Changes by self, share (normalised)"));
+    assert_true(screen_has(&x, "Share grew (9)"));
+    assert_true(screen_has(&x, "Share shrank (4)"));
+    assert_true(screen_has(&x, "-35.0  35.0%      - _make_iterencode"));
     press(&x, "<Tab>");
     assert_true(x.c.sidebar_focus);
     press(&x, "jjjjjjjjj<Enter>");
@@ -408,6 +419,188 @@ static void test_history_follows_the_widths(void **state)
     close_fixture(&x);
 }
 
+/* Issue 13: the change list follows the mode. Raw (m), the functions whose
+ * counts are the same in both files are not growth; by total (c),
+ * serialize_response (2501 -> 351) is listed; within the zoom (z), only the
+ * zoomed frame's functions. The title says which. */
+static void test_change_list_follows_the_mode(void **state)
+{
+    (void)state;
+    struct fixture x;
+    open_article(&x, 200, 50);
+    press(&x, "H");
+    assert_true(x.c.funcs.rank.normalise);
+    assert_int_equal(x.c.funcs.grew, 9); /* shares grew: the total fell */
+    press(&x, "m");
+    assert_false(x.c.funcs.rank.normalise);
+    assert_int_equal(x.c.funcs.grew, 2);
+    assert_int_equal(x.c.funcs.shrank, 4);
+    for (size_t i = 0; i < x.c.funcs.count; i++) {
+        const struct diff_function *f = &x.c.funcs.items[i];
+        if (f->len == 13 && memcmp(f->bytes, "model.predict", 13) == 0)
+            assert_true(f->change == 0 && f->before == 451 && f->after == 451);
+    }
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "Changes by self, raw values"));
+    assert_true(screen_has(&x, "Grew (2)"));
+    assert_true(screen_has(&x, "Shrank (4)"));
+    assert_true(screen_has(&x, "    +52       -      52 orjson.dumps"));
+    assert_true(screen_has(&x, "  -1435    1435       - _make_iterencode"));
+    assert_false(screen_has(&x, "Share grew"));
+
+    press(&x, "c");
+    assert_int_equal(x.c.funcs.rank.by, HOT_BY_CUM);
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "Changes by total, raw values"));
+    assert_true(screen_has(&x, "  -2150    2501     351 serialize_response"));
+    press(&x, "m");
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "Changes by total, share (normalised)"));
+    assert_true(screen_has(&x, "-43.0  61.0%  18.0% serialize_response"));
+
+    /* z: within the zoom (serialize_response): its total is the scope's */
+    press(&x, "kkllll<Enter>z");
+    uint32_t sr = node_at(&x, "handle_request;serialize_response");
+    assert_int_equal(x.c.funcs.rank.root, sr);
+    assert_true(x.c.funcs.before_total == 2501 && x.c.funcs.after_total == 351);
+    for (size_t i = 0; i < x.c.funcs.count; i++) {
+        const struct diff_function *f = &x.c.funcs.items[i];
+        assert_false(f->len == 13 && memcmp(f->bytes, "model.predict", 13) == 0);
+    }
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "zoomed"));
+    /* the list follows the zoom */
+    press(&x, "<BS>");
+    assert_int_equal(x.c.funcs.rank.root, TREE_ROOT);
+    close_fixture(&x);
+}
+
+/* Issue 13: at the root the status line shows the change of the total, in
+ * both modes; a node whose value did not change says so. */
+static void test_status_never_hides_a_change(void **state)
+{
+    (void)state;
+    struct fixture x;
+    open_article(&x, 200, 50);
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "before 4100 (100%)  after 1950 (100%)  "
+                               "total change -2150 (-52.4%)  [normalised]"));
+    assert_false(screen_has(&x, "+0.0 pts"));
+    press(&x, "m");
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "total change -2150 (-52.4%)  [raw]"));
+    /* model.predict: the same count, a larger share */
+    press(&x, "m/^model.predict$<Enter>n");
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "before 451 (11.00%)  after 451 (23.13%)  "
+                               "share +12.1 pts, value unchanged  [normalised]"));
+    press(&x, "m");
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "value unchanged  [raw]"));
+    close_fixture(&x);
+}
+
+/* The pane with the keys is marked and in the focused style; the other's
+ * title is dimmed; the list's title is marked when it has the keys. */
+static void test_pane_with_the_keys_is_obvious(void **state)
+{
+    (void)state;
+    struct fixture x;
+    open_article(&x, 200, 50);
+    compare_draw(&x.c, &x.f);
+    char buf[4096];
+    const char *t = row_text(&x, 0, buf, sizeof buf);
+    assert_non_null(strstr(t, "\xe2\x96\xb6 AFTER (keys) after  total 1950"));
+    assert_null(strstr(t, "BEFORE (keys)"));
+    assert_int_equal(style_of_label(&x, "AFTER (keys)"), STYLE_SIDEBAR_CURSOR);
+    assert_int_equal(style_of_label(&x, "BEFORE before"), STYLE_ANCESTOR);
+    press(&x, "w");
+    compare_draw(&x.c, &x.f);
+    t = row_text(&x, 0, buf, sizeof buf);
+    assert_non_null(strstr(t, "\xe2\x96\xb6 BEFORE (keys) before  total 4100"));
+    assert_null(strstr(t, "AFTER (keys)"));
+    assert_int_equal(style_of_label(&x, "BEFORE (keys)"), STYLE_SIDEBAR_CURSOR);
+    assert_int_equal(style_of_label(&x, "AFTER after"), STYLE_ANCESTOR);
+    press(&x, "H<Tab>");
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "\xe2\x96\xb6 Changes by self"));
+    t = row_text(&x, 0, buf, sizeof buf);
+    assert_null(strstr(t, "(keys)"));
+    close_fixture(&x);
+}
+
+/* t in compare mode: every pane switches to the next pair of sample types
+ * (matched by name); the titles say which is shown; the change list and
+ * the status line follow. */
+static void test_sample_types(void **state)
+{
+    (void)state;
+    struct fixture x;
+    /* Two two-count files: types "before" and "after" in each, compared
+     * by name. */
+    struct profile *b = test_load("a;x 10 1\na;y 30 3\n");
+    struct profile *a = test_load("a;x 20 2\na;z 5 50\n");
+    struct diff_pair pairs[2] = { { 1, 1 }, { 0, 0 } };
+    struct compare_options o = { .mode = COMPARE_SIDE_BY_SIDE, .type_names = true };
+    open_pairs(&x, b, a, pairs, 2, &o, 200, 40);
+    assert_int_equal(diff_npairs(x.merged), 2);
+    assert_int_equal(x.c.pane[0].type, diff_type_of(0, DIFF_BEFORE));
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "recommendation") == false);
+    assert_true(screen_has(&x, "  after 4"));  /* BEFORE's "after" column: 1 + 3 */
+    assert_true(screen_has(&x, "  after 52")); /* AFTER's: 2 + 50 */
+    press(&x, "kk"); /* a, then x */
+    uint32_t ax = node_at(&x, "a;x");
+    assert_int_equal(x.c.pane[1].selected, ax);
+    press(&x, "Ht");
+    assert_int_equal(x.c.pair, 1);
+    assert_int_equal(x.c.pane[0].type, diff_type_of(1, DIFF_BEFORE));
+    assert_int_equal(x.c.pane[1].type, diff_type_of(1, DIFF_AFTER));
+    assert_int_equal(x.c.diff.type, diff_type_of(1, DIFF_AFTER));
+    assert_int_equal(x.c.pane[1].selected, ax); /* the same path */
+    assert_int_equal(x.c.funcs.rank.pair, 1);
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "Sample type before (2 of 2)"));
+    assert_true(screen_has(&x, "  before 40"));
+    assert_true(screen_has(&x, "  before 25"));
+    assert_true(screen_has(&x, "before 10 (25.00%)  after 20 (80.00%)"));
+    /* z: a only in AFTER's "before" column is laid out; t goes round */
+    press(&x, "t");
+    assert_int_equal(x.c.pair, 0);
+    close_fixture(&x);
+
+    /* one pair: t says so, naming both types when they differ */
+    b = test_load("a;x 10 1\n");
+    a = test_load("a;x 20 2\n");
+    struct diff_pair one = { 0, 1 };
+    open_pairs(&x, b, a, &one, 1, &o, 200, 40);
+    press(&x, "t");
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "One sample type compared: before against after"));
+    assert_int_equal(x.c.pair, 0);
+    close_fixture(&x);
+}
+
+/* Started raw (--no-normalise) with a note: the list and status are raw, the note shows. */
+static void test_raw_start_and_note(void **state)
+{
+    (void)state;
+    struct fixture x;
+    struct diff_pair pair = { 0, 0 };
+    struct compare_options o = { .mode = COMPARE_SIDE_BY_SIDE, .raw = true,
+                                 .note = "The profiles share no sample type" };
+    open_pairs(&x, test_load_sample("recommendation-api.folded"),
+               test_load_sample("recommendation-api-after.folded"), &pair, 1, &o, 200, 50);
+    assert_false(x.c.normalise);
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "The profiles share no sample type"));
+    assert_true(screen_has(&x, "[raw]"));
+    press(&x, "H");
+    compare_draw(&x.c, &x.f);
+    assert_true(screen_has(&x, "Changes by self, raw values"));
+    close_fixture(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -422,6 +615,11 @@ int main(void)
         cmocka_unit_test(test_overlays_stay_with_their_pane),
         cmocka_unit_test(test_missing_message_cuts_whole_characters),
         cmocka_unit_test(test_history_follows_the_widths),
+        cmocka_unit_test(test_change_list_follows_the_mode),
+        cmocka_unit_test(test_status_never_hides_a_change),
+        cmocka_unit_test(test_pane_with_the_keys_is_obvious),
+        cmocka_unit_test(test_sample_types),
+        cmocka_unit_test(test_raw_start_and_note),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -45,7 +45,7 @@ static double total_of(const struct profile *m, const char *path, size_t t)
 static void assert_larger_nests(const struct profile *m)
 {
     const struct tree *tree = m->tree;
-    double scale = diff_scale(m);
+    double scale = diff_scale(m, 0);
     uint32_t count = tree_count(tree);
     for (uint32_t n = 0; n < count; n++) {
         double b = tree_total(tree, n, DIFF_BEFORE), a = tree_total(tree, n, DIFF_AFTER);
@@ -72,8 +72,9 @@ static void test_paths_in_one_side_or_both(void **state)
     assert_true(m->differential);
     assert_int_equal(m->ntypes, DIFF_NTYPES);
     assert_int_equal(m->default_type, DIFF_AFTER);
-    assert_string_equal(m->types[DIFF_BEFORE].name, "before");
-    assert_string_equal(m->types[DIFF_AFTER].name, "after");
+    /* the columns are named as the sides' sample types */
+    assert_string_equal(m->types[DIFF_BEFORE].name, "samples");
+    assert_string_equal(m->types[DIFF_AFTER].name, "samples");
     assert_string_equal(m->types[DIFF_AFTER].unit, "count");
     assert_non_null(strstr(m->source, " vs "));
     assert_int_equal(m->stacks, 5);
@@ -102,8 +103,8 @@ static void test_paths_in_one_side_or_both(void **state)
     assert_true(tree_total(m->tree, TREE_ROOT, DIFF_LARGER) == 23);
     assert_larger_nests(m);
 
-    assert_true(diff_change(m, node_at(m, "a;b"), false) == -6);
-    assert_true(diff_change(m, node_at(m, "a;d"), false) == 6);
+    assert_true(diff_change(m, 0, node_at(m, "a;b"), false) == -6);
+    assert_true(diff_change(m, 0, node_at(m, "a;d"), false) == 6);
     profile_free(m);
 }
 
@@ -142,16 +143,16 @@ static void test_normalisation(void **state)
 {
     (void)state;
     struct profile *m = merge_texts("a 10\nb 30\n", "a 20\nb 60\nc 20\n");
-    assert_true(diff_scale(m) == 2.5);
+    assert_true(diff_scale(m, 0) == 2.5);
     uint32_t a = node_at(m, "a"), b = node_at(m, "b"), c = node_at(m, "c");
-    assert_true(diff_before(m, a, false) == 10);
-    assert_true(diff_before(m, a, true) == 25);
-    assert_true(diff_after(m, a) == 20);
-    assert_true(diff_change(m, a, false) == 10);
-    assert_true(diff_change(m, a, true) == -5);
-    assert_true(diff_change(m, b, true) == -15);
-    assert_true(diff_change(m, c, true) == 20);
-    assert_true(diff_before(m, TREE_ROOT, true) == diff_after(m, TREE_ROOT));
+    assert_true(diff_before(m, 0, a, false) == 10);
+    assert_true(diff_before(m, 0, a, true) == 25);
+    assert_true(diff_after(m, 0, a) == 20);
+    assert_true(diff_change(m, 0, a, false) == 10);
+    assert_true(diff_change(m, 0, a, true) == -5);
+    assert_true(diff_change(m, 0, b, true) == -15);
+    assert_true(diff_change(m, 0, c, true) == 20);
+    assert_true(diff_before(m, 0, TREE_ROOT, true) == diff_after(m, 0, TREE_ROOT));
     /* normalised larger column: max(before * 2.5, after) per node */
     assert_true(tree_self(m->tree, a, DIFF_LARGER_NORM) == 25);
     assert_true(tree_self(m->tree, b, DIFF_LARGER_NORM) == 75);
@@ -163,8 +164,8 @@ static void test_normalisation(void **state)
 
     /* an empty side: no scaling */
     m = merge_texts("a 0\n", "a 3\n");
-    assert_true(diff_scale(m) == 1);
-    assert_true(diff_before(m, node_at(m, "a"), true) == 0);
+    assert_true(diff_scale(m, 0) == 1);
+    assert_true(diff_before(m, 0, node_at(m, "a"), true) == 0);
     profile_free(m);
 }
 
@@ -201,7 +202,7 @@ static void test_larger_columns_nest(void **state)
     (void)state;
     char *b = random_folded(400, 0), *a = random_folded(400, 1);
     struct profile *m = merge_texts(b, a);
-    assert_true(diff_scale(m) != 1);
+    assert_true(diff_scale(m, 0) != 1);
     assert_larger_nests(m);
     /* every path of either side is in the merge with its own totals */
     struct profile *pb = test_load(b), *pa = test_load(a);
@@ -217,6 +218,14 @@ static void test_larger_columns_nest(void **state)
     profile_free(m);
 }
 
+/* diff_functions of pair 0 within root. */
+static void rank_functions(const struct profile *m, uint32_t root, enum hot_order by,
+                           bool normalise, struct diff_functions *fl)
+{
+    struct diff_rank r = { 0, root, by, normalise };
+    diff_functions(m, &r, fl);
+}
+
 static void test_same_profile_on_both_sides(void **state)
 {
     (void)state;
@@ -226,15 +235,15 @@ static void test_same_profile_on_both_sides(void **state)
     assert_non_null(m);
     assert_int_equal(tree_count(m->tree), tree_count(p->tree));
     assert_int_equal(m->stacks, p->stacks);
-    assert_true(diff_scale(m) == 1);
+    assert_true(diff_scale(m, 0) == 1);
     for (uint32_t n = 0; n < tree_count(m->tree); n++) {
-        assert_true(diff_before(m, n, false) == diff_after(m, n));
-        assert_true(diff_change(m, n, true) == 0);
-        assert_true(tree_total(m->tree, n, DIFF_LARGER) == diff_after(m, n));
+        assert_true(diff_before(m, 0, n, false) == diff_after(m, 0, n));
+        assert_true(diff_change(m, 0, n, true) == 0);
+        assert_true(tree_total(m->tree, n, DIFF_LARGER) == diff_after(m, 0, n));
         assert_true(diff_present(m, n, DIFF_BEFORE) && diff_present(m, n, DIFF_AFTER));
     }
     struct diff_functions fl;
-    diff_functions(m, TREE_ROOT, &fl);
+    rank_functions(m, TREE_ROOT, HOT_BY_FLAT, true, &fl);
     assert_int_equal(fl.count, 6);
     assert_int_equal(fl.grew, 0);
     assert_int_equal(fl.shrank, 0);
@@ -289,7 +298,7 @@ static void check_against_expected(const struct profile *m, const char *expected
 {
     char *text = test_read_file(test_data_path(expected_rel), NULL);
     assert_non_null(text);
-    double scale = normalise ? diff_scale(m) : 1;
+    double scale = normalise ? diff_scale(m, 0) : 1;
     double sum1 = 0, sum2 = 0;
     int lines = 0;
     for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
@@ -333,7 +342,7 @@ static void test_difffolded_expectations(void **state)
     assert_non_null(m);
     check_against_expected(m, "folded/diff-folded-default.expected.folded", false);
     check_against_expected(m, "folded/diff-folded-normalize.expected.folded", true);
-    assert_true(diff_scale(m) == 80.0 / 65.0);
+    assert_true(diff_scale(m, 0) == 80.0 / 65.0);
     assert_larger_nests(m);
 
     /* the expected file itself is a two-count file: merging its two columns
@@ -343,7 +352,7 @@ static void test_difffolded_expectations(void **state)
     struct profile *me = diff_merge(e, 0, e, 1, NULL, &err);
     assert_non_null(me);
     check_against_expected(me, "folded/diff-folded-default.expected.folded", false);
-    assert_true(diff_scale(me) == diff_scale(m));
+    assert_true(diff_scale(me, 0) == diff_scale(m, 0));
     profile_free(me);
     profile_free(e);
     profile_free(m);
@@ -401,12 +410,12 @@ static void assert_item(const struct diff_functions *fl, size_t i, const char *n
 static void test_functions_ranking(void **state)
 {
     (void)state;
-    /* AFTER has twice the samples: the ranking is by share, so doubling
-     * changes nothing */
+    /* AFTER has twice the samples: normalised, the ranking is by share, so
+     * doubling changes nothing */
     struct profile *m = merge_texts("main;f 40\nmain;g 35\nmain;h 25\n",
                                     "main;f 120\nmain;g 30\nmain;k 50\n");
     struct diff_functions fl;
-    diff_functions(m, TREE_ROOT, &fl);
+    rank_functions(m, TREE_ROOT, HOT_BY_FLAT, true, &fl);
     assert_int_equal(fl.count, 5);
     assert_true(fl.before_total == 100 && fl.after_total == 200);
     assert_int_equal(fl.grew, 2);
@@ -418,27 +427,28 @@ static void test_functions_ranking(void **state)
     assert_item(&fl, 4, "h"); /* -25: largest shrink last */
     const struct diff_function *f = find_function(&fl, "f");
     assert_true(f->before_flat == 40 && f->after_flat == 120);
-    assert_true(f->before_pct == 40 && f->after_pct == 60 && f->delta_pct == 20);
+    assert_true(f->before == 40 && f->after == 120);
+    assert_true(f->before_pct == 40 && f->after_pct == 60 && f->change == 20);
     const struct diff_function *k = find_function(&fl, "k");
     assert_true(k->before_flat == 0 && k->before_cum == 0 && k->after_cum == 50);
     const struct diff_function *mn = find_function(&fl, "main");
-    assert_true(mn->before_cum == 100 && mn->after_cum == 200 && mn->delta_pct == 0);
+    assert_true(mn->before_cum == 100 && mn->after_cum == 200 && mn->change == 0);
     diff_functions_free(&fl);
     assert_int_equal(fl.count, 0);
     assert_null(fl.items);
 
     /* scope: within main;g only g is there, on both sides */
-    diff_functions(m, node_at(m, "main;g"), &fl);
+    rank_functions(m, node_at(m, "main;g"), HOT_BY_FLAT, true, &fl);
     assert_int_equal(fl.count, 1);
     assert_true(fl.before_total == 35 && fl.after_total == 30);
-    assert_true(fl.items[0].before_pct == 100 && fl.items[0].delta_pct == 0);
+    assert_true(fl.items[0].before_pct == 100 && fl.items[0].change == 0);
     assert_int_equal(fl.grew + fl.shrank, 0);
     diff_functions_free(&fl);
     profile_free(m);
 
     /* equal changes are ordered by name; recursion counts once in cum */
     m = merge_texts("r;b 50\nr;a 50\n", "r;x;x;x 100\n");
-    diff_functions(m, TREE_ROOT, &fl);
+    rank_functions(m, TREE_ROOT, HOT_BY_FLAT, true, &fl);
     assert_int_equal(fl.grew, 1);
     assert_int_equal(fl.shrank, 2);
     assert_item(&fl, fl.count - 2, "a");
@@ -528,37 +538,42 @@ static void test_report_walkthrough(void **state)
     assert_true(o.normalise);
     o.before_path = "before.folded";
     o.after_path = "after.folded";
-    o.type_name = "samples";
+    o.type_names = true;
     char *text = report_text(m, &o);
     assert_non_null(strstr(text, "BEFORE: before.folded (folded)\n"));
     assert_non_null(strstr(text, "AFTER:  after.folded (folded)\n"));
     assert_non_null(strstr(text, "Sample type: samples (count)\n"));
     assert_non_null(strstr(text, "Total: BEFORE 4100, AFTER 1950, change -2150 (-52.44%)\n"));
-    assert_non_null(strstr(text, "Normalised: BEFORE's values scaled by 0.47561"));
+    assert_non_null(strstr(text, "Normalised: ranked by change of share"));
+    assert_non_null(strstr(text, "norm.chg = after - before x 0.47561 (AFTER's total / BEFORE's)"));
 
-    /* serialize_response's total: 2501 of 4100 (61%) to 351 of 1950 (18%);
-     * 2501 * 1950 / 4100 = 1189.5 normalised */
-    assert_non_null(strstr(text, "  61.00%   18.00%  -43.00%    1189.50        351    -838.50  "
-                                 "handle_request;serialize_response\n"));
+    /* serialize_response's total: 2501 of 4100 (61%) to 351 of 1950 (18%),
+     * the counts as measured; 351 - 2501 * 1950 / 4100 = -838.5 normalised
+     * (issue 13: the scaled 1189.50 was printed as if it were BEFORE's count) */
+    assert_non_null(strstr(text, "  61.00%   18.00%  -43.00%       2501        351      -2150  "
+                                 "   -838.50  handle_request;serialize_response\n"));
 
     /* the shrink list starts with the JSON encoding and the image URLs */
     char names[8][96];
-    size_t n = rows_under(text, "Largest shrink", 6, names, 8);
+    size_t n = rows_under(text, "Largest shrink", 7, names, 8);
     assert_int_equal(n, 4);
     assert_string_equal(names[0], "_make_iterencode.<locals>._iterencode");
     assert_string_equal(names[1], "_resolve_image_urls");
     assert_string_equal(names[2], "json.dumps");
     assert_string_equal(names[3], "_encoder.encode");
-    assert_non_null(strstr(text, "Largest shrink (self value, % of each side's total): "
-                                 "4 functions shrank\n"));
-    assert_non_null(strstr(text, "  35.00%       0%  -35.00%     682.50          0    -682.50  "
-                                 "_make_iterencode.<locals>._iterencode\n"));
+    assert_non_null(strstr(text, "Largest shrink (self value, by change of share): "
+                                 "4 functions lost share\n"));
+    assert_non_null(strstr(text, "  35.00%       0%  -35.00%       1435          0      -1435  "
+                                 "   -682.50  _make_iterencode.<locals>._iterencode\n"));
 
-    n = rows_under(text, "Largest growth", 6, names, 8);
+    /* normalised, model.predict gained share; its count is the same */
+    n = rows_under(text, "Largest growth", 7, names, 8);
     assert_int_equal(n, 8);
     assert_string_equal(names[0], "model.predict");
     assert_string_equal(names[1], "deserialize_profile");
-    assert_non_null(strstr(text, "9 functions grew\n"));
+    assert_non_null(strstr(text, "9 functions gained share\n"));
+    assert_non_null(strstr(text, "  11.00%   23.13%  +12.13%        451        451          0  "
+                                 "   +236.50  model.predict\n"));
 
     n = rows_under(text, "New functions", 4, names, 8);
     assert_int_equal(n, 2);
@@ -570,7 +585,7 @@ static void test_report_walkthrough(void **state)
     assert_string_equal(names[1], "_encoder.encode");
 
     /* call paths: serialize_response changed most; deep paths are shortened */
-    n = rows_under(text, "Largest changes of total", 6, names, 8);
+    n = rows_under(text, "Largest changes of total", 7, names, 8);
     assert_int_equal(n, 8);
     assert_string_equal(names[0], "handle_request;serialize_response");
     assert_string_equal(names[1], "handle_request;serialize_response;json.dumps  (vanished)");
@@ -583,13 +598,16 @@ static void test_report_walkthrough(void **state)
     o.limit = 2;
     o.path_limit = 1;
     text = report_text(m, &o);
-    assert_non_null(strstr(text, "Not normalised"));
-    assert_non_null(strstr(text, "Showing top 2 of 9\n"));
+    assert_non_null(strstr(text, "Not normalised: ranked by change of value"));
+    assert_null(strstr(text, "norm.chg"));
+    /* by change of value only two functions grew (the new ones): the seven
+     * whose counts are the same are not growth (issue 13) */
+    assert_non_null(strstr(text, "Largest growth (self value, by change of value): "
+                                 "2 functions grew\n"));
     assert_non_null(strstr(text, "Showing top 2 of 4\n"));
     assert_non_null(strstr(text, "  35.00%       0%  -35.00%       1435          0      -1435  "
                                  "_make_iterencode.<locals>._iterencode\n"));
-    assert_non_null(strstr(text, "  11.00%   23.13%  +12.13%        451        451          0  "
-                                 "model.predict\n"));
+    assert_null(strstr(text, "model.predict"));
     /* by absolute change: handle_request and serialize_response both lost
      * 2150; the shallower comes first */
     n = rows_under(text, "Largest changes of total", 6, names, 8);
@@ -647,8 +665,8 @@ static void test_report_units_and_edges(void **state)
     o = report_diff_default_options();
     text = report_text(m, &o);
     assert_non_null(strstr(text, "change 0 (0%)\n"));
-    assert_non_null(strstr(text, "Largest growth (self value, % of each side's total): none\n"));
-    assert_non_null(strstr(text, "Largest shrink (self value, % of each side's total): none\n"));
+    assert_non_null(strstr(text, "Largest growth (self value, by change of share): none\n"));
+    assert_non_null(strstr(text, "Largest shrink (self value, by change of share): none\n"));
     assert_non_null(strstr(text, "New functions (only in AFTER): none\n"));
     assert_non_null(strstr(text, "Vanished functions (only in BEFORE): none\n"));
     assert_non_null(strstr(text, "by change of share): none\n"));
@@ -673,13 +691,13 @@ static void test_report_paths(void **state)
     char *text = report_text(m, &o);
     assert_non_null(strstr(text, "by change of share): 2 changed\n"));
     char names[8][96];
-    size_t n = rows_under(text, "Largest changes of total", 6, names, 8);
+    size_t n = rows_under(text, "Largest changes of total", 7, names, 8);
     assert_int_equal(n, 2);
     /* shares: a;b;c;d 100% -> 80%, x 0% -> 20%: equal changes, the shallower first */
     assert_string_equal(names[0], "x  (new)");
     assert_string_equal(names[1], "a;b;c;d");
-    assert_non_null(strstr(text, "    100%   80.00%  -20.00%         25         20         -5  "
-                                 "a;b;c;d\n"));
+    assert_non_null(strstr(text, "    100%   80.00%  -20.00%         10         20        +10  "
+                                 "        -5  a;b;c;d\n"));
     free(text);
     o.path_limit = 0; /* all of them */
     o.normalise = false; /* absolute: a;b;c;d +10 before x +5 */
@@ -694,7 +712,7 @@ static void test_report_paths(void **state)
     m = merge_texts("r;s 1\n", "r;s 1\nr;s;t;u;v;w 3\n");
     o = report_diff_default_options();
     text = report_text(m, &o);
-    n = rows_under(text, "Largest changes of total", 6, names, 8);
+    n = rows_under(text, "Largest changes of total", 7, names, 8);
     assert_int_equal(n, 1); /* r and r;s keep 100% of each side */
     assert_string_equal(names[0], "r;...;v;w  (new)");
     free(text);

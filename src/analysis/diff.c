@@ -74,27 +74,38 @@ static bool diff_copy_side(struct profile *merged, const struct profile *src, si
     return ok;
 }
 
-/* The "larger of the two" columns, from the before and after self values. */
-static void diff_fill_larger(struct profile *merged, double scale)
+/* Pair p's "larger of the two" columns, from its before and after self values. */
+static void diff_fill_larger(struct profile *merged, size_t p, double scale)
 {
     struct tree *tree = merged->tree;
     uint32_t count = tree_count(tree);
+    size_t tb = diff_type_of(p, DIFF_BEFORE), ta = diff_type_of(p, DIFF_AFTER);
     for (uint32_t n = 0; n < count; n++) {
-        struct sample_value b = diff_self_value(tree, n, DIFF_BEFORE);
-        struct sample_value a = diff_self_value(tree, n, DIFF_AFTER);
+        struct sample_value b = diff_self_value(tree, n, tb);
+        struct sample_value a = diff_self_value(tree, n, ta);
         struct sample_value larger = b.d >= a.d ? b : a;
         if (larger.exact ? larger.i != 0 : larger.d != 0)
-            tree_add_self(tree, n, DIFF_LARGER, &larger);
+            tree_add_self(tree, n, diff_type_of(p, DIFF_LARGER), &larger);
         double bn = b.d * scale;
         struct sample_value norm = { 0, bn >= a.d ? bn : a.d, false };
         if (norm.d != 0)
-            tree_add_self(tree, n, DIFF_LARGER_NORM, &norm);
+            tree_add_self(tree, n, diff_type_of(p, DIFF_LARGER_NORM), &norm);
     }
 }
 
-struct profile *diff_merge(const struct profile *before, size_t tb, const struct profile *after,
-                           size_t ta, const struct profile_limits *limits,
-                           struct error_record *err)
+/* Unit of a pair: BEFORE's, or AFTER's when BEFORE's says nothing. */
+static const char *diff_pair_unit(const struct profile *before, const struct profile *after,
+                                  const struct diff_pair *pair)
+{
+    const char *unit = before->types[pair->before].unit;
+    if (!unit || !unit[0] || strcmp(unit, "count") == 0)
+        unit = after->types[pair->after].unit;
+    return unit;
+}
+
+struct profile *diff_merge_pairs(const struct profile *before, const struct profile *after,
+                                 const struct diff_pair *pairs, size_t npairs,
+                                 const struct profile_limits *limits, struct error_record *err)
 {
     size_t len = strlen(before->source) + strlen(after->source) + 8;
     char *source = xmalloc(len);
@@ -103,63 +114,106 @@ struct profile *diff_merge(const struct profile *before, size_t tb, const struct
     free(source);
     if (limits)
         merged->limits = *limits;
-    const char *unit = before->types[tb].unit;
-    if (!unit || !unit[0] || strcmp(unit, "count") == 0)
-        unit = after->types[ta].unit;
-    const char *names[DIFF_NTYPES] = { "before", "after", "larger", "larger (normalised)" };
-    const char *units[DIFF_NTYPES] = { unit, unit, unit, unit };
-    if (!profile_set_types(merged, DIFF_NTYPES, names, units, err)) {
+    if (npairs == 0 || npairs > DIFF_MAX_PAIRS) {
+        error_set(err, merged->source, ERROR_NO_POSITION,
+                  "%zu pairs of sample types to compare (flamex compares 1 to %d at once)",
+                  npairs, DIFF_MAX_PAIRS);
         profile_free(merged);
         return NULL;
     }
-    merged->default_type = DIFF_AFTER;
+    const char *names[TREE_MAX_TYPES], *units[TREE_MAX_TYPES];
+    for (size_t p = 0; p < npairs; p++) {
+        const char *unit = diff_pair_unit(before, after, &pairs[p]);
+        names[diff_type_of(p, DIFF_BEFORE)] = before->types[pairs[p].before].name;
+        names[diff_type_of(p, DIFF_AFTER)] = after->types[pairs[p].after].name;
+        names[diff_type_of(p, DIFF_LARGER)] = "larger";
+        names[diff_type_of(p, DIFF_LARGER_NORM)] = "larger (normalised)";
+        for (size_t c = 0; c < DIFF_NTYPES; c++)
+            units[diff_type_of(p, (enum diff_type)c)] = unit;
+    }
+    if (!profile_set_types(merged, npairs * DIFF_NTYPES, names, units, err)) {
+        profile_free(merged);
+        return NULL;
+    }
+    merged->default_type = diff_type_of(0, DIFF_AFTER);
     merged->differential = true;
     merged->gzip = before->gzip || after->gzip;
     merged->stacks = before->stacks + (before == after ? 0 : after->stacks);
     merged->input_bytes = before->input_bytes + (before == after ? 0 : after->input_bytes);
-    if (!diff_copy_side(merged, before, tb, DIFF_BEFORE, true, err) ||
-        !diff_copy_side(merged, after, ta, DIFF_AFTER, false, err)) {
-        profile_free(merged);
-        return NULL;
+    /* Every pair copies every node, so the first copy of each side creates
+     * the paths and the others find them: node ids are the same for all. */
+    for (size_t p = 0; p < npairs; p++) {
+        if (!diff_copy_side(merged, before, pairs[p].before, diff_type_of(p, DIFF_BEFORE), p == 0,
+                            err) ||
+            !diff_copy_side(merged, after, pairs[p].after, diff_type_of(p, DIFF_AFTER), false,
+                            err)) {
+            profile_free(merged);
+            return NULL;
+        }
     }
-    double tb_total = tree_total(before->tree, TREE_ROOT, tb);
-    double ta_total = tree_total(after->tree, TREE_ROOT, ta);
-    diff_fill_larger(merged, tb_total != 0 && ta_total != 0 ? ta_total / tb_total : 1.0);
+    for (size_t p = 0; p < npairs; p++) {
+        double tb_total = tree_total(before->tree, TREE_ROOT, pairs[p].before);
+        double ta_total = tree_total(after->tree, TREE_ROOT, pairs[p].after);
+        diff_fill_larger(merged, p, tb_total != 0 && ta_total != 0 ? ta_total / tb_total : 1.0);
+    }
     profile_finish(merged);
     return merged;
 }
 
-double diff_scale(const struct profile *merged)
+struct profile *diff_merge(const struct profile *before, size_t tb, const struct profile *after,
+                           size_t ta, const struct profile_limits *limits,
+                           struct error_record *err)
 {
-    double b = tree_total(merged->tree, TREE_ROOT, DIFF_BEFORE);
-    double a = tree_total(merged->tree, TREE_ROOT, DIFF_AFTER);
+    struct diff_pair pair = { tb, ta };
+    return diff_merge_pairs(before, after, &pair, 1, limits, err);
+}
+
+size_t diff_npairs(const struct profile *merged)
+{
+    return merged->ntypes / DIFF_NTYPES;
+}
+
+size_t diff_type_of(size_t pair, enum diff_type col)
+{
+    return pair * DIFF_NTYPES + (size_t)col;
+}
+
+size_t diff_pair_of(size_t type)
+{
+    return type / DIFF_NTYPES;
+}
+
+double diff_scale(const struct profile *merged, size_t pair)
+{
+    double b = tree_total(merged->tree, TREE_ROOT, diff_type_of(pair, DIFF_BEFORE));
+    double a = tree_total(merged->tree, TREE_ROOT, diff_type_of(pair, DIFF_AFTER));
     return b != 0 && a != 0 ? a / b : 1.0;
 }
 
-double diff_before(const struct profile *merged, uint32_t node, bool normalise)
+double diff_before(const struct profile *merged, size_t pair, uint32_t node, bool normalise)
 {
-    double b = tree_total(merged->tree, node, DIFF_BEFORE);
-    return normalise ? b * diff_scale(merged) : b;
+    double b = tree_total(merged->tree, node, diff_type_of(pair, DIFF_BEFORE));
+    return normalise ? b * diff_scale(merged, pair) : b;
 }
 
-double diff_after(const struct profile *merged, uint32_t node)
+double diff_after(const struct profile *merged, size_t pair, uint32_t node)
 {
-    return tree_total(merged->tree, node, DIFF_AFTER);
+    return tree_total(merged->tree, node, diff_type_of(pair, DIFF_AFTER));
 }
 
-double diff_change(const struct profile *merged, uint32_t node, bool normalise)
+double diff_change(const struct profile *merged, size_t pair, uint32_t node, bool normalise)
 {
-    return diff_after(merged, node) - diff_before(merged, node, normalise);
+    return diff_after(merged, pair, node) - diff_before(merged, pair, node, normalise);
 }
 
-bool diff_present(const struct profile *merged, uint32_t node, enum diff_type side)
+bool diff_present(const struct profile *merged, uint32_t node, size_t type)
 {
-    return node == TREE_ROOT || tree_total(merged->tree, node, (size_t)side) != 0;
+    return node == TREE_ROOT || tree_total(merged->tree, node, type) != 0;
 }
 
-uint32_t diff_nearest_present(const struct profile *merged, uint32_t node, enum diff_type side)
+uint32_t diff_nearest_present(const struct profile *merged, uint32_t node, size_t type)
 {
-    while (node != TREE_ROOT && !diff_present(merged, node, side))
+    while (node != TREE_ROOT && !diff_present(merged, node, type))
         node = tree_parent(merged->tree, node);
     return node;
 }
@@ -168,8 +222,8 @@ uint32_t diff_nearest_present(const struct profile *merged, uint32_t node, enum 
 static int diff_function_compare(const void *pa, const void *pb)
 {
     const struct diff_function *a = pa, *b = pb;
-    if (a->delta_pct != b->delta_pct)
-        return a->delta_pct > b->delta_pct ? -1 : 1;
+    if (a->change != b->change)
+        return a->change > b->change ? -1 : 1;
     size_t n = a->len < b->len ? a->len : b->len;
     int c = memcmp(a->bytes, b->bytes, n);
     if (c)
@@ -177,12 +231,14 @@ static int diff_function_compare(const void *pa, const void *pb)
     return a->len < b->len ? -1 : a->len > b->len;
 }
 
-void diff_functions(const struct profile *merged, uint32_t root, struct diff_functions *out)
+void diff_functions(const struct profile *merged, const struct diff_rank *rank,
+                    struct diff_functions *out)
 {
     memset(out, 0, sizeof *out);
+    out->rank = *rank;
     struct hot_list before, after;
-    hot_compute(merged, DIFF_BEFORE, root, HOT_BY_FLAT, &before);
-    hot_compute(merged, DIFF_AFTER, root, HOT_BY_FLAT, &after);
+    hot_compute(merged, diff_type_of(rank->pair, DIFF_BEFORE), rank->root, rank->by, &before);
+    hot_compute(merged, diff_type_of(rank->pair, DIFF_AFTER), rank->root, rank->by, &after);
     out->before_total = before.total;
     out->after_total = after.total;
     /* Join the two lists by name id through a table indexed by id. */
@@ -214,20 +270,27 @@ void diff_functions(const struct profile *merged, uint32_t root, struct diff_fun
         }
     }
     free(slot);
+    bool by_cum = rank->by == HOT_BY_CUM;
     for (size_t i = 0; i < out->count; i++) {
         struct diff_function *f = &out->items[i];
-        f->before_pct = before.total != 0 ? 100.0 * f->before_flat / before.total : 0;
-        f->after_pct = after.total != 0 ? 100.0 * f->after_flat / after.total : 0;
-        f->delta_pct = f->after_pct - f->before_pct;
-        /* Shares computed from different totals differ by rounding noise
-         * when nothing changed: treat that as no change. */
-        if (fabs(f->delta_pct) < 1e-9)
-            f->delta_pct = 0;
+        f->before = by_cum ? f->before_cum : f->before_flat;
+        f->after = by_cum ? f->after_cum : f->after_flat;
+        f->before_pct = before.total != 0 ? 100.0 * f->before / before.total : 0;
+        f->after_pct = after.total != 0 ? 100.0 * f->after / after.total : 0;
+        if (rank->normalise) {
+            f->change = f->after_pct - f->before_pct;
+            /* Shares computed from different totals differ by rounding
+             * noise when nothing changed: treat that as no change. */
+            if (fabs(f->change) < 1e-9)
+                f->change = 0;
+        } else {
+            f->change = f->after - f->before;
+        }
     }
     qsort(out->items, out->count, sizeof *out->items, diff_function_compare);
-    for (size_t i = 0; i < out->count && out->items[i].delta_pct > 0; i++)
+    for (size_t i = 0; i < out->count && out->items[i].change > 0; i++)
         out->grew++;
-    for (size_t i = out->count; i > 0 && out->items[i - 1].delta_pct < 0; i--)
+    for (size_t i = out->count; i > 0 && out->items[i - 1].change < 0; i--)
         out->shrank++;
     hot_free(&before);
     hot_free(&after);

@@ -68,45 +68,65 @@ static size_t report_diff_shown(FILE *out, size_t count, size_t limit)
     return count;
 }
 
-/* One row of before%, after%, delta%, before, after, delta; the caller
- * writes the name. */
-static void report_diff_row(FILE *out, double before_pct, double after_pct, double before,
-                            double after, const char *unit)
+/* How the rows are computed: the pair's columns, the unit, and whether
+ * normalised (the norm.chg column, BEFORE scaled by scale). */
+struct report_diff_ctx {
+    const struct profile *merged;
+    size_t pair;
+    const char *unit;
+    bool normalise;
+    double scale;
+};
+
+/* One row of before%, after%, delta%, before, after, change (as measured)
+ * and, normalised, norm.chg (after - before x scale); the caller writes the
+ * name. */
+static void report_diff_row(FILE *out, const struct report_diff_ctx *cx, double before_pct,
+                            double after_pct, double before, double after)
 {
     char bp[32], ap[32], dp[32], b[64], a[64], d[64];
     report_diff_share(bp, sizeof bp, before_pct, 100);
     report_diff_share(ap, sizeof ap, after_pct, 100);
     report_diff_signed_pct(dp, sizeof dp, after_pct - before_pct);
-    report_diff_value(b, sizeof b, before, unit, false);
-    report_diff_value(a, sizeof a, after, unit, false);
-    report_diff_value(d, sizeof d, after - before, unit, true);
+    report_diff_value(b, sizeof b, before, cx->unit, false);
+    report_diff_value(a, sizeof a, after, cx->unit, false);
+    report_diff_value(d, sizeof d, after - before, cx->unit, true);
     fprintf(out, "%8s %8s %8s %10s %10s %10s  ", bp, ap, dp, b, a, d);
+    if (cx->normalise) {
+        report_diff_value(d, sizeof d, after - before * cx->scale, cx->unit, true);
+        fprintf(out, "%10s  ", d);
+    }
 }
 
-static void report_diff_row_header(FILE *out, const char *what)
+static void report_diff_row_header(FILE *out, const struct report_diff_ctx *cx, const char *what)
 {
-    fprintf(out, "%8s %8s %8s %10s %10s %10s  %s\n", "before%", "after%", "delta%", "before",
-            "after", "delta", what);
+    fprintf(out, "%8s %8s %8s %10s %10s %10s  ", "before%", "after%", "delta%", "before",
+            "after", "change");
+    if (cx->normalise)
+        fprintf(out, "%10s  ", "norm.chg");
+    fprintf(out, "%s\n", what);
 }
 
 /* The growth (shrink when shrink is set) list of a diff_functions result. */
-static void report_diff_changes(FILE *out, const struct diff_functions *fl, bool shrink,
-                                double scale, const char *unit, size_t limit)
+static void report_diff_changes(FILE *out, const struct report_diff_ctx *cx,
+                                const struct diff_functions *fl, bool shrink, size_t limit)
 {
     size_t n = shrink ? fl->shrank : fl->grew;
-    fprintf(out, "\nLargest %s (self value, %% of each side's total): ",
-            shrink ? "shrink" : "growth");
+    fprintf(out, "\nLargest %s (self value, by change of %s): ", shrink ? "shrink" : "growth",
+            fl->rank.normalise ? "share" : "value");
     if (n == 0) {
         fputs("none\n", out);
         return;
     }
-    fprintf(out, "%zu function%s %s\n", n, n == 1 ? "" : "s", shrink ? "shrank" : "grew");
+    fprintf(out, "%zu function%s %s\n", n, n == 1 ? "" : "s",
+            fl->rank.normalise ? shrink ? "lost share" : "gained share"
+            : shrink             ? "shrank"
+                                 : "grew");
     size_t shown = report_diff_shown(out, n, limit);
-    report_diff_row_header(out, "name");
+    report_diff_row_header(out, cx, "name");
     for (size_t i = 0; i < shown; i++) {
         const struct diff_function *f = &fl->items[shrink ? fl->count - 1 - i : i];
-        report_diff_row(out, f->before_pct, f->after_pct, f->before_flat * scale, f->after_flat,
-                        unit);
+        report_diff_row(out, cx, f->before_pct, f->after_pct, f->before, f->after);
         textout_write_name(out, f->bytes, f->len, true);
         fputc('\n', out);
     }
@@ -132,8 +152,8 @@ static int report_diff_only_compare(const void *pa, const void *pb)
 
 /* Functions present on one side only: in AFTER only (vanished false) or in
  * BEFORE only, largest total first, with their self and total there. */
-static void report_diff_only_list(FILE *out, const struct diff_functions *fl, bool vanished,
-                                  double scale, const char *unit, size_t limit)
+static void report_diff_only_list(FILE *out, const struct report_diff_ctx *cx,
+                                  const struct diff_functions *fl, bool vanished, size_t limit)
 {
     struct report_diff_only *rows = xcalloc(fl->count + 1, sizeof *rows);
     size_t n = 0;
@@ -159,15 +179,14 @@ static void report_diff_only_list(FILE *out, const struct diff_functions *fl, bo
     size_t shown = report_diff_shown(out, n, limit);
     fprintf(out, "%8s %8s %10s %10s  %s\n", "self%", "total%", "self", "total", "name");
     double total = vanished ? fl->before_total : fl->after_total;
-    double k = vanished ? scale : 1;
     for (size_t i = 0; i < shown; i++) {
         const struct diff_function *f = rows[i].f;
         char sp[32], tp[32], s[64], t[64];
         double flat = vanished ? f->before_flat : f->after_flat;
         report_diff_share(sp, sizeof sp, flat, total);
         report_diff_share(tp, sizeof tp, rows[i].cum, total);
-        report_diff_value(s, sizeof s, flat * k, unit, false);
-        report_diff_value(t, sizeof t, rows[i].cum * k, unit, false);
+        report_diff_value(s, sizeof s, flat, cx->unit, false);
+        report_diff_value(t, sizeof t, rows[i].cum, cx->unit, false);
         fprintf(out, "%8s %8s %10s %10s  ", sp, tp, s, t);
         textout_write_name(out, f->bytes, f->len, true);
         fputc('\n', out);
@@ -220,14 +239,14 @@ static void report_diff_write_path(FILE *out, const struct profile *merged, uint
 /* Does one child of node hold all of node's before and after totals? Then
  * the child's row says all that node's would (its path includes node), and a
  * chain of such frames is shown once, as its deepest frame. */
-static bool report_diff_in_one_child(const struct tree *tree, uint32_t node, double before,
-                                     double after)
+static bool report_diff_in_one_child(const struct report_diff_ctx *cx, uint32_t node,
+                                     double before, double after)
 {
     size_t nk;
-    const uint32_t *kids = tree_children(tree, node, TREE_ORDER_ALPHA, &nk);
+    const uint32_t *kids = tree_children(cx->merged->tree, node, TREE_ORDER_ALPHA, &nk);
     for (size_t i = 0; i < nk; i++)
-        if (tree_total(tree, kids[i], DIFF_BEFORE) == before &&
-            tree_total(tree, kids[i], DIFF_AFTER) == after)
+        if (diff_before(cx->merged, cx->pair, kids[i], false) == before &&
+            diff_after(cx->merged, cx->pair, kids[i]) == after)
             return true;
     return false;
 }
@@ -235,13 +254,14 @@ static bool report_diff_in_one_child(const struct tree *tree, uint32_t node, dou
 /* The call paths whose total changed most: by change of share when
  * normalised, by absolute change otherwise; a frame whose values are all in
  * one child is left to that child. */
-static void report_diff_paths(FILE *out, const struct profile *merged, double scale,
-                              bool normalise, const char *unit, size_t limit)
+static void report_diff_paths(FILE *out, const struct report_diff_ctx *cx, size_t limit)
 {
+    const struct profile *merged = cx->merged;
     const struct tree *tree = merged->tree;
+    bool normalise = cx->normalise;
     uint32_t count = tree_count(tree);
-    double before_total = tree_total(tree, TREE_ROOT, DIFF_BEFORE);
-    double after_total = tree_total(tree, TREE_ROOT, DIFF_AFTER);
+    double before_total = diff_before(merged, cx->pair, TREE_ROOT, false);
+    double after_total = diff_after(merged, cx->pair, TREE_ROOT);
     /* Keep the rows to show: all of them, sorted at the end (limit 0), or the
      * best limit by insertion into a sorted array (most nodes fail the first
      * comparison). */
@@ -249,8 +269,8 @@ static void report_diff_paths(FILE *out, const struct profile *merged, double sc
     struct report_diff_path *rows = xmalloc((cap + 1) * sizeof *rows);
     size_t n = 0, kept = 0;
     for (uint32_t node = 1; node < count; node++) {
-        double b = tree_total(tree, node, DIFF_BEFORE);
-        double a = tree_total(tree, node, DIFF_AFTER);
+        double b = diff_before(merged, cx->pair, node, false);
+        double a = diff_after(merged, cx->pair, node);
         double key;
         if (normalise) {
             double bs = before_total != 0 ? b / before_total : 0;
@@ -261,7 +281,7 @@ static void report_diff_paths(FILE *out, const struct profile *merged, double sc
         } else {
             key = fabs(a - b);
         }
-        if (key == 0 || report_diff_in_one_child(tree, node, b, a))
+        if (key == 0 || report_diff_in_one_child(cx, node, b, a))
             continue;
         n++;
         struct report_diff_path row = { node, tree_depth(tree, node), key };
@@ -289,17 +309,17 @@ static void report_diff_paths(FILE *out, const struct profile *merged, double sc
     }
     fprintf(out, "%zu changed\n", n);
     report_diff_shown(out, n, limit);
-    report_diff_row_header(out, "path");
+    report_diff_row_header(out, cx, "path");
     for (size_t i = 0; i < kept; i++) {
         uint32_t node = rows[i].node;
-        double b = tree_total(tree, node, DIFF_BEFORE);
-        double a = tree_total(tree, node, DIFF_AFTER);
-        report_diff_row(out, before_total != 0 ? 100 * b / before_total : 0,
-                        after_total != 0 ? 100 * a / after_total : 0, b * scale, a, unit);
+        double b = diff_before(merged, cx->pair, node, false);
+        double a = diff_after(merged, cx->pair, node);
+        report_diff_row(out, cx, before_total != 0 ? 100 * b / before_total : 0,
+                        after_total != 0 ? 100 * a / after_total : 0, b, a);
         report_diff_write_path(out, merged, node);
-        if (!diff_present(merged, node, DIFF_BEFORE))
+        if (!diff_present(merged, node, diff_type_of(cx->pair, DIFF_BEFORE)))
             fputs("  (new)", out);
-        else if (!diff_present(merged, node, DIFF_AFTER))
+        else if (!diff_present(merged, node, diff_type_of(cx->pair, DIFF_AFTER)))
             fputs("  (vanished)", out);
         fputc('\n', out);
     }
@@ -314,9 +334,30 @@ static void report_diff_side(FILE *out, const char *label, const char *path, con
     fprintf(out, " (%s)\n", format);
 }
 
+/* "Sample type: NAME (UNIT)", or both names when the pair's differ. */
+static void report_diff_types(FILE *out, const struct profile *merged, size_t pair,
+                              const char *unit)
+{
+    const char *b = merged->types[diff_type_of(pair, DIFF_BEFORE)].name;
+    const char *a = merged->types[diff_type_of(pair, DIFF_AFTER)].name;
+    if (strcmp(a, b) == 0) {
+        fputs("Sample type: ", out);
+        textout_write_name(out, a, strlen(a), true);
+    } else {
+        fputs("Sample types: BEFORE ", out);
+        textout_write_name(out, b, strlen(b), true);
+        fputs(", AFTER ", out);
+        textout_write_name(out, a, strlen(a), true);
+    }
+    fputs(" (", out);
+    textout_write_name(out, unit, strlen(unit), true);
+    fputs(")\n", out);
+}
+
 bool report_diff(FILE *out, const struct profile *merged, const struct report_diff_options *opts)
 {
-    const char *unit = merged->types[DIFF_AFTER].unit;
+    size_t pair = opts->pair < diff_npairs(merged) ? opts->pair : 0;
+    const char *unit = merged->types[diff_type_of(pair, DIFF_AFTER)].unit;
     const char *format = profile_format_name(merged->format);
     if (opts->before_path && opts->after_path) {
         fputs("Comparing two profiles\n", out);
@@ -329,20 +370,16 @@ bool report_diff(FILE *out, const struct profile *merged, const struct report_di
         textout_write_name(out, merged->source, strlen(merged->source), true);
         fprintf(out, " (%s)\n", format);
     }
-    if (opts->type_name) {
-        fputs("Sample type: ", out);
-        textout_write_name(out, opts->type_name, strlen(opts->type_name), true);
-        fputs(" (", out);
-        textout_write_name(out, unit, strlen(unit), true);
-        fputs(")\n", out);
+    if (opts->type_names) {
+        report_diff_types(out, merged, pair, unit);
     } else {
         fputs("Unit: ", out);
         textout_write_name(out, unit, strlen(unit), true);
         fputc('\n', out);
     }
 
-    double before_total = tree_total(merged->tree, TREE_ROOT, DIFF_BEFORE);
-    double after_total = tree_total(merged->tree, TREE_ROOT, DIFF_AFTER);
+    double before_total = diff_before(merged, pair, TREE_ROOT, false);
+    double after_total = diff_after(merged, pair, TREE_ROOT);
     char b[64], a[64], d[64], p[64];
     report_diff_value(b, sizeof b, before_total, unit, false);
     report_diff_value(a, sizeof a, after_total, unit, false);
@@ -353,20 +390,25 @@ bool report_diff(FILE *out, const struct profile *merged, const struct report_di
         fprintf(out, " (%s)", p);
     }
     fputc('\n', out);
-    double scale = opts->normalise ? diff_scale(merged) : 1;
-    if (opts->normalise)
-        fprintf(out, "Normalised: BEFORE's values scaled by %.6g (AFTER's total / BEFORE's)\n",
-                scale);
-    else
-        fputs("Not normalised: BEFORE's values as measured\n", out);
+    struct report_diff_ctx cx = { merged, pair, unit, opts->normalise, diff_scale(merged, pair) };
+    if (opts->normalise) {
+        fprintf(out,
+                "Normalised: ranked by change of share (delta%%); before, after and change are "
+                "as measured;\n"
+                "  norm.chg = after - before x %.6g (AFTER's total / BEFORE's)\n",
+                cx.scale);
+    } else {
+        fputs("Not normalised: ranked by change of value; all values as measured\n", out);
+    }
 
     struct diff_functions fl;
-    diff_functions(merged, TREE_ROOT, &fl);
-    report_diff_changes(out, &fl, false, scale, unit, opts->limit);
-    report_diff_changes(out, &fl, true, scale, unit, opts->limit);
-    report_diff_only_list(out, &fl, false, scale, unit, opts->limit);
-    report_diff_only_list(out, &fl, true, scale, unit, opts->limit);
+    struct diff_rank rank = { pair, TREE_ROOT, HOT_BY_FLAT, opts->normalise };
+    diff_functions(merged, &rank, &fl);
+    report_diff_changes(out, &cx, &fl, false, opts->limit);
+    report_diff_changes(out, &cx, &fl, true, opts->limit);
+    report_diff_only_list(out, &cx, &fl, false, opts->limit);
+    report_diff_only_list(out, &cx, &fl, true, opts->limit);
     diff_functions_free(&fl);
-    report_diff_paths(out, merged, scale, opts->normalise, unit, opts->path_limit);
+    report_diff_paths(out, &cx, opts->path_limit);
     return fflush(out) == 0 && !ferror(out);
 }

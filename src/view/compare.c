@@ -1,10 +1,13 @@
 /* compare.c - compare mode's state: the panes kept in step, the view and
- * width modes, normalisation, and the change list's cursor. */
+ * width modes, normalisation, the sample types, and the change list. Every
+ * event function ends with compare_settle; compare_draw only reads. */
 #include "flamex/view/compare.h"
 
 #include "flamex/view/view.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compare_internal.h"
@@ -14,18 +17,35 @@
 
 static const char *const compare_side_names[2] = { "BEFORE", "AFTER" };
 
-static void compare_list_clamp(struct compare *c);
+const char *compare_side_name(int side)
+{
+    return compare_side_names[side ? 1 : 0];
+}
+
+/* The app with the keys, to act on. */
+static struct app *compare_focus(struct compare *c)
+{
+    return c->mode == COMPARE_DIFFERENTIAL ? &c->diff : &c->pane[c->active];
+}
+
+const struct app *compare_focused(const struct compare *c)
+{
+    return c->mode == COMPARE_DIFFERENTIAL ? &c->diff : &c->pane[c->active];
+}
 
 /* Sample type the differential view's widths come from. */
 static size_t compare_width_type(const struct compare *c)
 {
     switch (c->width) {
-    case COMPARE_WIDTH_BEFORE: return DIFF_BEFORE;
-    case COMPARE_WIDTH_LARGER: return c->normalise ? DIFF_LARGER_NORM : DIFF_LARGER;
+    case COMPARE_WIDTH_BEFORE: return diff_type_of(c->pair, DIFF_BEFORE);
+    case COMPARE_WIDTH_LARGER:
+        return diff_type_of(c->pair, c->normalise ? DIFF_LARGER_NORM : DIFF_LARGER);
     case COMPARE_WIDTH_AFTER: break;
     }
-    return DIFF_AFTER;
+    return diff_type_of(c->pair, DIFF_AFTER);
 }
+
+static void compare_settle(struct compare *c);
 
 void compare_init(struct compare *c, struct profile *merged, const struct keymap *km,
                   const struct compare_options *opts)
@@ -36,7 +56,9 @@ void compare_init(struct compare *c, struct profile *merged, const struct keymap
     c->mode = opts->mode;
     c->active = 1;
     c->width = COMPARE_WIDTH_AFTER;
-    c->normalise = true;
+    c->normalise = !opts->raw;
+    c->type_names = opts->type_names;
+    c->rank = HOT_BY_FLAT;
     c->ascii = opts->app.ascii;
     c->cols = 80;
     c->rows = 24;
@@ -48,25 +70,27 @@ void compare_init(struct compare *c, struct profile *merged, const struct keymap
     /* Sibling order is one per tree: heaviest-first follows AFTER in every pane,
      * so the two panes line up. */
     for (int i = 0; i < 2; i++) {
-        ao.type = i == 0 ? DIFF_BEFORE : DIFF_AFTER;
+        ao.type = diff_type_of(0, i == 0 ? DIFF_BEFORE : DIFF_AFTER);
         app_init(&c->pane[i], merged, km, &ao);
         c->pane[i].compare_pane = true;
     }
-    ao.type = DIFF_AFTER;
+    ao.type = diff_type_of(0, DIFF_AFTER);
     app_init(&c->diff, merged, km, &ao);
     if (opts->app.heaviest)
-        tree_sort_heaviest(merged->tree, DIFF_AFTER);
+        tree_sort_heaviest(merged->tree, diff_type_of(0, DIFF_AFTER));
     c->diff.differential = true;
     c->diff.compare_pane = true;
     c->diff.diff_normalise = c->normalise;
-    /* The config/theme problems' notice (app_init) goes on compare mode's own
-     * status line; each pane's information panel lists the problems. */
-    snprintf(c->message, sizeof c->message, "%s", c->diff.message);
+    /* The note (how the types were paired) and the config/theme problems'
+     * notice (app_init) go on compare mode's own status line; each pane's
+     * information panel lists the problems. */
+    const char *notice = c->diff.message;
+    snprintf(c->message, sizeof c->message, "%s%s%s", opts->note ? opts->note : "",
+             opts->note && notice[0] ? "; " : "", notice);
     for (int i = 0; i < 2; i++)
         c->pane[i].message[0] = '\0';
     c->diff.message[0] = '\0';
-    for (int i = 0; i < 3; i++)
-        frame_init(&c->scratch[i], 1, 1, c->ascii);
+    compare_settle(c);
 }
 
 void compare_free(struct compare *c)
@@ -75,13 +99,6 @@ void compare_free(struct compare *c)
         app_free(&c->pane[i]);
     app_free(&c->diff);
     diff_functions_free(&c->funcs);
-    for (int i = 0; i < 3; i++)
-        frame_free(&c->scratch[i]);
-}
-
-struct app *compare_focused(struct compare *c)
-{
-    return c->mode == COMPARE_DIFFERENTIAL ? &c->diff : &c->pane[c->active];
 }
 
 int compare_sidebar_cols(const struct compare *c)
@@ -104,29 +121,44 @@ void compare_pane_box(const struct compare *c, int i, int *x, int *width)
         *width = 1;
 }
 
+/* Resize app to cols x rows unless it has that size already. */
+static void compare_size_app(struct app *app, int cols, int rows)
+{
+    if (cols < 1)
+        cols = 1;
+    if (rows < 1)
+        rows = 1;
+    if (app->cols != cols || app->rows != rows)
+        app_resize(app, cols, rows);
+}
+
 /* Give every app its size: the panes side by side, the differential view
- * the width left of the sidebar; the title and status rows are the compare's. */
+ * the width left of the sidebar; the title and status rows are the
+ * compare's. The app with the keys takes the whole screen while it shows
+ * its help screen or information panel. */
 static void compare_layout(struct compare *c)
 {
     int rows = c->rows - COMPARE_TITLE_ROWS - COMPARE_STATUS_ROWS;
-    if (rows < 1)
-        rows = 1;
+    const struct app *focused = compare_focused(c);
     for (int i = 0; i < 2; i++) {
         int x, w;
         compare_pane_box(c, i, &x, &w);
-        app_resize(&c->pane[i], w, rows);
+        if (&c->pane[i] == focused && (focused->help || focused->info))
+            compare_size_app(&c->pane[i], c->cols, c->rows);
+        else
+            compare_size_app(&c->pane[i], w, rows);
     }
-    int dw = c->cols - compare_sidebar_cols(c);
-    app_resize(&c->diff, dw < 1 ? 1 : dw, rows);
+    if (&c->diff == focused && (focused->help || focused->info))
+        compare_size_app(&c->diff, c->cols, c->rows);
+    else
+        compare_size_app(&c->diff, c->cols - compare_sidebar_cols(c), rows);
 }
 
 unsigned compare_resize(struct compare *c, int cols, int rows)
 {
     c->cols = cols < 1 ? 1 : cols;
     c->rows = rows < 1 ? 1 : rows;
-    compare_layout(c);
-    if (c->funcs_valid)
-        compare_list_clamp(c);
+    compare_settle(c);
     return VIEW_REDRAW;
 }
 
@@ -150,13 +182,12 @@ static int compare_quote_len(const char *name, size_t len)
 
 /* Show in to what from shows: the same zoom and selection, or, where that
  * call path does not exist on to's side, its deepest ancestor that does. An
- * app not on screen only takes the nodes; it lays out when it is drawn. */
+ * app not on screen only takes the nodes; it lays out when it is shown. */
 static void compare_follow_one(struct compare *c, struct app *to, const struct app *from)
 {
     const struct profile *m = c->merged;
-    size_t side = to->type;
-    uint32_t zoom = diff_nearest_present(m, from->zoom, (enum diff_type)side);
-    uint32_t sel = diff_nearest_present(m, from->selected, (enum diff_type)side);
+    uint32_t zoom = diff_nearest_present(m, from->zoom, to->type);
+    uint32_t sel = diff_nearest_present(m, from->selected, to->type);
     if (to->icicle != from->icicle || to->order != from->order) {
         to->icicle = from->icicle;
         to->order = from->order;
@@ -179,23 +210,24 @@ static void compare_follow_one(struct compare *c, struct app *to, const struct a
         size_t len, alen;
         const char *name = profile_node_name(m, from->selected, &len);
         const char *anc = profile_node_name(m, sel, &alen);
-        const char *where = to == &c->diff ? "these widths" : compare_side_names[side];
+        const char *where =
+            to == &c->diff ? "these widths" : compare_side_name(to == &c->pane[1]);
         snprintf(to->message, sizeof to->message,
                  "%.*s is not in %s: showing its deepest common caller %.*s",
                  compare_quote_len(name, len), name, where, compare_quote_len(anc, alen), anc);
     }
 }
 
-/* A zoom history entry for an app of sample type side (app_copy_history). */
+/* A zoom history entry for an app of sample type type (app_copy_history). */
 struct compare_map {
     const struct profile *merged;
-    enum diff_type side;
+    size_t type;
 };
 
 static uint32_t compare_map_node(void *ctx, uint32_t node)
 {
     const struct compare_map *m = ctx;
-    return diff_nearest_present(m->merged, node, m->side);
+    return diff_nearest_present(m->merged, node, m->type);
 }
 
 /* After an action in from: the other apps follow its position, its zoom
@@ -209,44 +241,43 @@ static void compare_follow(struct compare *c, struct app *from, unsigned search_
             continue;
         if (from->cache.search_gen != search_gen)
             app_search_copy(apps[i], from);
-        struct compare_map map = { c->merged, (enum diff_type)apps[i]->type };
+        struct compare_map map = { c->merged, apps[i]->type };
         app_copy_history(apps[i], from, compare_map_node, &map);
         compare_follow_one(c, apps[i], from);
     }
 }
 
-/* The differential view's widths or normalisation changed. */
-static void compare_diff_retype(struct compare *c)
+/* Show sample type type in app (another column of the merged profile):
+ * keep the position, and the zooms back and forward, where the path exists
+ * in it, else on their nearest ancestor that does. */
+static void compare_retype(struct compare *c, struct app *app, size_t type)
 {
-    struct app *d = &c->diff;
-    d->type = compare_width_type(c);
-    d->diff_normalise = c->normalise;
-    d->cache.hot_valid = d->cache.shapes_valid = false;
-    d->cache.all_valid = d->cache.view_valid = false;
-    /* Keep the position, and the zooms back and forward, where the path
-     * still exists with these widths. */
-    for (size_t i = 0; i < d->nback; i++)
-        d->back[i] = diff_nearest_present(c->merged, d->back[i], (enum diff_type)d->type);
-    for (size_t i = 0; i < d->nforward; i++)
-        d->forward[i] = diff_nearest_present(c->merged, d->forward[i], (enum diff_type)d->type);
-    uint32_t zoom = diff_nearest_present(c->merged, d->zoom, (enum diff_type)d->type);
-    uint32_t sel = diff_nearest_present(c->merged, d->selected, (enum diff_type)d->type);
-    d->layout_valid = false;
-    d->scroll = -1;
-    if (compare_shown(c, d)) {
-        app_follow(d, zoom, sel);
+    app->type = type;
+    app->diff_normalise = c->normalise;
+    app->cache.hot_valid = app->cache.shapes_valid = false;
+    app->cache.all_valid = app->cache.view_valid = false;
+    for (size_t i = 0; i < app->nback; i++)
+        app->back[i] = diff_nearest_present(c->merged, app->back[i], type);
+    for (size_t i = 0; i < app->nforward; i++)
+        app->forward[i] = diff_nearest_present(c->merged, app->forward[i], type);
+    uint32_t zoom = diff_nearest_present(c->merged, app->zoom, type);
+    uint32_t sel = diff_nearest_present(c->merged, app->selected, type);
+    app->layout_valid = false;
+    app->scroll = -1;
+    if (compare_shown(c, app)) {
+        app_follow(app, zoom, sel);
     } else {
-        d->zoom = zoom;
-        d->selected = sel;
-        d->keep_selected = TREE_NONE;
+        app->zoom = zoom;
+        app->selected = sel;
+        app->keep_selected = TREE_NONE;
     }
 }
 
 static unsigned compare_toggle_view(struct compare *c)
 {
-    struct app *from = compare_focused(c);
+    struct app *from = compare_focus(c);
     c->mode = c->mode == COMPARE_DIFFERENTIAL ? COMPARE_SIDE_BY_SIDE : COMPARE_DIFFERENTIAL;
-    struct app *to = compare_focused(c);
+    struct app *to = compare_focus(c);
     compare_follow_one(c, to, from);
     /* The apps now shown followed lazily while hidden: lay them out. */
     struct app *apps[3] = { &c->pane[0], &c->pane[1], &c->diff };
@@ -265,7 +296,7 @@ static unsigned compare_cycle_width(struct compare *c)
     c->width = c->width == COMPARE_WIDTH_AFTER    ? COMPARE_WIDTH_BEFORE
              : c->width == COMPARE_WIDTH_BEFORE ? COMPARE_WIDTH_LARGER
                                                 : COMPARE_WIDTH_AFTER;
-    compare_diff_retype(c);
+    compare_retype(c, &c->diff, compare_width_type(c));
     static const char *const what[] = { "AFTER", "BEFORE", "the larger of the two" };
     snprintf(c->message, sizeof c->message, "Differential widths from %s%s", what[c->width],
              c->mode == COMPARE_DIFFERENTIAL ? "" : " (d shows the differential view)");
@@ -275,42 +306,75 @@ static unsigned compare_cycle_width(struct compare *c)
 static unsigned compare_toggle_normalise(struct compare *c)
 {
     c->normalise = !c->normalise;
-    compare_diff_retype(c);
+    compare_retype(c, &c->diff, compare_width_type(c));
     if (c->normalise)
         snprintf(c->message, sizeof c->message,
-                 "Normalised: BEFORE scaled by %.4g to AFTER's total", diff_scale(c->merged));
+                 "Normalised: changes of share; BEFORE scaled by %.4g to AFTER's total",
+                 diff_scale(c->merged, c->pair));
     else
-        snprintf(c->message, sizeof c->message, "Raw values: BEFORE not scaled");
+        snprintf(c->message, sizeof c->message, "Raw values: changes of value, BEFORE not scaled");
+    return VIEW_REDRAW;
+}
+
+/* Name of sample type t of the merged profile. */
+static const char *compare_type_name(const struct compare *c, size_t t)
+{
+    const char *name = c->merged->types[t].name;
+    return name ? name : "";
+}
+
+/* t: every app shows the next pair of sample types. */
+static unsigned compare_next_pair(struct compare *c)
+{
+    size_t n = diff_npairs(c->merged);
+    const char *b = compare_type_name(c, diff_type_of(c->pair, DIFF_BEFORE));
+    const char *a = compare_type_name(c, diff_type_of(c->pair, DIFF_AFTER));
+    if (n < 2) {
+        if (!c->type_names)
+            snprintf(c->message, sizeof c->message,
+                     "One sample type here: the file's two counts");
+        else if (strcmp(a, b) == 0)
+            snprintf(c->message, sizeof c->message,
+                     "One sample type compared: %.60s (the only one both profiles have)", a);
+        else
+            snprintf(c->message, sizeof c->message,
+                     "One sample type compared: %.60s against %.60s (-s BEFORE,AFTER picks others)",
+                     b, a);
+        return VIEW_REDRAW;
+    }
+    c->pair = (c->pair + 1) % n;
+    if (c->pane[1].order == TREE_ORDER_HEAVIEST) /* one order per tree: AFTER's */
+        tree_sort_heaviest(c->merged->tree, diff_type_of(c->pair, DIFF_AFTER));
+    compare_retype(c, &c->pane[0], diff_type_of(c->pair, DIFF_BEFORE));
+    compare_retype(c, &c->pane[1], diff_type_of(c->pair, DIFF_AFTER));
+    compare_retype(c, &c->diff, compare_width_type(c));
+    b = compare_type_name(c, diff_type_of(c->pair, DIFF_BEFORE));
+    a = compare_type_name(c, diff_type_of(c->pair, DIFF_AFTER));
+    if (strcmp(a, b) == 0)
+        snprintf(c->message, sizeof c->message, "Sample type %.60s (%zu of %zu)", a,
+                 c->pair + 1, n);
+    else
+        snprintf(c->message, sizeof c->message, "Sample types %.60s against %.60s (%zu of %zu)",
+                 b, a, c->pair + 1, n);
     return VIEW_REDRAW;
 }
 
 /* ---- the change list ---------------------------------------------------- */
 
-void compare_funcs_refresh(struct compare *c)
+size_t compare_list_count(const struct compare *c)
 {
-    if (c->funcs_valid)
-        return;
-    diff_functions(c->merged, TREE_ROOT, &c->funcs);
-    c->funcs_valid = true;
+    return c->funcs_valid ? c->funcs.grew + c->funcs.shrank : 0;
 }
 
-size_t compare_list_count(struct compare *c)
+const struct diff_function *compare_list_entry(const struct compare *c, size_t i)
 {
-    compare_funcs_refresh(c);
-    return c->funcs.grew + c->funcs.shrank;
-}
-
-const struct diff_function *compare_list_entry(struct compare *c, size_t i)
-{
-    compare_funcs_refresh(c);
     if (i < c->funcs.grew)
         return &c->funcs.items[i];
     return &c->funcs.items[c->funcs.count - 1 - (i - c->funcs.grew)];
 }
 
-size_t compare_list_row(struct compare *c, size_t i)
+size_t compare_list_row(const struct compare *c, size_t i)
 {
-    compare_funcs_refresh(c);
     size_t grew = c->funcs.grew;
     if (i < grew)
         return 1 + i;
@@ -318,16 +382,16 @@ size_t compare_list_row(struct compare *c, size_t i)
     return 1 + (grew ? grew : 1) + 1 + (i - grew);
 }
 
-size_t compare_list_rows(struct compare *c)
+size_t compare_list_rows(const struct compare *c)
 {
-    compare_funcs_refresh(c);
     size_t grew = c->funcs.grew, shrank = c->funcs.shrank;
     return 1 + (grew ? grew : 1) + 1 + (shrank ? shrank : 1);
 }
 
 int compare_list_screen_rows(const struct compare *c)
 {
-    int rows = c->rows - COMPARE_TITLE_ROWS - COMPARE_STATUS_ROWS - 1; /* the list's title */
+    /* Below the list's title and its column headings. */
+    int rows = c->rows - COMPARE_TITLE_ROWS - COMPARE_STATUS_ROWS - 2;
     return rows < 1 ? 1 : rows;
 }
 
@@ -344,6 +408,47 @@ static void compare_list_clamp(struct compare *c)
         c->side_scroll = first;
     if (row >= c->side_scroll + rows)
         c->side_scroll = row - rows + 1;
+}
+
+/* What the change list ranks now: the shown pair, the ranking, the mode,
+ * and the zoom of the app with the keys when scoped to it. */
+static struct diff_rank compare_rank(const struct compare *c)
+{
+    struct diff_rank r = { c->pair, TREE_ROOT, c->rank, c->normalise };
+    if (c->scope_zoom)
+        r.root = compare_focused(c)->zoom;
+    return r;
+}
+
+/* Bring the change list up to what it ranks; the cursor stays on its
+ * function when that is still listed. */
+static void compare_list_settle(struct compare *c)
+{
+    if (!c->sidebar)
+        return;
+    struct diff_rank want = compare_rank(c);
+    const struct diff_rank *have = &c->funcs.rank;
+    if (c->funcs_valid && have->pair == want.pair && have->root == want.root &&
+        have->by == want.by && have->normalise == want.normalise) {
+        compare_list_clamp(c);
+        return;
+    }
+    uint32_t name = compare_list_count(c) ? compare_list_entry(c, c->cursor)->name : STRTAB_NONE;
+    diff_functions_free(&c->funcs);
+    diff_functions(c->merged, &want, &c->funcs);
+    c->funcs_valid = true;
+    c->cursor = 0;
+    for (size_t i = 0, n = compare_list_count(c); i < n && name != STRTAB_NONE; i++)
+        if (compare_list_entry(c, i)->name == name)
+            c->cursor = i;
+    compare_list_clamp(c);
+}
+
+/* The state after every event: the sizes, then the change list. */
+static void compare_settle(struct compare *c)
+{
+    compare_layout(c);
+    compare_list_settle(c);
 }
 
 static unsigned compare_list_move(struct compare *c, long delta)
@@ -369,18 +474,18 @@ static unsigned compare_list_enter(struct compare *c)
         return 0;
     const struct diff_function *f = compare_list_entry(c, c->cursor);
     bool in_before = f->before_cum != 0, in_after = f->after_cum != 0;
-    struct app *target = compare_focused(c);
+    struct app *target = compare_focus(c);
     if (c->mode == COMPARE_SIDE_BY_SIDE) {
         if (c->active == 0 && !in_before)
             c->active = 1;
         else if (c->active == 1 && !in_after)
             c->active = 0;
         target = &c->pane[c->active];
-    } else if (!diff_present(c->merged, TREE_ROOT, (enum diff_type)c->diff.type) ||
+    } else if (!diff_present(c->merged, TREE_ROOT, c->diff.type) ||
                (c->width == COMPARE_WIDTH_AFTER && !in_after) ||
                (c->width == COMPARE_WIDTH_BEFORE && !in_before)) {
         c->width = COMPARE_WIDTH_LARGER;
-        compare_diff_retype(c);
+        compare_retype(c, &c->diff, compare_width_type(c));
         snprintf(c->message, sizeof c->message,
                  "Widths from the larger of the two, to show a function %s",
                  in_after ? "new in AFTER" : "gone from AFTER");
@@ -409,15 +514,30 @@ static bool compare_list_action(struct compare *c, enum action_id action, unsign
     }
 }
 
+/* c and z: what the change list ranks, as in the single view's sidebar. */
+static unsigned compare_list_rerank(struct compare *c, enum action_id action)
+{
+    if (action == ACTION_SIDEBAR_RANK)
+        c->rank = c->rank == HOT_BY_FLAT ? HOT_BY_CUM : HOT_BY_FLAT;
+    else
+        c->scope_zoom = !c->scope_zoom;
+    snprintf(c->message, sizeof c->message, "Changes of %s%s, %s%s",
+             c->normalise ? "the share of " : "",
+             c->rank == HOT_BY_FLAT ? "self values" : "totals",
+             c->scope_zoom ? "within the zoom" : "in the whole profile",
+             c->sidebar ? "" : " (H shows the list)");
+    return VIEW_REDRAW;
+}
+
 /* ---- keys and mouse ------------------------------------------------------ */
 
 /* Actions that belong to the comparison rather than to one pane; returns
  * false for everything the focused app should do. */
 static bool compare_action(struct compare *c, enum action_id action, unsigned *flags)
 {
-    struct app *focused = compare_focused(c);
+    const struct app *focused = compare_focused(c);
     if (focused->info && action == ACTION_NEXT_SAMPLE_TYPE) {
-        *flags = 0; /* each app shows its side: the panel cannot switch it */
+        *flags = 0; /* the panel shows one app; t switches all of them outside it */
         return true;
     }
     if (focused->help || focused->info)
@@ -431,8 +551,9 @@ static bool compare_action(struct compare *c, enum action_id action, unsigned *f
             snprintf(c->message, sizeof c->message, "One graph here: d goes back to the two panes");
         } else {
             c->active = 1 - c->active;
+            c->sidebar_focus = false;
             snprintf(c->message, sizeof c->message, "Keys to the %s pane",
-                     compare_side_names[c->active]);
+                     compare_side_name(c->active));
         }
         *flags = VIEW_REDRAW;
         return true;
@@ -442,12 +563,10 @@ static bool compare_action(struct compare *c, enum action_id action, unsigned *f
         c->sidebar = !c->sidebar;
         if (!c->sidebar)
             c->sidebar_focus = false;
-        compare_layout(c);
         if (c->sidebar && compare_sidebar_cols(c) == 0)
             snprintf(c->message, sizeof c->message,
                      "The change list needs %d columns; the screen has %d",
                      COMPARE_SIDEBAR_MIN_SCREEN, c->cols);
-        compare_list_clamp(c);
         *flags = VIEW_REDRAW;
         return true;
     case ACTION_FOCUS:
@@ -459,17 +578,13 @@ static bool compare_action(struct compare *c, enum action_id action, unsigned *f
         *flags = VIEW_REDRAW;
         return true;
     case ACTION_SIDEBAR_LIST:
+        snprintf(c->message, sizeof c->message,
+                 "Compare mode has one list: the changes (c: self or total, z: zoom or profile)");
+        *flags = VIEW_REDRAW;
+        return true;
     case ACTION_SIDEBAR_RANK:
-    case ACTION_SIDEBAR_SCOPE:
-        snprintf(c->message, sizeof c->message,
-                 "Compare mode lists the functions by change of self value");
-        *flags = VIEW_REDRAW;
-        return true;
-    case ACTION_NEXT_SAMPLE_TYPE:
-        snprintf(c->message, sizeof c->message,
-                 "Compare mode shows one sample type: pick it with -s/--sample-type");
-        *flags = VIEW_REDRAW;
-        return true;
+    case ACTION_SIDEBAR_SCOPE: *flags = compare_list_rerank(c, action); return true;
+    case ACTION_NEXT_SAMPLE_TYPE: *flags = compare_next_pair(c); return true;
     case ACTION_SEARCH_CLEAR:
         if (!app_search_active(focused) && c->sidebar_focus) {
             c->sidebar_focus = false;
@@ -485,22 +600,41 @@ static bool compare_action(struct compare *c, enum action_id action, unsigned *f
 unsigned compare_key(struct compare *c, int key)
 {
     c->message[0] = '\0';
-    struct app *from = compare_focused(c);
+    struct app *from = compare_focus(c);
     unsigned gen = from->cache.search_gen;
-    if (!from->prompt.open) {
-        unsigned flags = 0;
-        if (compare_action(c, keymap_lookup(c->keymap, key), &flags))
-            return flags;
+    unsigned flags = 0;
+    if (!from->prompt.open && compare_action(c, keymap_lookup(c->keymap, key), &flags)) {
+        compare_settle(c);
+        return flags;
     }
-    unsigned flags = app_key(from, key);
+    flags = app_key(from, key);
     compare_follow(c, from, gen);
+    compare_settle(c);
     return flags | VIEW_REDRAW;
 }
 
-unsigned compare_click(struct compare *c, int x, int y, bool double_click)
+/* A click at line y of the change list's rows: the cursor goes there. */
+static unsigned compare_list_click(struct compare *c, int y, bool double_click)
 {
-    c->message[0] = '\0';
-    struct app *focused = compare_focused(c);
+    int line = y - COMPARE_TITLE_ROWS - 2; /* below the title and the column headings */
+    if (line < 0)
+        return 0;
+    size_t row = c->side_scroll + (size_t)line, n = compare_list_count(c);
+    for (size_t i = 0; i < n; i++) {
+        if (compare_list_row(c, i) == row) {
+            c->cursor = i;
+            c->sidebar_focus = true;
+            compare_list_clamp(c);
+            return double_click ? compare_list_enter(c) : VIEW_REDRAW;
+        }
+    }
+    return 0;
+}
+
+/* compare_click without the settling. */
+static unsigned compare_click_at(struct compare *c, int x, int y, bool double_click)
+{
+    struct app *focused = compare_focus(c);
     if (focused->help || focused->info) /* full screen: a click closes it */
         return app_click(focused, x, y, double_click) | VIEW_REDRAW;
     int side_x = c->cols - compare_sidebar_cols(c);
@@ -508,19 +642,9 @@ unsigned compare_click(struct compare *c, int x, int y, bool double_click)
     if (y < top || y >= c->rows - COMPARE_STATUS_ROWS)
         return 0;
     if (compare_sidebar_cols(c) > 0 && x >= side_x) {
-        if (y == top || focused->prompt.open) /* the list's title, or keys held by the prompt */
+        if (focused->prompt.open) /* the prompt keeps the keys */
             return 0;
-        int line = y - top - 1;
-        size_t row = c->side_scroll + (size_t)line, n = compare_list_count(c);
-        for (size_t i = 0; i < n; i++) {
-            if (compare_list_row(c, i) == row) {
-                c->cursor = i;
-                c->sidebar_focus = true;
-                compare_list_clamp(c);
-                return double_click ? compare_list_enter(c) : VIEW_REDRAW;
-            }
-        }
-        return 0;
+        return compare_list_click(c, y, double_click);
     }
     struct app *target = &c->diff;
     int px = 0;
@@ -543,14 +667,26 @@ unsigned compare_click(struct compare *c, int x, int y, bool double_click)
     return flags | VIEW_REDRAW;
 }
 
+unsigned compare_click(struct compare *c, int x, int y, bool double_click)
+{
+    c->message[0] = '\0';
+    unsigned flags = compare_click_at(c, x, y, double_click);
+    compare_settle(c);
+    return flags;
+}
+
 unsigned compare_wheel(struct compare *c, int lines)
 {
-    struct app *from = compare_focused(c);
-    if (c->sidebar_focus && compare_sidebar_cols(c) > 0 && !from->help && !from->info)
-        return compare_list_move(c, -lines);
-    unsigned gen = from->cache.search_gen;
-    unsigned flags = app_wheel(from, lines);
-    compare_follow(c, from, gen);
+    struct app *from = compare_focus(c);
+    unsigned flags;
+    if (c->sidebar_focus && compare_sidebar_cols(c) > 0 && !from->help && !from->info) {
+        flags = compare_list_move(c, -lines);
+    } else {
+        unsigned gen = from->cache.search_gen;
+        flags = app_wheel(from, lines);
+        compare_follow(c, from, gen);
+    }
+    compare_settle(c);
     return flags;
 }
 
@@ -565,6 +701,17 @@ static void compare_blit(struct frame *f, const struct frame *src, int x, int y)
                &src->cells[(size_t)r * (size_t)src->cols], (size_t)w * sizeof *f->cells);
 }
 
+/* Draw app into its own frame, then copy that into f at (x, y). */
+static void compare_draw_app(const struct compare *c, struct app *app, struct frame *f, int x,
+                             int y)
+{
+    struct frame pane;
+    frame_init(&pane, app->cols, app->rows, c->ascii);
+    app_draw(app, &pane);
+    compare_blit(f, &pane, x, y);
+    frame_free(&pane);
+}
+
 void compare_draw(struct compare *c, struct frame *f)
 {
     if (f->cols != c->cols || f->rows != c->rows)
@@ -577,29 +724,23 @@ void compare_draw(struct compare *c, struct frame *f)
             frame_puts(f, 0, 1, f->cols, "(compare mode needs 40x8)", STYLE_ERROR);
         return;
     }
-    struct app *focused = compare_focused(c);
+    struct app *focused = compare_focus(c);
     if (focused->help || focused->info) { /* full screen, as in the single view */
-        app_resize(focused, c->cols, c->rows);
         app_draw(focused, f);
-        compare_layout(c);
         return;
     }
-    for (int i = 0; i < 3; i++)
-        c->scratch[i].ascii = c->ascii;
     if (c->mode == COMPARE_SIDE_BY_SIDE) {
         for (int i = 0; i < 2; i++) {
             int x, w;
             compare_pane_box(c, i, &x, &w);
-            app_draw(&c->pane[i], &c->scratch[i]);
-            compare_blit(f, &c->scratch[i], x, COMPARE_TITLE_ROWS);
+            compare_draw_app(c, &c->pane[i], f, x, COMPARE_TITLE_ROWS);
         }
         int x1, w1;
         compare_pane_box(c, 1, &x1, &w1);
         for (int y = COMPARE_TITLE_ROWS; y < c->rows - COMPARE_STATUS_ROWS; y++)
             frame_puts(f, x1 - 1, y, 1, c->ascii ? "|" : "\xe2\x94\x82", STYLE_SIDEBAR);
     } else {
-        app_draw(&c->diff, &c->scratch[2]);
-        compare_blit(f, &c->scratch[2], 0, COMPARE_TITLE_ROWS);
+        compare_draw_app(c, &c->diff, f, 0, COMPARE_TITLE_ROWS);
     }
     draw_compare_titles(c, f);
     if (compare_sidebar_cols(c) > 0)

@@ -7,21 +7,21 @@
 #define COMPARE_TITLE_ROWS 1  /* the pane titles (or the differential view's legend) */
 #define COMPARE_STATUS_ROWS 1 /* the before/after/change line at the bottom */
 
-/* Bring the ranked change list up to date (whole profile). */
-void compare_funcs_refresh(struct compare *c);
+/* "BEFORE" or "AFTER". */
+const char *compare_side_name(int side);
 
 /* Entries of the change list: the functions that grew (largest first), then
  * those that shrank (largest first). */
-size_t compare_list_count(struct compare *c);
+size_t compare_list_count(const struct compare *c);
 
 /* Entry i of the change list. */
-const struct diff_function *compare_list_entry(struct compare *c, size_t i);
+const struct diff_function *compare_list_entry(const struct compare *c, size_t i);
 
 /* List row of entry i (the "Grew" and "Shrank" headings take rows). */
-size_t compare_list_row(struct compare *c, size_t i);
+size_t compare_list_row(const struct compare *c, size_t i);
 
 /* Rows the whole list takes, headings and "(none)" lines included. */
-size_t compare_list_rows(struct compare *c);
+size_t compare_list_rows(const struct compare *c);
 
 /* Screen rows for the list below the sidebar's title. */
 int compare_list_screen_rows(const struct compare *c);
@@ -30,9 +30,10 @@ int compare_list_screen_rows(const struct compare *c);
 void compare_pane_box(const struct compare *c, int i, int *x, int *width);
 
 /* Draw the titles, the change list and the status line (draw_compare.c);
- * the panes or the differential view are drawn by compare_draw. */
-void draw_compare_titles(struct compare *c, struct frame *f);
-void draw_compare_sidebar(struct compare *c, struct frame *f);
-void draw_compare_status(struct compare *c, struct frame *f);
+ * the panes or the differential view are drawn by compare_draw. They only
+ * read the compare: the events settled it. */
+void draw_compare_titles(const struct compare *c, struct frame *f);
+void draw_compare_sidebar(const struct compare *c, struct frame *f);
+void draw_compare_status(const struct compare *c, struct frame *f);
 
 #endif

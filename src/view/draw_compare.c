@@ -1,6 +1,7 @@
 /* draw_compare.c - compare mode's own rows: the pane titles (or the
  * differential legend), the change list at the right, and the status line
- * with the selected path's value before and after and the change. */
+ * with the selected path's value before and after and the change. Only
+ * reads the compare. */
 #include "flamex/view/keys.h"
 #include "flamex/base/numfmt.h"
 #include "flamex/config/style.h"
@@ -12,54 +13,86 @@
 
 #include "compare_internal.h"
 
-/* Unit of the merged profile's values ("count" when none). */
+/* Unit of the shown pair's values ("count" when none). */
 static const char *draw_compare_unit(const struct compare *c)
 {
-    const char *u = c->merged->types[DIFF_AFTER].unit;
+    const char *u = c->merged->types[diff_type_of(c->pair, DIFF_AFTER)].unit;
     return u && u[0] ? u : "count";
 }
 
-/* "BEFORE file  4100 (total)" in the box of a pane. */
-static void draw_compare_title(struct compare *c, struct frame *f, int x, int w, const char *label,
-                               const char *file, double total, bool active)
+/* Name of the shown pair's column col. */
+static const char *draw_compare_type(const struct compare *c, enum diff_type col)
 {
-    uint16_t style = active ? STYLE_STATUS_KEY : STYLE_BREADCRUMB;
-    frame_fill(f, x, 0, w, ' ', style);
+    const char *name = c->merged->types[diff_type_of(c->pair, col)].name;
+    return name ? name : "";
+}
+
+/* A value in the unit, with a sign when sign is set and v is not zero. */
+static void draw_compare_value(char *buf, size_t cap, double v, const char *unit, bool sign)
+{
     char value[64];
+    numfmt_unit(value, sizeof value, fabs(v), unit);
+    buf[0] = v < 0 ? '-' : sign && v > 0 ? '+' : '\0';
+    buf[1] = '\0';
+    strncat(buf, value, cap - 2);
+}
+
+/* The title of pane side in its box: "▶ AFTER (keys) FILE  TYPE TOTAL" in
+ * the focused style for the pane with the keys; the other pane's is dimmed.
+ * When the change list has the keys, the active pane's title is plain. */
+static void draw_compare_title(const struct compare *c, struct frame *f, int x, int w, int side)
+{
+    bool active = side == c->active;
+    bool keys = active && !c->sidebar_focus;
+    uint16_t style = keys ? STYLE_SIDEBAR_CURSOR : active ? STYLE_BREADCRUMB : STYLE_ANCESTOR;
+    frame_fill(f, x, 0, w, ' ', style);
+    char label[64];
+    snprintf(label, sizeof label, "%s%s%s", keys ? c->ascii ? "> " : "\xe2\x96\xb6 " : "",
+             compare_side_name(side), keys ? " (keys)" : "");
+    const char *file = side == 0 ? c->before_name : c->after_name;
+    char value[64], tail[160];
+    double total = side == 0 ? diff_before(c->merged, c->pair, TREE_ROOT, false)
+                             : diff_after(c->merged, c->pair, TREE_ROOT);
     numfmt_unit(value, sizeof value, total, draw_compare_unit(c));
-    char tail[96];
-    snprintf(tail, sizeof tail, "  total %s", value);
+    if (c->type_names)
+        snprintf(tail, sizeof tail, "  %.100s %s",
+                 draw_compare_type(c, side == 0 ? DIFF_BEFORE : DIFF_AFTER), value);
+    else
+        snprintf(tail, sizeof tail, "  total %s", value);
     int used = frame_puts(f, x, 0, w, label, style);
     used += frame_puts(f, x + used, 0, w - used, " ", style);
-    int tail_w = (int)strlen(tail);
+    int tail_w = (int)utf8_display_width(tail, strlen(tail), c->ascii);
     int room = w - used - tail_w;
     if (room < 8)
         room = w - used;
     used += frame_text(f, x + used, 0, room, file, strlen(file), style);
     if (used + tail_w <= w)
-        frame_puts(f, x + used, 0, w - used, tail, style);
+        frame_text(f, x + used, 0, w - used, tail, strlen(tail), style);
 }
 
-void draw_compare_titles(struct compare *c, struct frame *f)
+void draw_compare_titles(const struct compare *c, struct frame *f)
 {
-    const struct tree *tree = c->merged->tree;
-    double bt = tree_total(tree, TREE_ROOT, DIFF_BEFORE), at = tree_total(tree, TREE_ROOT, DIFF_AFTER);
     frame_fill(f, 0, 0, f->cols, ' ', STYLE_BREADCRUMB);
     if (c->mode == COMPARE_SIDE_BY_SIDE) {
         for (int i = 0; i < 2; i++) {
             int x, w;
             compare_pane_box(c, i, &x, &w);
-            draw_compare_title(c, f, x, w, i == 0 ? "BEFORE" : "AFTER",
-                               i == 0 ? c->before_name : c->after_name, i == 0 ? bt : at,
-                               i == c->active && !c->sidebar_focus);
+            draw_compare_title(c, f, x, w, i);
         }
         return;
     }
     static const char *const widths[] = { "AFTER", "BEFORE", "larger of the two" };
-    char text[256];
-    snprintf(text, sizeof text, "Differential: widths from %s, colour by change%s: ",
+    char type[160] = "", text[400];
+    if (c->type_names) {
+        const char *b = draw_compare_type(c, DIFF_BEFORE), *a = draw_compare_type(c, DIFF_AFTER);
+        if (strcmp(a, b) == 0)
+            snprintf(type, sizeof type, " (%.100s)", a);
+        else
+            snprintf(type, sizeof type, " (%.60s vs %.60s)", b, a);
+    }
+    snprintf(text, sizeof text, "Differential%s: widths from %s, colour by change%s: ", type,
              widths[c->width], c->normalise ? " (normalised)" : " (raw values)");
-    int x = frame_puts(f, 0, 0, f->cols, text, STYLE_BREADCRUMB);
+    int x = frame_text(f, 0, 0, f->cols, text, strlen(text), STYLE_BREADCRUMB);
     /* A legend in the colours themselves: the strongest growth and shrink. */
     x += frame_puts(f, x, 0, f->cols - x, " grew ", STYLE_GROW_BASE + STYLE_SHADES - 1);
     x += frame_puts(f, x, 0, f->cols - x, " ", STYLE_BREADCRUMB);
@@ -74,24 +107,47 @@ void draw_compare_titles(struct compare *c, struct frame *f)
         frame_text(f, x, 0, f->cols - x, files, strlen(files), STYLE_BREADCRUMB);
 }
 
-/* "+12.3" (percentage points) for the change list, 6 columns. */
-static void draw_compare_points(char *buf, size_t cap, double pts)
-{
-    if (fabs(pts) >= 999.95)
-        snprintf(buf, cap, "%+6.0f", pts);
-    else
-        snprintf(buf, cap, "%+6.1f", pts);
-}
-
-static void draw_compare_pct(char *buf, size_t cap, double pct, bool present)
+/* A share for the change list: "23.1%", or "-" when the function is not on
+ * that side; 6 columns. */
+static void draw_compare_share(char *buf, size_t cap, double pct, bool present)
 {
     if (!present)
-        snprintf(buf, cap, "%5s", "-");
+        snprintf(buf, cap, "%6s", "-");
     else
-        snprintf(buf, cap, "%5.1f", pct);
+        snprintf(buf, cap, "%5.1f%%", pct);
 }
 
-void draw_compare_sidebar(struct compare *c, struct frame *f)
+/* The columns of one entry: change, before, after (as the title says). */
+static void draw_compare_entry(const struct compare *c, const struct diff_function *e,
+                               char *buf, size_t cap)
+{
+    bool in_b = e->before_cum != 0, in_a = e->after_cum != 0;
+    if (c->funcs.rank.normalise) {
+        char d[16], b[16], a[16];
+        if (fabs(e->change) >= 999.95)
+            snprintf(d, sizeof d, "%+6.0f", e->change);
+        else
+            snprintf(d, sizeof d, "%+6.1f", e->change);
+        draw_compare_share(b, sizeof b, e->before_pct, in_b);
+        draw_compare_share(a, sizeof a, e->after_pct, in_a);
+        snprintf(buf, cap, "%s %s %s ", d, b, a);
+        return;
+    }
+    const char *unit = draw_compare_unit(c);
+    char d[72], b[72], a[72];
+    draw_compare_value(d, sizeof d, e->change, unit, true);
+    if (in_b)
+        draw_compare_value(b, sizeof b, e->before, unit, false);
+    else
+        snprintf(b, sizeof b, "-");
+    if (in_a)
+        draw_compare_value(a, sizeof a, e->after, unit, false);
+    else
+        snprintf(a, sizeof a, "-");
+    snprintf(buf, cap, "%8s %7s %7s ", d, b, a);
+}
+
+void draw_compare_sidebar(const struct compare *c, struct frame *f)
 {
     int sw = compare_sidebar_cols(c);
     int x0 = c->cols - sw;
@@ -99,22 +155,42 @@ void draw_compare_sidebar(struct compare *c, struct frame *f)
     for (int y = top; y < bottom; y++)
         frame_puts(f, x0, y, 1, c->ascii ? "|" : "\xe2\x94\x82", STYLE_SIDEBAR);
     int x = x0 + 1, w = sw - 1;
-    frame_fill(f, x, top, w, ' ', STYLE_SIDEBAR_TITLE);
-    frame_puts(f, x, top, w, " delta before after  self, % of total", STYLE_SIDEBAR_TITLE);
-    compare_funcs_refresh(c);
+    /* Title: what is ranked, how, and within what; marked when it has the keys. */
+    const struct diff_rank *rank = &c->funcs.rank;
+    uint16_t title_style = c->sidebar_focus ? STYLE_SIDEBAR_CURSOR : STYLE_SIDEBAR_TITLE;
+    char title[96];
+    snprintf(title, sizeof title, "%sChanges by %s, %s",
+             c->sidebar_focus ? c->ascii ? "> " : "\xe2\x96\xb6 " : "",
+             rank->by == HOT_BY_FLAT ? "self" : "total",
+             rank->normalise ? "share (normalised)" : "raw values");
+    const char *scope = rank->root == TREE_ROOT ? "profile" : "zoomed";
+    frame_fill(f, x, top, w, ' ', title_style);
+    int tw = frame_puts(f, x + 1, top, w - 1, title, title_style);
+    int scw = (int)strlen(scope);
+    if (tw + scw + 3 <= w)
+        frame_puts(f, x + w - scw - 1, top, scw, scope, title_style);
+    if (top + 1 >= bottom)
+        return;
+    frame_fill(f, x, top + 1, w, ' ', STYLE_SIDEBAR_TITLE);
+    frame_puts(f, x, top + 1, w,
+               rank->normalise ? "   pts before  after function (% of each total)"
+                               : "  change  before   after function",
+               STYLE_SIDEBAR_TITLE);
     size_t n = compare_list_count(c), grew = c->funcs.grew, shrank = c->funcs.shrank;
     int rows = compare_list_screen_rows(c);
+    size_t shrank_head = 1 + (grew ? grew : 1);
     for (int r = 0; r < rows; r++) {
         size_t row = c->side_scroll + (size_t)r;
-        int y = top + 1 + r;
-        if (y >= bottom)
+        int y = top + 2 + r;
+        if (y >= bottom || row >= compare_list_rows(c))
             break;
-        char text[64];
+        char text[96];
         /* Headings and "(none)" lines. */
-        size_t shrank_head = 1 + (grew ? grew : 1);
         if (row == 0 || row == shrank_head) {
-            snprintf(text, sizeof text, "%s (%zu)", row == 0 ? "Grew" : "Shrank",
-                     row == 0 ? grew : shrank);
+            bool g = row == 0;
+            snprintf(text, sizeof text, "%s%s (%zu)", rank->normalise ? "Share " : "",
+                     g ? rank->normalise ? "grew" : "Grew" : rank->normalise ? "shrank" : "Shrank",
+                     g ? grew : shrank);
             frame_fill(f, x, y, w, ' ', STYLE_SIDEBAR_TITLE);
             frame_puts(f, x + 1, y, w - 1, text, STYLE_SIDEBAR_TITLE);
             continue;
@@ -130,11 +206,8 @@ void draw_compare_sidebar(struct compare *c, struct frame *f)
         uint16_t style = STYLE_SIDEBAR;
         if (i == c->cursor)
             style = c->sidebar_focus ? STYLE_SIDEBAR_CURSOR : STYLE_SIDEBAR_MARK;
-        char d[16], b[16], a[16], cols[64];
-        draw_compare_points(d, sizeof d, e->delta_pct);
-        draw_compare_pct(b, sizeof b, e->before_pct, e->before_cum != 0);
-        draw_compare_pct(a, sizeof a, e->after_pct, e->after_cum != 0);
-        snprintf(cols, sizeof cols, "%s %6s %5s ", d, b, a);
+        char cols[256];
+        draw_compare_entry(c, e, cols, sizeof cols);
         frame_fill(f, x, y, w, ' ', style);
         int used = frame_puts(f, x, y, w, cols, style);
         if (used < w)
@@ -190,42 +263,62 @@ static void draw_compare_hints(const struct compare *c, char *buf, size_t cap)
     }
 }
 
-void draw_compare_status(struct compare *c, struct frame *f)
+/* The change of the selected node's total: raw values always, the change of
+ * share besides when normalised; at the root, the change of the total. */
+static void draw_compare_change(const struct compare *c, uint32_t node, char *buf, size_t cap)
+{
+    const struct profile *m = c->merged;
+    const char *unit = draw_compare_unit(c);
+    double b = diff_before(m, c->pair, node, false), a = diff_after(m, c->pair, node);
+    double bt = diff_before(m, c->pair, TREE_ROOT, false), at = diff_after(m, c->pair, TREE_ROOT);
+    char value[96], rel[48] = "";
+    draw_compare_value(value, sizeof value, a - b, unit, true);
+    if (b != 0)
+        snprintf(rel, sizeof rel, " (%+.1f%%)", 100.0 * (a - b) / b);
+    if (node == TREE_ROOT) {
+        snprintf(buf, cap, "total %s %s%s", a == b ? "unchanged:" : "change", value, rel);
+        return;
+    }
+    char raw[160];
+    if (a == b)
+        snprintf(raw, sizeof raw, "value unchanged");
+    else
+        snprintf(raw, sizeof raw, "%s %s%s", c->normalise ? "value" : "change", value, rel);
+    if (!c->normalise) {
+        snprintf(buf, cap, "%s", raw);
+        return;
+    }
+    double pts = (at != 0 ? 100.0 * a / at : 0) - (bt != 0 ? 100.0 * b / bt : 0);
+    snprintf(buf, cap, "share %+.1f pts, %s", pts, raw);
+}
+
+void draw_compare_status(const struct compare *c, struct frame *f)
 {
     int y = c->rows - 1;
     frame_fill(f, 0, y, f->cols, ' ', STYLE_STATUS);
     const struct profile *m = c->merged;
-    const struct tree *tree = m->tree;
     const char *unit = draw_compare_unit(c);
     uint32_t node = compare_focused(c)->selected;
-    double bt = tree_total(tree, TREE_ROOT, DIFF_BEFORE), at = tree_total(tree, TREE_ROOT, DIFF_AFTER);
-    double b = diff_before(m, node, false), a = diff_after(m, node);
-    bool in_b = diff_present(m, node, DIFF_BEFORE), in_a = diff_present(m, node, DIFF_AFTER);
-    char sb[128], sa[128], change[160];
+    double bt = diff_before(m, c->pair, TREE_ROOT, false), at = diff_after(m, c->pair, TREE_ROOT);
+    double b = diff_before(m, c->pair, node, false), a = diff_after(m, c->pair, node);
+    bool in_b = diff_present(m, node, diff_type_of(c->pair, DIFF_BEFORE));
+    bool in_a = diff_present(m, node, diff_type_of(c->pair, DIFF_AFTER));
+    char sb[128], sa[128], change[256];
     draw_compare_side(sb, sizeof sb, b, bt, in_b, unit);
     draw_compare_side(sa, sizeof sa, a, at, in_a, unit);
-    if (!in_b && in_a) {
+    if (!in_b && in_a)
         snprintf(change, sizeof change, "new in AFTER");
-    } else if (in_b && !in_a) {
+    else if (in_b && !in_a)
         snprintf(change, sizeof change, "gone from AFTER");
-    } else {
-        double base = c->normalise ? b * diff_scale(m) : b;
-        double ch = a - base;
-        double pts = (at != 0 ? 100.0 * a / at : 0) - (bt != 0 ? 100.0 * b / bt : 0);
-        char value[64], rel[48] = "";
-        numfmt_unit(value, sizeof value, fabs(ch), unit);
-        if (base != 0)
-            snprintf(rel, sizeof rel, ", %+.1f%%", 100.0 * ch / base);
-        snprintf(change, sizeof change, "change %+.1f pts (%s%s%s)", pts, ch < 0 ? "-" : "+",
-                 value, rel);
-    }
-    char line[512];
+    else
+        draw_compare_change(c, node, change, sizeof change);
+    char line[600];
     snprintf(line, sizeof line, "before %s  after %s  %s  [%s]", sb, sa, change,
              c->normalise ? "normalised" : "raw");
     int x = 0;
     const char *msg = c->message;
     if (msg[0]) {
-        x = frame_puts(f, 0, y, f->cols, msg, STYLE_STATUS_KEY);
+        x = frame_text(f, 0, y, f->cols, msg, strlen(msg), STYLE_STATUS_KEY);
         x += 2;
     }
     char hints[160];

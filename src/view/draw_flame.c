@@ -44,7 +44,8 @@ static double draw_diff_max(const struct app *app)
     for (size_t i = 0; i < l->count; i++) {
         if (l->spans[i].ancestor)
             continue;
-        double d = fabs(diff_change(app->profile, l->spans[i].node, app->diff_normalise));
+        double d = fabs(diff_change(app->profile, diff_pair_of(app->type), l->spans[i].node,
+                                    app->diff_normalise));
         if (d > max)
             max = d;
     }
@@ -55,7 +56,7 @@ static double draw_diff_max(const struct app *app)
  * shrinkage, by the size of the change against max; grey when unchanged. */
 static uint16_t draw_diff_style(const struct app *app, uint32_t node, double max)
 {
-    double d = diff_change(app->profile, node, app->diff_normalise);
+    double d = diff_change(app->profile, diff_pair_of(app->type), node, app->diff_normalise);
     double ref = tree_total(app->profile->tree, app->zoom, app->type);
     if (max <= 0 || fabs(d) <= 1e-9 * (fabs(ref) > 1 ? fabs(ref) : 1))
         return STYLE_DIFF_SAME;

@@ -1,13 +1,17 @@
 /* compare.h - compare mode: BEFORE and AFTER side by side, or one differential graph.
  *
  * A compare owns three apps over one merged profile (diff.h): the BEFORE pane
- * (sample type DIFF_BEFORE), the AFTER pane (DIFF_AFTER) and the
+ * (the shown pair's BEFORE column), the AFTER pane (its AFTER column) and the
  * differential view (width from AFTER, BEFORE or the larger of the two,
  * coloured by change). Whatever the user does in the pane with the keys,
  * the others follow: the same call path is the same node in all three, and
  * where a path does not exist on a side, that pane shows its deepest
- * existing ancestor and says so. The compare keeps its own sidebar: the
- * functions ranked by the change of their self value.
+ * existing ancestor and says so. t shows the next pair of sample types (all
+ * three apps switch). The compare keeps its own sidebar: the functions ranked
+ * by the change of their self or total value (c), in the whole profile or
+ * within the zoom (z); normalised, by the change of their share of each
+ * side's total. Every event settles the state (sizes, the change list, its
+ * cursor); drawing only reads it.
  */
 #ifndef FLAMEX_COMPARE_H
 #define FLAMEX_COMPARE_H
@@ -29,6 +33,11 @@ struct compare_options {
     enum compare_mode mode;   /* the view to start in */
     const char *before_name;  /* labels of the panes: the files as given (borrowed) */
     const char *after_name;
+    bool raw;                 /* start with raw values (--no-normalise), not normalised */
+    bool type_names;          /* the titles name the sample types (false: a two-count
+                                 file, whose columns are its two counts) */
+    const char *note;         /* first status message, e.g. how the types were paired
+                                 (NULL: none; copied) */
 };
 
 struct compare {
@@ -40,17 +49,20 @@ struct compare {
     int active;                  /* the pane with the keys in side-by-side mode: 0 or 1 */
     enum compare_width width;
     bool normalise;              /* BEFORE scaled to AFTER's total (on by default) */
+    size_t pair;                 /* the pair of sample types shown (diff.h) */
+    bool type_names;             /* the titles name the sample types */
     bool sidebar;                /* the change list is wanted */
     bool sidebar_focus;          /* the keys go to the change list */
+    enum hot_order rank;         /* the change list ranks self values or totals */
+    bool scope_zoom;             /* ... within the zoom of the app with the keys */
     size_t cursor, side_scroll;  /* the change list's cursor and first row shown */
-    struct diff_functions funcs; /* ranked changes, for funcs_root */
+    struct diff_functions funcs; /* the change list, for funcs.rank (settled by every
+                                    event while the list is wanted) */
     bool funcs_valid;
     int cols, rows;
     bool ascii;
     char before_name[256], after_name[256];
     char message[256];           /* one-shot message for the compare status line */
-    struct frame scratch[3];     /* each app draws here (pane 0, pane 1, the differential
-                                    view), then it is copied into the screen */
 };
 
 /* Start comparing: merged must be a diff_merge result and outlive the compare;
@@ -81,7 +93,7 @@ unsigned compare_wheel(struct compare *c, int lines);
 void compare_draw(struct compare *c, struct frame *f);
 
 /* The app with the keys: the active pane, or the differential view. */
-struct app *compare_focused(struct compare *c);
+const struct app *compare_focused(const struct compare *c);
 
 /* Columns the change list takes, its border included (0 when hidden). */
 int compare_sidebar_cols(const struct compare *c);
