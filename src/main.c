@@ -287,15 +287,47 @@ static int main_run(const struct main_options *opts, struct profile *profile)
     return 0;
 }
 
-/* "(it has: a b c)" for the sample types of p, on stderr. */
+/* "(it has: a (unit), b (unit))" for the sample types of p, on stderr. */
 static void main_print_types(const struct profile *p)
 {
     fputs(" (it has:", stderr);
     for (size_t i = 0; i < p->ntypes; i++) {
-        fputc(' ', stderr);
+        fputs(i ? ", " : " ", stderr);
         textout_write_name(stderr, p->types[i].name, strlen(p->types[i].name), true);
+        fputs(" (", stderr);
+        textout_write_name(stderr, p->types[i].unit, strlen(p->types[i].unit), true);
+        fputc(')', stderr);
     }
     fputs(")", stderr);
+}
+
+/* Do sample type b of before and a of after have the same unit? */
+static bool main_same_unit(const struct profile *before, size_t b, const struct profile *after,
+                           size_t a)
+{
+    return strcmp(before->types[b].unit, after->types[a].unit) == 0;
+}
+
+/* Two types to compare when no name is shared: each file's default, else
+ * the first pair of the same unit (AFTER's default first, then BEFORE's).
+ * Returns false when no two types have the same unit. */
+static bool main_fallback_pair(const struct profile *before, const struct profile *after,
+                               size_t *b, size_t *a)
+{
+    size_t bd = before->default_type, ad = after->default_type;
+    for (int pass = 0; pass < 3; pass++) {
+        for (size_t i = 0; i < before->ntypes; i++) {
+            for (size_t j = 0; j < after->ntypes; j++) {
+                bool want = pass == 0 ? i == bd && j == ad : pass == 1 ? j == ad || i == bd : true;
+                if (want && main_same_unit(before, i, after, j)) {
+                    *b = i;
+                    *a = j;
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
 }
 
 /* The sample type of p named name (len bytes); prints why not and returns -1. */
@@ -383,12 +415,26 @@ static int main_compare_types(const struct main_options *opts, const struct prof
         return EXIT_USAGE;
     }
     if (*npairs == 0) {
-        size_t b = before->default_type, a = after->default_type;
+        size_t b, a;
+        if (!main_fallback_pair(before, after, &b, &a)) {
+            fputs("flamex: the profiles share no sample type, nor a unit: BEFORE", stderr);
+            main_print_types(before);
+            fputs(", AFTER", stderr);
+            main_print_types(after);
+            fputs("\nflamex: -s BEFORE_TYPE,AFTER_TYPE compares two anyway (their values "
+                  "then have no unit)\n",
+                  stderr);
+            return EXIT_USAGE;
+        }
         main_add_pair(pairs, npairs, b, a);
         snprintf(note, note_cap,
                  "The profiles share no sample type: comparing BEFORE's %s with AFTER's %s "
                  "(-s BEFORE_TYPE,AFTER_TYPE picks others)",
                  before->types[b].name, after->types[a].name);
+    } else if (!main_same_unit(before, pairs[0].before, after, pairs[0].after)) {
+        snprintf(note, note_cap, "BEFORE's %s is in %s, AFTER's %s in %s: values shown without a unit",
+                 before->types[pairs[0].before].name, before->types[pairs[0].before].unit,
+                 after->types[pairs[0].after].name, after->types[pairs[0].after].unit);
     } else if (shared + 1 > DIFF_MAX_PAIRS && *npairs == DIFF_MAX_PAIRS) {
         snprintf(note, note_cap, "Comparing %d of the sample types (t switches between them)",
                  DIFF_MAX_PAIRS);

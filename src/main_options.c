@@ -24,7 +24,8 @@
     X(DUMP, "dump", 'd', NONE, NULL, "print the screen the viewer would show, as text") \
     X(SIZE, "size", 0, REQUIRED, "COLSxROWS", "screen size for --dump (default 80x24)") \
     X(KEYS, "keys", 0, REQUIRED, "KEYS", "keys for --dump to replay, vim notation (kk<Enter>)") \
-    X(SAMPLE_TYPE, "sample-type", 's', REQUIRED, "NAME", "sample type to show or export (e.g. before, after)") \
+    X(SAMPLE_TYPE, "sample-type", 's', REQUIRED, "NAME", "sample type to show or export (e.g. before, after); comparing, NAME (both files have it) or BEFORE_NAME,AFTER_NAME") \
+    X(NO_NORMALISE, "no-normalise", 0, NONE, NULL, "compare raw values: rank changes of value, not of share (the default scales BEFORE to AFTER's total)") \
     X(FORMAT, "format", 'f', REQUIRED, "FORMAT", "input format: auto (by content, the default), folded, pprof or perf (perf script output)") \
     X(PID, "pid", 0, NONE, NULL, "perf: the root frame is comm-PID") \
     X(TID, "tid", 0, NONE, NULL, "perf: the root frame is comm-PID/TID") \
@@ -413,6 +414,9 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
             break;
         case OPT_HEAVIEST:
             opts->heaviest = opts->order_set = true;
+            break;
+        case OPT_NO_NORMALISE:
+            opts->no_normalise = true;
             break;
         case OPT_STATS:
             opts->stats = true;

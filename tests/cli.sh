@@ -64,18 +64,52 @@ expect_grep "missing AFTER: message names it" "$TMP/err" "$TMP/nope.folded: cann
 SA=$SAMPLES/recommendation-api.folded
 SB=$SAMPLES/recommendation-api-after.folded
 expect_status "--report BEFORE AFTER" 0 "$BIN" --report "$SA" "$SB"
-expect_grep "--report BEFORE AFTER: serialize_response 61% -> 18%" "$TMP/out" "61.00%   18.00%  -43.00%    1189.50        351    -838.50  handle_request;serialize_response"
-expect_grep "--report BEFORE AFTER: the shrink list starts with the JSON encoding" "$TMP/out" "35.00%       0%  -35.00%     682.50          0    -682.50  _make_iterencode.<locals>._iterencode"
+expect_grep "--report BEFORE AFTER: serialize_response 61% -> 18%, counts as measured" "$TMP/out" "61.00%   18.00%  -43.00%       2501        351      -2150     -838.50  handle_request;serialize_response"
+expect_grep "--report BEFORE AFTER: the shrink list starts with the JSON encoding" "$TMP/out" "35.00%       0%  -35.00%       1435          0      -1435     -682.50  _make_iterencode.<locals>._iterencode"
+# Issue 13: model.predict's count is 451 in both files; the scaled 214.50 is not printed as BEFORE's count.
+expect_grep "--report: model.predict's counts as measured, its share change beside" "$TMP/out" "11.00%   23.13%  +12.13%        451        451          0     +236.50  model.predict"
+expect_grep "--report: the header says normalised" "$TMP/out" "Normalised: ranked by change of share"
+expect_status "--report --no-normalise" 0 "$BIN" --report --no-normalise "$SA" "$SB"
+expect_grep "--no-normalise: the header says so" "$TMP/out" "Not normalised: ranked by change of value; all values as measured"
+expect_grep "--no-normalise: two functions grew (the new ones)" "$TMP/out" "Largest growth (self value, by change of value): 2 functions grew"
+if grep -q "model.predict\|norm.chg" "$TMP/out"; then not_ok "--no-normalise: model.predict (same count) is not growth, no norm.chg column"
+else ok "--no-normalise: model.predict (same count) is not growth, no norm.chg column"; fi
 expect_status "folded vs pprof compare the type they share (samples)" 0 "$BIN" --report "$SA" "$DATA/pprof/gen/cpu.pb.gz"
 expect_grep "folded vs pprof: the type" "$TMP/out" "Sample type: samples"
 expect_status "two files without a terminal print the comparison" 0 "$BIN" "$SA" "$SB"
 expect_grep "two files without a terminal: the totals" "$TMP/out" "4100"
 expect_status "-s names a type both lack" 1 "$BIN" --report -s cpu "$SA" "$SB"
-expect_grep "-s missing in one: says which file" "$TMP/err" "no sample type 'cpu' in"
-expect_status "folded vs pprof with no shared type is a usage error" 1 "$BIN" --report "$SA" "$DATA/pprof/gen/heap.pb.gz"
-expect_grep "no shared type: lists both" "$TMP/err" "share no sample type"
-expect_status "a two-count file against another profile is a usage error" 1 "$BIN" --report "$DATA/folded/perf-cycles-instructions-01-collapsed-all-diff.folded" "$SA"
+expect_grep "-s missing in one: says which file" "$TMP/err" "no sample type 'cpu' in BEFORE"
+expect_grep "-s missing in one: the hint names the pair form" "$TMP/err" "-s BEFORE_TYPE,AFTER_TYPE one of each"
+# Different type names: a pprof cpu profile against a perf cpu-clock capture.
+PC=$DATA/pprof/gen/cpu.pb.gz
+PF=$DATA/perf-script/local-cpu-clock-pidtid.txt
+expect_status "pprof cpu vs perf cpu-clock: each file's default" 0 "$BIN" --report "$PC" "$PF"
+expect_grep "pprof vs perf: the note on stderr" "$TMP/err" "The profiles share no sample type: comparing BEFORE's cpu with AFTER's cpu-clock"
+expect_grep "pprof vs perf: the header names both types" "$TMP/out" "Sample types: BEFORE cpu, AFTER cpu-clock (nanoseconds)"
+expect_status "-s cpu,cpu-clock" 0 "$BIN" --report -s cpu,cpu-clock "$PC" "$PF"
+if [ -s "$TMP/err" ]; then not_ok "-s cpu,cpu-clock: no note"; sed 's/^/# /' "$TMP/err"; else ok "-s cpu,cpu-clock: no note"; fi
+expect_grep "-s cpu,cpu-clock: the types" "$TMP/out" "Sample types: BEFORE cpu, AFTER cpu-clock (nanoseconds)"
+expect_status "-s 'samples,cpu-clock samples'" 0 "$BIN" --report -s "samples,cpu-clock samples" "$PC" "$PF"
+expect_grep "-s samples,cpu-clock samples: the types" "$TMP/out" "Sample types: BEFORE samples, AFTER cpu-clock samples (count)"
+expect_status "-s cpu,nope" 1 "$BIN" --report -s cpu,nope "$PC" "$PF"
+expect_grep "-s cpu,nope: names AFTER and its types" "$TMP/err" "no sample type 'nope' in AFTER $PF (it has: cpu-clock (nanoseconds), cpu-clock samples (count))"
+expect_status "-s A,B in the viewer" 0 "$BIN" --dump --size=120x30 -s cpu,cpu-clock "$PC" "$PF"
+expect_grep "-s A,B in the viewer: AFTER's title names its type" "$TMP/out" "cpu-clock 53.70ms"
+expect_status "pprof vs perf in the viewer" 0 "$BIN" --dump --size=200x30 "$PC" "$PF"
+expect_grep "pprof vs perf in the viewer: the note in the status line" "$TMP/out" "The profiles share no sample type: comparing BEFORE's cpu with AFTER's cpu-clock"
+expect_status "folded vs pprof heap: no shared name, the first pair of one unit" 0 "$BIN" --report "$SA" "$DATA/pprof/gen/heap.pb.gz"
+expect_grep "folded vs pprof heap: says so" "$TMP/err" "share no sample type: comparing BEFORE's samples with AFTER's alloc_objects"
+expect_status "-s samples,inuse_space: two units" 0 "$BIN" --report -s samples,inuse_space "$SA" "$DATA/pprof/gen/heap.pb.gz"
+expect_grep "two units: says the values have none" "$TMP/err" "BEFORE's samples is in count, AFTER's inuse_space in bytes: values shown without a unit"
+expect_grep "two units: no unit in the header" "$TMP/out" "Sample types: BEFORE samples, AFTER inuse_space (count)"
+D2=$DATA/folded/perf-cycles-instructions-01-collapsed-all-diff.folded
+expect_status "a two-count file against another profile is a usage error" 1 "$BIN" --report "$D2" "$SA"
 expect_grep "two-count file against another: says what to do" "$TMP/err" "holds two counts per line, a comparison already"
+# The hint must work: -s BEFORE_TYPE,AFTER_TYPE with one of the file's counts.
+expect_grep "two-count file against another: the hint" "$TMP/err" "pick one of its counts with -s BEFORE_TYPE,AFTER_TYPE"
+expect_status "the hint works: -s after,samples" 0 "$BIN" --report -s after,samples "$D2" "$SA"
+expect_grep "the hint works: the types" "$TMP/out" "Sample types: BEFORE after, AFTER samples (count)"
 expect_status "bad --top value" 1 "$BIN" --top=abc "$SAMPLES/recommendation-api.folded"
 expect_status "bad --export format" 1 "$BIN" --export=svg "$SAMPLES/recommendation-api.folded"
 expect_status "bad --max-input-size" 1 "$BIN" --max-input-size=lots "$SAMPLES/recommendation-api.folded"

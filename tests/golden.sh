@@ -60,6 +60,20 @@ golden_compare() {
     golden_check "$name"
 }
 
+# golden_report NAME BEFORE AFTER [OPTIONS...]: compare mode's --report (the
+# text it prints, exactly), both files from BEFORE's directory by base name.
+golden_report() {
+    name=$1 before=$2 after=$3
+    shift 3
+    n=$((n + 1))
+    if ! (cd "$(dirname "$before")" &&
+          "$BIN" --report "$@" "$(basename "$before")" "$(basename "$after")") \
+            >"$TMP/$name.txt" 2>"$TMP/err"; then
+        failed=$((failed + 1)); echo "not ok $n - $name (flamex failed)"; sed 's/^/# /' "$TMP/err"; return
+    fi
+    golden_check "$name"
+}
+
 A=$SAMPLES/recommendation-api.folded
 golden article-80x24 80x24 "" "$A"
 golden article-200x50 200x50 "" "$A"
@@ -127,6 +141,19 @@ golden_compare compare-sidebar-200x50 200x50 "H" "$A" "$B"
 # The change list: Tab, down to the first shrink (_make_iterencode...), Enter.
 golden_compare compare-sidebar-enter-200x50 200x50 "H<Tab>jjjjjjjjj<Enter>" "$A" "$B"
 golden_compare compare-help-120x40 120x40 "?" "$A" "$B"
+# Issue 13: the change list follows the mode and the ranking. Normalised (the
+# default) by self: changes of share; raw (m): only the two new functions
+# grew, the seven with the same counts are unchanged; by total (c):
+# serialize_response 2501 -> 351 is listed, normalised and raw.
+golden_compare compare-changes-share-self-200x50 200x50 "H" "$A" "$B"
+golden_compare compare-changes-raw-self-200x50 200x50 "Hm" "$A" "$B"
+golden_compare compare-changes-share-total-200x50 200x50 "Hc" "$A" "$B"
+golden_compare compare-changes-raw-total-200x50 200x50 "Hcm" "$A" "$B"
+# Within the zoom (z) of serialize_response, by total, raw.
+golden_compare compare-changes-zoom-200x50 200x50 "kkllll<Enter>Hczm" "$A" "$B"
+# The report, normalised (the default) and raw (--no-normalise).
+golden_report compare-report-normalised "$A" "$B"
+golden_report compare-report-raw "$A" "$B" --no-normalise
 # pprof: the default type (cpu, nanoseconds), the next one (samples), the
 # inlined main.mix selected (kll: main.main.func1; kkkkk: up to main.hashLoop's
 # child under the cursor; h: main.step; k: main.mix), and the information panel.

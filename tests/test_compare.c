@@ -446,6 +446,8 @@ static void test_change_list_follows_the_mode(void **state)
     assert_true(screen_has(&x, "Shrank (4)"));
     assert_true(screen_has(&x, "    +52       -      52 orjson.dumps"));
     assert_true(screen_has(&x, "  -1435    1435       - _make_iterencode"));
+    assert_true(screen_has(&x, "Unchanged (7)"));
+    assert_true(screen_has(&x, "      0     451     451 model.predict"));
     assert_false(screen_has(&x, "Share grew"));
 
     press(&x, "c");

@@ -458,6 +458,139 @@ static void test_functions_ranking(void **state)
     profile_free(m);
 }
 
+/* Issue 13, on the README's example: raw, only the functions whose counts
+ * changed are ranked (model.predict's 451 is the same in both files); by
+ * total, serialize_response (2501 -> 351) is; within a zoom, only its
+ * functions, their shares of the zoomed frame. */
+static void test_functions_raw_total_and_scope(void **state)
+{
+    (void)state;
+    struct profile *b = test_load_sample("recommendation-api.folded");
+    struct profile *a = test_load_sample("recommendation-api-after.folded");
+    struct error_record err;
+    struct profile *m = diff_merge(b, 0, a, 0, NULL, &err);
+    assert_non_null(m);
+    struct diff_functions fl;
+
+    rank_functions(m, TREE_ROOT, HOT_BY_FLAT, true, &fl);
+    assert_int_equal(fl.grew, 9); /* shares grew: the total fell 52% */
+    assert_item(&fl, 0, "model.predict");
+    assert_true(fabs(fl.items[0].change - (100.0 * 451 / 1950 - 11)) < 1e-9);
+    assert_true(fl.items[0].before == 451 && fl.items[0].after == 451); /* never scaled */
+    assert_true(fl.rank.normalise && fl.rank.by == HOT_BY_FLAT);
+    diff_functions_free(&fl);
+
+    rank_functions(m, TREE_ROOT, HOT_BY_FLAT, false, &fl);
+    assert_int_equal(fl.grew, 2);
+    assert_int_equal(fl.shrank, 4);
+    assert_int_equal(fl.same, 7); /* model.predict and six others */
+    assert_item(&fl, 0, "orjson.dumps");
+    assert_true(fl.items[0].change == 52);
+    assert_item(&fl, fl.count - 1, "_make_iterencode.<locals>._iterencode");
+    assert_true(fl.items[fl.count - 1].change == -1435);
+    const struct diff_function *mp = find_function(&fl, "model.predict");
+    assert_true(mp->change == 0);
+    assert_true(mp >= &fl.items[fl.grew] && mp < &fl.items[fl.grew + fl.same]);
+    /* functions with no self value on either side come after the unchanged */
+    assert_true(find_function(&fl, "handle_request") >= &fl.items[fl.grew + fl.same]);
+    diff_functions_free(&fl);
+
+    rank_functions(m, TREE_ROOT, HOT_BY_CUM, false, &fl);
+    assert_int_equal(fl.shrank, 7);
+    const struct diff_function *sr = find_function(&fl, "serialize_response");
+    assert_true(sr->before == 2501 && sr->after == 351 && sr->change == -2150);
+    assert_true(sr->before_cum == 2501 && sr->before_flat == 0);
+    assert_true(sr >= &fl.items[fl.count - fl.shrank]);
+    diff_functions_free(&fl);
+
+    rank_functions(m, TREE_ROOT, HOT_BY_CUM, true, &fl);
+    sr = find_function(&fl, "serialize_response");
+    assert_true(fabs(sr->change - (18 - 61)) < 1e-9);
+    assert_item(&fl, fl.count - 1, "serialize_response"); /* the largest loss of share */
+    diff_functions_free(&fl);
+
+    uint32_t zoom = test_find_path(m, "handle_request;serialize_response");
+    rank_functions(m, zoom, HOT_BY_CUM, false, &fl);
+    assert_true(fl.before_total == 2501 && fl.after_total == 351);
+    assert_null(find_function(&fl, "model.predict"));
+    assert_int_equal(fl.rank.root, zoom);
+    diff_functions_free(&fl);
+    profile_free(m);
+    profile_free(b);
+    profile_free(a);
+}
+
+/* Several pairs of sample types in one merged profile: the node ids are
+ * shared, each pair has its own columns, names, unit and scale. */
+static void test_merge_pairs(void **state)
+{
+    (void)state;
+    struct profile *b = test_load("a;x 10 1\na;y 30 3\n");
+    struct profile *a = test_load("a;x 20 2\na;z 5 50\n");
+    struct error_record err;
+    struct diff_pair pairs[2] = { { 1, 1 }, { 0, 0 } };
+    struct profile *m = diff_merge_pairs(b, a, pairs, 2, NULL, &err);
+    assert_non_null(m);
+    assert_int_equal(diff_npairs(m), 2);
+    assert_int_equal(m->ntypes, 2 * DIFF_NTYPES);
+    assert_int_equal(m->default_type, diff_type_of(0, DIFF_AFTER));
+    assert_int_equal(diff_type_of(1, DIFF_LARGER), DIFF_NTYPES + DIFF_LARGER);
+    assert_int_equal(diff_pair_of(diff_type_of(1, DIFF_AFTER)), 1);
+    assert_string_equal(m->types[diff_type_of(0, DIFF_BEFORE)].name, "after");
+    assert_string_equal(m->types[diff_type_of(1, DIFF_AFTER)].name, "before");
+    assert_int_equal(tree_count(m->tree), 5); /* root, a, a;x, a;y, a;z */
+    uint32_t x = test_find_path(m, "a;x"), z = test_find_path(m, "a;z");
+    assert_true(diff_before(m, 0, x, false) == 1 && diff_after(m, 0, x) == 2);
+    assert_true(diff_before(m, 1, x, false) == 10 && diff_after(m, 1, x) == 20);
+    assert_true(diff_scale(m, 0) == 52.0 / 4 && diff_scale(m, 1) == 25.0 / 40);
+    assert_true(diff_change(m, 1, z, false) == 5);
+    assert_true(diff_present(m, z, diff_type_of(1, DIFF_AFTER)));
+    assert_false(diff_present(m, z, diff_type_of(1, DIFF_BEFORE)));
+    assert_true(tree_total(m->tree, TREE_ROOT, diff_type_of(1, DIFF_LARGER)) == 30 + 20 + 5);
+    struct diff_functions fl;
+    struct diff_rank r = { 1, TREE_ROOT, HOT_BY_FLAT, false };
+    diff_functions(m, &r, &fl);
+    assert_item(&fl, 0, "x"); /* +10 */
+    assert_item(&fl, fl.count - 1, "y"); /* -30 */
+    diff_functions_free(&fl);
+    profile_free(m);
+
+    /* out of range: no pairs, or more than fit */
+    assert_null(diff_merge_pairs(b, a, pairs, 0, NULL, &err));
+    assert_non_null(strstr(err.message, "pairs of sample types"));
+    struct diff_pair many[DIFF_MAX_PAIRS + 1] = { { 0, 0 } };
+    assert_null(diff_merge_pairs(b, a, many, DIFF_MAX_PAIRS + 1, NULL, &err));
+    profile_free(b);
+    profile_free(a);
+}
+
+/* Types with different units compare without a unit; the same unit stays. */
+static void test_pair_units(void **state)
+{
+    (void)state;
+    struct profile *sides[2];
+    const char *names[2] = { "cpu", "samples" }, *units[2] = { "nanoseconds", "count" };
+    for (int s = 0; s < 2; s++) {
+        struct error_record err;
+        sides[s] = profile_new(s ? "b.pb" : "a.pb", PROFILE_FORMAT_PPROF);
+        assert_true(profile_set_types(sides[s], 2, names, units, &err));
+        struct frame_ref fr[1] = { { "main", 4 } };
+        struct sample_value v[2] = { { 100, 100, true }, { 1, 1, true } };
+        assert_true(profile_add_stack(sides[s], fr, 1, v, 0, &err));
+        profile_finish(sides[s]);
+    }
+    struct error_record err;
+    struct diff_pair pairs[2] = { { 0, 0 }, { 1, 0 } };
+    struct profile *m = diff_merge_pairs(sides[0], sides[1], pairs, 2, NULL, &err);
+    assert_non_null(m);
+    assert_string_equal(m->types[diff_type_of(0, DIFF_AFTER)].unit, "nanoseconds");
+    assert_string_equal(m->types[diff_type_of(1, DIFF_AFTER)].unit, "count");
+    assert_string_equal(m->types[diff_type_of(1, DIFF_BEFORE)].unit, "count");
+    profile_free(m);
+    profile_free(sides[0]);
+    profile_free(sides[1]);
+}
+
 static void test_node_limit(void **state)
 {
     (void)state;
@@ -746,6 +879,9 @@ int main(void)
         cmocka_unit_test(test_difffolded_expectations),
         cmocka_unit_test(test_present_and_nearest),
         cmocka_unit_test(test_functions_ranking),
+        cmocka_unit_test(test_functions_raw_total_and_scope),
+        cmocka_unit_test(test_merge_pairs),
+        cmocka_unit_test(test_pair_units),
         cmocka_unit_test(test_node_limit),
         cmocka_unit_test(test_report_walkthrough),
         cmocka_unit_test(test_report_units_and_edges),

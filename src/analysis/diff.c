@@ -93,14 +93,15 @@ static void diff_fill_larger(struct profile *merged, size_t p, double scale)
     }
 }
 
-/* Unit of a pair: BEFORE's, or AFTER's when BEFORE's says nothing. */
+/* Unit of a pair: the sides' unit, or "count" (values without a unit)
+ * when they differ: a count of samples is not nanoseconds. */
 static const char *diff_pair_unit(const struct profile *before, const struct profile *after,
                                   const struct diff_pair *pair)
 {
-    const char *unit = before->types[pair->before].unit;
-    if (!unit || !unit[0] || strcmp(unit, "count") == 0)
-        unit = after->types[pair->after].unit;
-    return unit;
+    const char *b = before->types[pair->before].unit, *a = after->types[pair->after].unit;
+    b = b && b[0] ? b : "count";
+    a = a && a[0] ? a : "count";
+    return strcmp(a, b) == 0 ? a : "count";
 }
 
 struct profile *diff_merge_pairs(const struct profile *before, const struct profile *after,
@@ -218,12 +219,21 @@ uint32_t diff_nearest_present(const struct profile *merged, uint32_t node, size_
     return node;
 }
 
-/* Largest growth first, largest shrink last; ties by name bytes. */
+/* Does f have a ranked value on either side? */
+static bool diff_function_valued(const struct diff_function *f)
+{
+    return f->before != 0 || f->after != 0;
+}
+
+/* Largest growth first, largest shrink last; among the unchanged, those
+ * with a value first; ties by name bytes. */
 static int diff_function_compare(const void *pa, const void *pb)
 {
     const struct diff_function *a = pa, *b = pb;
     if (a->change != b->change)
         return a->change > b->change ? -1 : 1;
+    if (a->change == 0 && diff_function_valued(a) != diff_function_valued(b))
+        return diff_function_valued(a) ? -1 : 1;
     size_t n = a->len < b->len ? a->len : b->len;
     int c = memcmp(a->bytes, b->bytes, n);
     if (c)
@@ -292,6 +302,9 @@ void diff_functions(const struct profile *merged, const struct diff_rank *rank,
         out->grew++;
     for (size_t i = out->count; i > 0 && out->items[i - 1].change < 0; i--)
         out->shrank++;
+    for (size_t i = out->grew; i < out->count - out->shrank && diff_function_valued(&out->items[i]);
+         i++)
+        out->same++;
     hot_free(&before);
     hot_free(&after);
 }

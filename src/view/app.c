@@ -294,6 +294,56 @@ void app_follow(struct app *app, uint32_t zoom, uint32_t selected)
     app_settle(app);
 }
 
+/* The deepest ancestor-or-self of node with a nonzero total of type t. */
+static uint32_t app_nearest_with(const struct app *app, uint32_t node, size_t t)
+{
+    const struct tree *tree = app->profile->tree;
+    while (node != TREE_ROOT && node != TREE_NONE && tree_total(tree, node, t) == 0)
+        node = tree_parent(tree, node);
+    return node == TREE_NONE ? TREE_ROOT : node;
+}
+
+unsigned app_set_type(struct app *app, size_t type)
+{
+    if (type >= app->profile->ntypes)
+        return 0;
+    app->type = type;
+    if (app->order == TREE_ORDER_HEAVIEST && !app->compare_pane) /* compare sorts for all */
+        tree_sort_heaviest(app->profile->tree, type);
+    for (size_t i = 0; i < app->nback; i++)
+        app->back[i] = app_nearest_with(app, app->back[i], type);
+    for (size_t i = 0; i < app->nforward; i++)
+        app->forward[i] = app_nearest_with(app, app->forward[i], type);
+    uint32_t zoom = app_nearest_with(app, app->zoom, type);
+    uint32_t sel = app_nearest_with(app, app->selected, type);
+    app->scroll = -1;
+    app_follow(app, zoom, sel);
+    return VIEW_REDRAW;
+}
+
+void app_set_compare(struct app *app, bool differential, bool normalise)
+{
+    app->compare_pane = true;
+    app->differential = differential;
+    app->diff_normalise = normalise;
+    app_settle(app);
+}
+
+void app_match_view(struct app *app, const struct app *from)
+{
+    if (app->icicle == from->icicle && app->order == from->order)
+        return;
+    app->icicle = from->icicle;
+    app->order = from->order;
+    app->scroll = -1;
+    app_settle(app);
+}
+
+void app_set_message(struct app *app, const char *text)
+{
+    snprintf(app->message, sizeof app->message, "%s", text ? text : "");
+}
+
 /* Is node on the zoomed view: in the zoom's subtree or one of its ancestors? */
 static bool app_in_view(const struct app *app, uint32_t node)
 {

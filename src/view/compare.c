@@ -5,7 +5,6 @@
 
 #include "flamex/view/view.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,15 +71,14 @@ void compare_init(struct compare *c, struct profile *merged, const struct keymap
     for (int i = 0; i < 2; i++) {
         ao.type = diff_type_of(0, i == 0 ? DIFF_BEFORE : DIFF_AFTER);
         app_init(&c->pane[i], merged, km, &ao);
-        c->pane[i].compare_pane = true;
+        app_set_compare(&c->pane[i], false, false);
     }
     ao.type = diff_type_of(0, DIFF_AFTER);
     app_init(&c->diff, merged, km, &ao);
     if (opts->app.heaviest)
         tree_sort_heaviest(merged->tree, diff_type_of(0, DIFF_AFTER));
-    c->diff.differential = true;
-    c->diff.compare_pane = true;
-    c->diff.diff_normalise = c->normalise;
+    app_set_compare(&c->diff, true, c->normalise);
+    list_init(&c->changes);
     /* The note (how the types were paired) and the config/theme problems'
      * notice (app_init) go on compare mode's own status line; each pane's
      * information panel lists the problems. */
@@ -88,8 +86,8 @@ void compare_init(struct compare *c, struct profile *merged, const struct keymap
     snprintf(c->message, sizeof c->message, "%s%s%s", opts->note ? opts->note : "",
              opts->note && notice[0] ? "; " : "", notice);
     for (int i = 0; i < 2; i++)
-        c->pane[i].message[0] = '\0';
-    c->diff.message[0] = '\0';
+        app_set_message(&c->pane[i], NULL);
+    app_set_message(&c->diff, NULL);
     compare_settle(c);
 }
 
@@ -162,12 +160,6 @@ unsigned compare_resize(struct compare *c, int cols, int rows)
     return VIEW_REDRAW;
 }
 
-/* Is app on screen in the current mode? */
-static bool compare_shown(const struct compare *c, const struct app *app)
-{
-    return c->mode == COMPARE_DIFFERENTIAL ? app == &c->diff : app != &c->diff;
-}
-
 /* Bytes of a name to quote in a message: at most 60, not splitting a UTF-8
  * character. */
 static int compare_quote_len(const char *name, size_t len)
@@ -180,42 +172,27 @@ static int compare_quote_len(const char *name, size_t len)
     return (int)n;
 }
 
-/* Show in to what from shows: the same zoom and selection, or, where that
- * call path does not exist on to's side, its deepest ancestor that does. An
- * app not on screen only takes the nodes; it lays out when it is shown. */
+/* Show in to what from shows: the same orientation, order, zoom and
+ * selection, or, where that call path does not exist on to's side, its
+ * deepest ancestor that does (and say so in to's status line). */
 static void compare_follow_one(struct compare *c, struct app *to, const struct app *from)
 {
     const struct profile *m = c->merged;
     uint32_t zoom = diff_nearest_present(m, from->zoom, to->type);
     uint32_t sel = diff_nearest_present(m, from->selected, to->type);
-    if (to->icicle != from->icicle || to->order != from->order) {
-        to->icicle = from->icicle;
-        to->order = from->order;
-        to->layout_valid = false;
-        to->scroll = -1;
-    }
-    if (compare_shown(c, to)) {
-        app_follow(to, zoom, sel);
-    } else {
-        if (to->zoom != zoom) {
-            to->zoom = zoom;
-            to->layout_valid = false;
-            to->scroll = -1;
-        }
-        to->selected = sel;
-        to->keep_selected = TREE_NONE;
-    }
-    to->message[0] = '\0';
+    app_match_view(to, from);
+    app_follow(to, zoom, sel);
+    char msg[256] = "";
     if (sel != from->selected) {
         size_t len, alen;
         const char *name = profile_node_name(m, from->selected, &len);
         const char *anc = profile_node_name(m, sel, &alen);
         const char *where =
             to == &c->diff ? "these widths" : compare_side_name(to == &c->pane[1]);
-        snprintf(to->message, sizeof to->message,
-                 "%.*s is not in %s: showing its deepest common caller %.*s",
+        snprintf(msg, sizeof msg, "%.*s is not in %s: showing its deepest common caller %.*s",
                  compare_quote_len(name, len), name, where, compare_quote_len(anc, alen), anc);
     }
+    app_set_message(to, msg);
 }
 
 /* A zoom history entry for an app of sample type type (app_copy_history). */
@@ -247,43 +224,19 @@ static void compare_follow(struct compare *c, struct app *from, unsigned search_
     }
 }
 
-/* Show sample type type in app (another column of the merged profile):
- * keep the position, and the zooms back and forward, where the path exists
- * in it, else on their nearest ancestor that does. */
-static void compare_retype(struct compare *c, struct app *app, size_t type)
+/* The differential view's widths or normalisation changed: its sample type
+ * and colours follow (app_set_type keeps the position where it can). */
+static void compare_diff_retype(struct compare *c)
 {
-    app->type = type;
-    app->diff_normalise = c->normalise;
-    app->cache.hot_valid = app->cache.shapes_valid = false;
-    app->cache.all_valid = app->cache.view_valid = false;
-    for (size_t i = 0; i < app->nback; i++)
-        app->back[i] = diff_nearest_present(c->merged, app->back[i], type);
-    for (size_t i = 0; i < app->nforward; i++)
-        app->forward[i] = diff_nearest_present(c->merged, app->forward[i], type);
-    uint32_t zoom = diff_nearest_present(c->merged, app->zoom, type);
-    uint32_t sel = diff_nearest_present(c->merged, app->selected, type);
-    app->layout_valid = false;
-    app->scroll = -1;
-    if (compare_shown(c, app)) {
-        app_follow(app, zoom, sel);
-    } else {
-        app->zoom = zoom;
-        app->selected = sel;
-        app->keep_selected = TREE_NONE;
-    }
+    app_set_compare(&c->diff, true, c->normalise);
+    app_set_type(&c->diff, compare_width_type(c));
 }
 
 static unsigned compare_toggle_view(struct compare *c)
 {
     struct app *from = compare_focus(c);
     c->mode = c->mode == COMPARE_DIFFERENTIAL ? COMPARE_SIDE_BY_SIDE : COMPARE_DIFFERENTIAL;
-    struct app *to = compare_focus(c);
-    compare_follow_one(c, to, from);
-    /* The apps now shown followed lazily while hidden: lay them out. */
-    struct app *apps[3] = { &c->pane[0], &c->pane[1], &c->diff };
-    for (int i = 0; i < 3; i++)
-        if (compare_shown(c, apps[i]))
-            app_follow(apps[i], apps[i]->zoom, apps[i]->selected);
+    compare_follow_one(c, compare_focus(c), from);
     snprintf(c->message, sizeof c->message, "%s",
              c->mode == COMPARE_DIFFERENTIAL
                  ? "Differential view: red grew, blue shrank"
@@ -296,7 +249,7 @@ static unsigned compare_cycle_width(struct compare *c)
     c->width = c->width == COMPARE_WIDTH_AFTER    ? COMPARE_WIDTH_BEFORE
              : c->width == COMPARE_WIDTH_BEFORE ? COMPARE_WIDTH_LARGER
                                                 : COMPARE_WIDTH_AFTER;
-    compare_retype(c, &c->diff, compare_width_type(c));
+    compare_diff_retype(c);
     static const char *const what[] = { "AFTER", "BEFORE", "the larger of the two" };
     snprintf(c->message, sizeof c->message, "Differential widths from %s%s", what[c->width],
              c->mode == COMPARE_DIFFERENTIAL ? "" : " (d shows the differential view)");
@@ -306,7 +259,7 @@ static unsigned compare_cycle_width(struct compare *c)
 static unsigned compare_toggle_normalise(struct compare *c)
 {
     c->normalise = !c->normalise;
-    compare_retype(c, &c->diff, compare_width_type(c));
+    compare_diff_retype(c);
     if (c->normalise)
         snprintf(c->message, sizeof c->message,
                  "Normalised: changes of share; BEFORE scaled by %.4g to AFTER's total",
@@ -343,11 +296,13 @@ static unsigned compare_next_pair(struct compare *c)
         return VIEW_REDRAW;
     }
     c->pair = (c->pair + 1) % n;
-    if (c->pane[1].order == TREE_ORDER_HEAVIEST) /* one order per tree: AFTER's */
+    /* Siblings ordered heaviest first follow AFTER in every pane (one order
+     * per tree): sort before any of them lays out. */
+    if (c->pane[1].order == TREE_ORDER_HEAVIEST)
         tree_sort_heaviest(c->merged->tree, diff_type_of(c->pair, DIFF_AFTER));
-    compare_retype(c, &c->pane[0], diff_type_of(c->pair, DIFF_BEFORE));
-    compare_retype(c, &c->pane[1], diff_type_of(c->pair, DIFF_AFTER));
-    compare_retype(c, &c->diff, compare_width_type(c));
+    app_set_type(&c->pane[0], diff_type_of(c->pair, DIFF_BEFORE));
+    app_set_type(&c->pane[1], diff_type_of(c->pair, DIFF_AFTER));
+    compare_diff_retype(c);
     b = compare_type_name(c, diff_type_of(c->pair, DIFF_BEFORE));
     a = compare_type_name(c, diff_type_of(c->pair, DIFF_AFTER));
     if (strcmp(a, b) == 0)
@@ -361,31 +316,18 @@ static unsigned compare_next_pair(struct compare *c)
 
 /* ---- the change list ---------------------------------------------------- */
 
-size_t compare_list_count(const struct compare *c)
-{
-    return c->funcs_valid ? c->funcs.grew + c->funcs.shrank : 0;
-}
+/* Sections of the change list, in order. */
+enum { COMPARE_GREW, COMPARE_SHRANK, COMPARE_SAME };
 
-const struct diff_function *compare_list_entry(const struct compare *c, size_t i)
+const struct diff_function *compare_list_entry(const struct compare *c, size_t entry)
 {
-    if (i < c->funcs.grew)
-        return &c->funcs.items[i];
-    return &c->funcs.items[c->funcs.count - 1 - (i - c->funcs.grew)];
-}
-
-size_t compare_list_row(const struct compare *c, size_t i)
-{
-    size_t grew = c->funcs.grew;
-    if (i < grew)
-        return 1 + i;
-    /* "Grew" heading, its entries (or "(none)"), then the "Shrank" heading. */
-    return 1 + (grew ? grew : 1) + 1 + (i - grew);
-}
-
-size_t compare_list_rows(const struct compare *c)
-{
-    size_t grew = c->funcs.grew, shrank = c->funcs.shrank;
-    return 1 + (grew ? grew : 1) + 1 + (shrank ? shrank : 1);
+    const struct diff_functions *fl = &c->funcs;
+    size_t i;
+    switch (list_section_of(&c->changes, entry, &i)) {
+    case COMPARE_GREW: return &fl->items[i];
+    case COMPARE_SHRANK: return &fl->items[fl->count - 1 - i];
+    default: return &fl->items[fl->grew + i]; /* unchanged: between the two */
+    }
 }
 
 int compare_list_screen_rows(const struct compare *c)
@@ -393,21 +335,6 @@ int compare_list_screen_rows(const struct compare *c)
     /* Below the list's title and its column headings. */
     int rows = c->rows - COMPARE_TITLE_ROWS - COMPARE_STATUS_ROWS - 2;
     return rows < 1 ? 1 : rows;
-}
-
-/* Keep the cursor in the list and its row on screen. */
-static void compare_list_clamp(struct compare *c)
-{
-    size_t n = compare_list_count(c);
-    if (c->cursor >= n)
-        c->cursor = n ? n - 1 : 0;
-    size_t rows = (size_t)compare_list_screen_rows(c);
-    size_t row = n ? compare_list_row(c, c->cursor) : 0;
-    size_t first = c->cursor == 0 ? 0 : row; /* the first entry brings its heading along */
-    if (first < c->side_scroll)
-        c->side_scroll = first;
-    if (row >= c->side_scroll + rows)
-        c->side_scroll = row - rows + 1;
 }
 
 /* What the change list ranks now: the shown pair, the ranking, the mode,
@@ -420,6 +347,25 @@ static struct diff_rank compare_rank(const struct compare *c)
     return r;
 }
 
+/* The sections of the change list for funcs: grew, shrank, unchanged. */
+static void compare_list_sections(struct compare *c)
+{
+    const struct diff_functions *fl = &c->funcs;
+    bool share = fl->rank.normalise;
+    char grew[64], shrank[64], same[64];
+    snprintf(grew, sizeof grew, "%s (%zu)", share ? "Share grew" : "Grew", fl->grew);
+    snprintf(shrank, sizeof shrank, "%s (%zu)", share ? "Share shrank" : "Shrank", fl->shrank);
+    size_t nsame = fl->same;
+    snprintf(same, sizeof same, "%s (%zu)", share ? "Same share" : "Unchanged", nsame);
+    struct list *l = &c->changes;
+    list_clear_sections(l);
+    list_add_section(l, grew, "(none)", fl->grew);
+    list_add_section(l, shrank, "(none)", fl->shrank);
+    if (nsame)
+        list_add_section(l, same, NULL, nsame);
+    list_set_height(l, compare_list_screen_rows(c));
+}
+
 /* Bring the change list up to what it ranks; the cursor stays on its
  * function when that is still listed. */
 static void compare_list_settle(struct compare *c)
@@ -430,18 +376,22 @@ static void compare_list_settle(struct compare *c)
     const struct diff_rank *have = &c->funcs.rank;
     if (c->funcs_valid && have->pair == want.pair && have->root == want.root &&
         have->by == want.by && have->normalise == want.normalise) {
-        compare_list_clamp(c);
+        list_set_height(&c->changes, compare_list_screen_rows(c));
         return;
     }
-    uint32_t name = compare_list_count(c) ? compare_list_entry(c, c->cursor)->name : STRTAB_NONE;
+    uint32_t name = c->funcs_valid && list_count(&c->changes)
+                        ? compare_list_entry(c, c->changes.cursor)->name
+                        : STRTAB_NONE;
     diff_functions_free(&c->funcs);
     diff_functions(c->merged, &want, &c->funcs);
     c->funcs_valid = true;
-    c->cursor = 0;
-    for (size_t i = 0, n = compare_list_count(c); i < n && name != STRTAB_NONE; i++)
+    compare_list_sections(c);
+    size_t cursor = 0;
+    for (size_t i = 0, n = list_count(&c->changes); i < n && name != STRTAB_NONE; i++)
         if (compare_list_entry(c, i)->name == name)
-            c->cursor = i;
-    compare_list_clamp(c);
+            cursor = i;
+    list_reset(&c->changes);
+    list_set_cursor(&c->changes, cursor);
 }
 
 /* The state after every event: the sizes, then the change list. */
@@ -453,16 +403,9 @@ static void compare_settle(struct compare *c)
 
 static unsigned compare_list_move(struct compare *c, long delta)
 {
-    size_t n = compare_list_count(c);
-    if (n == 0)
+    if (list_count(&c->changes) == 0)
         return 0;
-    long i = (long)c->cursor + delta;
-    if (i < 0)
-        i = 0;
-    if (i >= (long)n)
-        i = (long)n - 1;
-    c->cursor = (size_t)i;
-    compare_list_clamp(c);
+    list_move(&c->changes, delta);
     return VIEW_REDRAW;
 }
 
@@ -470,9 +413,9 @@ static unsigned compare_list_move(struct compare *c, long delta)
  * with the keys if it is there), highlight it everywhere, the others follow. */
 static unsigned compare_list_enter(struct compare *c)
 {
-    if (compare_list_count(c) == 0)
+    if (list_count(&c->changes) == 0)
         return 0;
-    const struct diff_function *f = compare_list_entry(c, c->cursor);
+    const struct diff_function *f = compare_list_entry(c, c->changes.cursor);
     bool in_before = f->before_cum != 0, in_after = f->after_cum != 0;
     struct app *target = compare_focus(c);
     if (c->mode == COMPARE_SIDE_BY_SIDE) {
@@ -485,7 +428,7 @@ static unsigned compare_list_enter(struct compare *c)
                (c->width == COMPARE_WIDTH_AFTER && !in_after) ||
                (c->width == COMPARE_WIDTH_BEFORE && !in_before)) {
         c->width = COMPARE_WIDTH_LARGER;
-        compare_retype(c, &c->diff, compare_width_type(c));
+        compare_diff_retype(c);
         snprintf(c->message, sizeof c->message,
                  "Widths from the larger of the two, to show a function %s",
                  in_after ? "new in AFTER" : "gone from AFTER");
@@ -501,7 +444,7 @@ static bool compare_list_action(struct compare *c, enum action_id action, unsign
     long page = compare_list_screen_rows(c) - 1;
     if (page < 1)
         page = 1;
-    long n = (long)compare_list_count(c);
+    long n = (long)list_count(&c->changes);
     switch (action) {
     case ACTION_MOVE_UP: *flags = compare_list_move(c, -1); return true;
     case ACTION_MOVE_DOWN: *flags = compare_list_move(c, 1); return true;
@@ -617,18 +560,12 @@ unsigned compare_key(struct compare *c, int key)
 static unsigned compare_list_click(struct compare *c, int y, bool double_click)
 {
     int line = y - COMPARE_TITLE_ROWS - 2; /* below the title and the column headings */
-    if (line < 0)
+    long entry = line < 0 ? -1 : list_entry_at_line(&c->changes, line);
+    if (entry < 0)
         return 0;
-    size_t row = c->side_scroll + (size_t)line, n = compare_list_count(c);
-    for (size_t i = 0; i < n; i++) {
-        if (compare_list_row(c, i) == row) {
-            c->cursor = i;
-            c->sidebar_focus = true;
-            compare_list_clamp(c);
-            return double_click ? compare_list_enter(c) : VIEW_REDRAW;
-        }
-    }
-    return 0;
+    list_set_cursor(&c->changes, (size_t)entry);
+    c->sidebar_focus = true;
+    return double_click ? compare_list_enter(c) : VIEW_REDRAW;
 }
 
 /* compare_click without the settling. */
@@ -702,8 +639,8 @@ static void compare_blit(struct frame *f, const struct frame *src, int x, int y)
 }
 
 /* Draw app into its own frame, then copy that into f at (x, y). */
-static void compare_draw_app(const struct compare *c, struct app *app, struct frame *f, int x,
-                             int y)
+static void compare_draw_app(const struct compare *c, const struct app *app, struct frame *f,
+                             int x, int y)
 {
     struct frame pane;
     frame_init(&pane, app->cols, app->rows, c->ascii);
@@ -712,7 +649,7 @@ static void compare_draw_app(const struct compare *c, struct app *app, struct fr
     frame_free(&pane);
 }
 
-void compare_draw(struct compare *c, struct frame *f)
+void compare_draw(const struct compare *c, struct frame *f)
 {
     if (f->cols != c->cols || f->rows != c->rows)
         frame_resize(f, c->cols, c->rows);
@@ -724,7 +661,7 @@ void compare_draw(struct compare *c, struct frame *f)
             frame_puts(f, 0, 1, f->cols, "(compare mode needs 40x8)", STYLE_ERROR);
         return;
     }
-    struct app *focused = compare_focus(c);
+    const struct app *focused = compare_focused(c);
     if (focused->help || focused->info) { /* full screen, as in the single view */
         app_draw(focused, f);
         return;
@@ -760,11 +697,7 @@ static unsigned compare_view_resize(void *ctx, int cols, int rows)
 {
     return compare_resize(ctx, cols, rows);
 }
-/* The one cast of the view: compare_draw still settles its panes while drawing. */
-static void compare_view_draw(const void *ctx, struct frame *f)
-{
-    compare_draw((struct compare *)(uintptr_t)ctx, f);
-}
+static void compare_view_draw(const void *ctx, struct frame *f) { compare_draw(ctx, f); }
 
 void view_of_compare(struct view *view, struct compare *c)
 {

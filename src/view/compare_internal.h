@@ -10,18 +10,9 @@
 /* "BEFORE" or "AFTER". */
 const char *compare_side_name(int side);
 
-/* Entries of the change list: the functions that grew (largest first), then
- * those that shrank (largest first). */
-size_t compare_list_count(const struct compare *c);
-
-/* Entry i of the change list. */
-const struct diff_function *compare_list_entry(const struct compare *c, size_t i);
-
-/* List row of entry i (the "Grew" and "Shrank" headings take rows). */
-size_t compare_list_row(const struct compare *c, size_t i);
-
-/* Rows the whole list takes, headings and "(none)" lines included. */
-size_t compare_list_rows(const struct compare *c);
+/* Entry of the change list (c->changes): the functions that grew (largest
+ * first), those that shrank (largest first), then the unchanged ones. */
+const struct diff_function *compare_list_entry(const struct compare *c, size_t entry);
 
 /* Screen rows for the list below the sidebar's title. */
 int compare_list_screen_rows(const struct compare *c);

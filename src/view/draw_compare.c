@@ -124,7 +124,9 @@ static void draw_compare_entry(const struct compare *c, const struct diff_functi
     bool in_b = e->before_cum != 0, in_a = e->after_cum != 0;
     if (c->funcs.rank.normalise) {
         char d[16], b[16], a[16];
-        if (fabs(e->change) >= 999.95)
+        if (e->change == 0)
+            snprintf(d, sizeof d, "%6.1f", 0.0);
+        else if (fabs(e->change) >= 999.95)
             snprintf(d, sizeof d, "%+6.0f", e->change);
         else
             snprintf(d, sizeof d, "%+6.1f", e->change);
@@ -176,35 +178,25 @@ void draw_compare_sidebar(const struct compare *c, struct frame *f)
                rank->normalise ? "   pts before  after function (% of each total)"
                                : "  change  before   after function",
                STYLE_SIDEBAR_TITLE);
-    size_t n = compare_list_count(c), grew = c->funcs.grew, shrank = c->funcs.shrank;
-    int rows = compare_list_screen_rows(c);
-    size_t shrank_head = 1 + (grew ? grew : 1);
-    for (int r = 0; r < rows; r++) {
-        size_t row = c->side_scroll + (size_t)r;
-        int y = top + 2 + r;
-        if (y >= bottom || row >= compare_list_rows(c))
+    const struct list *l = &c->changes;
+    for (size_t r = 0; r < l->height; r++) {
+        int y = top + 2 + (int)r;
+        struct list_row row = list_row_at(l, l->scroll + r);
+        if (y >= bottom || row.kind == LIST_ROW_PAST)
             break;
-        char text[96];
-        /* Headings and "(none)" lines. */
-        if (row == 0 || row == shrank_head) {
-            bool g = row == 0;
-            snprintf(text, sizeof text, "%s%s (%zu)", rank->normalise ? "Share " : "",
-                     g ? rank->normalise ? "grew" : "Grew" : rank->normalise ? "shrank" : "Shrank",
-                     g ? grew : shrank);
+        const struct list_section *sec = &l->sections[row.section];
+        if (row.kind == LIST_ROW_HEADING) {
             frame_fill(f, x, y, w, ' ', STYLE_SIDEBAR_TITLE);
-            frame_puts(f, x + 1, y, w - 1, text, STYLE_SIDEBAR_TITLE);
+            frame_puts(f, x + 1, y, w - 1, sec->heading, STYLE_SIDEBAR_TITLE);
             continue;
         }
-        if ((row == 1 && grew == 0) || (row == shrank_head + 1 && shrank == 0)) {
-            frame_puts(f, x + 1, y, w - 1, "(none)", STYLE_SIDEBAR);
+        if (row.kind == LIST_ROW_NONE) {
+            frame_puts(f, x + 1, y, w - 1, sec->none, STYLE_SIDEBAR);
             continue;
         }
-        size_t i = row < shrank_head ? row - 1 : grew + (row - shrank_head - 1);
-        if (i >= n)
-            continue;
-        const struct diff_function *e = compare_list_entry(c, i);
+        const struct diff_function *e = compare_list_entry(c, row.entry);
         uint16_t style = STYLE_SIDEBAR;
-        if (i == c->cursor)
+        if (row.entry == l->cursor)
             style = c->sidebar_focus ? STYLE_SIDEBAR_CURSOR : STYLE_SIDEBAR_MARK;
         char cols[256];
         draw_compare_entry(c, e, cols, sizeof cols);

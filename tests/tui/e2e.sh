@@ -657,10 +657,10 @@ check_cmp_dump() { # DESC KEYS
     fi
 }
 start cmp "\"$BIN\" \"$PROFILE\" \"$AFTER\""
-check "compare: BEFORE and AFTER titles" poll sh -c "tmux -u -L '$SOCKET' capture-pane -p -t cmp | head -n 1 | grep -q 'BEFORE recommendation-api.folded .*AFTER recommendation-api-after.folded'"
+check "compare: BEFORE and AFTER titles" poll sh -c "tmux -u -L '$SOCKET' capture-pane -p -t cmp | head -n 1 | grep -q 'BEFORE recommendation-api.folded .*AFTER (keys) recommendation-api-after.folded'"
 check "compare: the status line compares" poll info_has "before 4100 (100%)  after 1950 (100%)"
 tm send-keys -t cmp k k l l l l
-check "compare: serialize_response, 61% before and 18% after" poll info_has "before 2501 (61.00%)  after 351 (18.00%)  change -43.0 pts"
+check "compare: serialize_response, 61% before and 18% after" poll info_has "before 2501 (61.00%)  after 351 (18.00%)  share -43.0 pts, value -2150"
 tm send-keys -t cmp Enter
 # Zoomed in AFTER (the pane with the keys): BEFORE's breadcrumb followed.
 both_zoomed() { row 2 | grep -q '^all › handle_request › serialize_response .*│all › handle_request › serialize_response'; }
@@ -673,7 +673,7 @@ check "compare: json.dumps is gone from AFTER" poll info_has "gone from AFTER"
 tm send-keys -t cmp BSpace
 check "compare: zoom back in BEFORE, AFTER follows" poll sh -c "tmux -u -L '$SOCKET' capture-pane -p -t cmp | sed -n 2p | grep -q '^all  *│all *\$'"
 tm send-keys -t cmp d
-check "compare: d shows the differential view" poll row_has 1 "Differential: widths from AFTER"
+check "compare: d shows the differential view" poll row_has 1 "Differential (samples): widths from AFTER"
 check_cmp_dump "compare: differential screen is exactly what --dump shows" "kkllll<Enter>wkl<BS>d"
 tm send-keys -t cmp b b m
 check "compare: widths from the larger, raw values" poll row_has 1 "widths from larger of the two, colour by change (raw values)"

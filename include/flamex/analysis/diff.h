@@ -49,8 +49,8 @@ struct diff_pair {
  * profile_free). before and after may be the same profile (a two-count
  * folded file: the pair {0, 1}). Its source reads "BEFORE vs AFTER", its
  * format is before's; pair p's BEFORE column is named as BEFORE's type, its
- * AFTER column as AFTER's, their unit is BEFORE's (AFTER's when BEFORE's is
- * "count" or empty); its default type is pair 0's AFTER column. Returns NULL
+ * AFTER column as AFTER's, their unit is the two types' unit ("count", no
+ * unit, when they differ); its default type is pair 0's AFTER column. Returns NULL
  * with err filled when npairs is out of range or the union exceeds the node
  * limit of limits (NULL: the tree's maximum). */
 struct profile *diff_merge_pairs(const struct profile *before, const struct profile *after,
@@ -113,12 +113,15 @@ struct diff_function {
 };
 
 /* What diff_functions computes: every function of the scope, largest growth
- * first and largest shrink last (by change, then name). */
+ * first and largest shrink last (by change, then name; the unchanged in
+ * between, those with a ranked value first). */
 struct diff_functions {
     struct diff_function *items; /* owned; free with diff_functions_free */
     size_t count;
     size_t grew;                 /* items[0..grew) have change > 0 */
     size_t shrank;               /* items[count-shrank..count) have change < 0 */
+    size_t same;                 /* items[grew..grew+same) have change 0 and a ranked
+                                    value on a side (the rest of the middle: 0 on both) */
     double before_total, after_total; /* of the scope root */
     struct diff_rank rank;       /* what was ranked */
 };

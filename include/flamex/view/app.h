@@ -181,6 +181,26 @@ void app_copy_history(struct app *to, const struct app *from, uint32_t (*map)(vo
  * selected). The selection falls back to its nearest visible caller. */
 void app_follow(struct app *app, uint32_t zoom, uint32_t selected);
 
+/* Show sample type type of the app's profile (as t does for the next one):
+ * the zoom, the selection and the zoom history move to their deepest
+ * ancestor with a nonzero total of it; siblings are re-sorted when ordered
+ * heaviest first (not in a compare pane: the compare sorts the one tree for
+ * all its panes before); the app settles. A type out of range is ignored (returns
+ * 0), else returns VIEW_REDRAW. Compare mode switches its panes with it. */
+unsigned app_set_type(struct app *app, size_t type);
+
+/* Compare mode: app shows one side of a merged profile (its title names the
+ * side, its status line not the sample type) or, with differential set, the
+ * differential view (bars coloured by change, BEFORE normalised to AFTER's
+ * total when normalise is set). The app settles. */
+void app_set_compare(struct app *app, bool differential, bool normalise);
+
+/* Compare mode: take from's orientation and sibling order; the app settles. */
+void app_match_view(struct app *app, const struct app *from);
+
+/* Set the one-shot status message (copied, cut to fit; NULL clears it). */
+void app_set_message(struct app *app, const char *text);
+
 /* Is a search in effect (a pattern, even one matching nothing)? */
 bool app_search_active(const struct app *app);
 

@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "flamex/view/app.h"
+#include "flamex/view/list.h"
 #include "flamex/analysis/diff.h"
 
 enum compare_mode { COMPARE_SIDE_BY_SIDE, COMPARE_DIFFERENTIAL };
@@ -55,9 +56,9 @@ struct compare {
     bool sidebar_focus;          /* the keys go to the change list */
     enum hot_order rank;         /* the change list ranks self values or totals */
     bool scope_zoom;             /* ... within the zoom of the app with the keys */
-    size_t cursor, side_scroll;  /* the change list's cursor and first row shown */
-    struct diff_functions funcs; /* the change list, for funcs.rank (settled by every
-                                    event while the list is wanted) */
+    struct diff_functions funcs; /* the ranked functions, for funcs.rank (settled by
+                                    every event while the list is wanted) */
+    struct list changes;         /* their rows: grew, shrank, unchanged; cursor, scroll */
     bool funcs_valid;
     int cols, rows;
     bool ascii;
@@ -89,8 +90,9 @@ unsigned compare_click(struct compare *c, int x, int y, bool double_click);
 /* Mouse wheel over the pane with the keys (or the sidebar with the focus). */
 unsigned compare_wheel(struct compare *c, int lines);
 
-/* Draw the whole screen into f (resized to the compare's size if needed). */
-void compare_draw(struct compare *c, struct frame *f);
+/* Draw the whole screen into f (resized to the compare's size if needed);
+ * reads the state the events settled, changes nothing. */
+void compare_draw(const struct compare *c, struct frame *f);
 
 /* The app with the keys: the active pane, or the differential view. */
 const struct app *compare_focused(const struct compare *c);
