@@ -82,9 +82,12 @@ void compare_init(struct compare *c, struct profile *merged, const struct keymap
     /* The note (how the types were paired) and the config/theme problems'
      * notice (app_init) go on compare mode's own status line; each pane's
      * information panel lists the problems. */
-    const char *notice = c->diff.message;
-    snprintf(c->message, sizeof c->message, "%s%s%s", opts->note ? opts->note : "",
-             opts->note && notice[0] ? "; " : "", notice);
+    char notice[sizeof c->diff.message];
+    memcpy(notice, c->diff.message, sizeof notice);
+    snprintf(c->message, sizeof c->message, "%s", opts->note ? opts->note : "");
+    if (notice[0] && c->message[0] && strlen(c->message) + 2 < sizeof c->message)
+        strcat(c->message, "; ");
+    strncat(c->message, notice, sizeof c->message - strlen(c->message) - 1);
     for (int i = 0; i < 2; i++)
         app_set_message(&c->pane[i], NULL);
     app_set_message(&c->diff, NULL);
