@@ -399,6 +399,13 @@ expect_status "--keys: G in the hot list, then t shortens it, then Enter" 0 \
 expect_grep "--keys: Enter after t searches the last hot function of the new type" "$TMP/out" '"main"  Matched'
 expect_status "--keys: zoomed scope, G, then Enter from the graph list" 0 \
     "$BIN" --dump --size=120x30 --keys='Hz<Tab>G<Tab>kk<Enter><Tab><Enter>' "$SAMPLES/recommendation-api.folded"
+# The help screen scrolls to its last line and no further; G is its bottom.
+expect_status "--keys: ? then 60 j at 200x30" 0 \
+    "$BIN" --dump --size=200x30 --keys="?$(printf 'j%.0s' $(seq 60))" "$SAMPLES/recommendation-api.folded"
+if [ "$(tail -n 1 "$TMP/out" | grep -c 'Width is time')" -eq 1 ]; then ok "help: 60 j end on its last line"
+else not_ok "help: 60 j end on its last line"; sed 's/^/# /' "$TMP/out" | tail -5; fi
+expect_status "--keys: ?G" 0 "$BIN" --dump --size=200x30 --keys='?G' "$SAMPLES/recommendation-api.folded"
+expect_grep "help: G shows its bottom, help stays open" "$TMP/out" "Width is time"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -440,6 +440,37 @@ static void test_sidebar_scope_cursor_settles(void **state)
     view_close(&v);
 }
 
+/* The help screen scrolls as far as its last line, not into a blank screen;
+ * G goes to its bottom instead of closing it. */
+static void test_help_scroll_bounded(void **state)
+{
+    (void)state;
+    struct viewer v;
+    view_open(&v, load_article(), 200, 30);
+    press(&v, "?");
+    for (int i = 0; i < 60; i++)
+        press(&v, "j");
+    assert_true(v.app.help);
+    int max = panel_max_scroll(&v.app.help_panel, 30);
+    assert_true(max > 0 && max < 60);
+    assert_int_equal(v.app.help_panel.scroll, max);
+    draw(&v);
+    assert_non_null(strstr(row_text(&v.f, 29), "Width is time"));
+    press(&v, "g");
+    assert_int_equal(v.app.help_panel.scroll, 0);
+    press(&v, "G");
+    assert_true(v.app.help);
+    assert_int_equal(v.app.help_panel.scroll, max);
+    app_wheel(&v.app, -100); /* the wheel stops at the bottom too */
+    assert_int_equal(v.app.help_panel.scroll, max);
+    /* Wider: fewer lines, the scroll comes back within them. */
+    app_resize(&v.app, 400, 30);
+    assert_true(v.app.help_panel.scroll <= panel_max_scroll(&v.app.help_panel, 30));
+    press(&v, "x"); /* an unbound key closes it */
+    assert_false(v.app.help);
+    view_close(&v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -454,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_sidebar_zoom_out_rank_scope),
         cmocka_unit_test(test_sidebar_cursor_settles_without_drawing),
         cmocka_unit_test(test_sidebar_scope_cursor_settles),
+        cmocka_unit_test(test_help_scroll_bounded),
         cmocka_unit_test(test_shapes_highlight_and_list),
     };
     return cmocka_run_group_tests_name("app", tests, NULL, NULL);

@@ -365,7 +365,7 @@ static void test_overlays_stay_with_their_pane(void **state)
     x.c.sidebar = true; /* the wheel scrolls the help, not the change list */
     x.c.sidebar_focus = true;
     compare_wheel(&x.c, -3);
-    assert_int_equal(x.c.pane[1].help_scroll, 3);
+    assert_int_equal(x.c.pane[1].help_panel.scroll, 3);
     press(&x, "?");
     x.c.sidebar = x.c.sidebar_focus = false;
 

@@ -336,3 +336,32 @@ size_t numfmt_percent(char *buf, size_t cap, double value, double total)
         n = snprintf(buf, cap, "%5.2g%%", ratio);
     return n < 0 ? 0 : (size_t)n;
 }
+
+size_t numfmt_share(char *buf, size_t cap, double value, double total)
+{
+    char tmp[64];
+    numfmt_percent(tmp, sizeof tmp, value, total);
+    const char *s = tmp;
+    while (*s == ' ')
+        s++;
+    int n = snprintf(buf, cap, "%s", s);
+    return n < 0 ? 0 : (size_t)n;
+}
+
+size_t numfmt_percent1(char *buf, size_t cap, double value, double total, int width)
+{
+    int n;
+    if (width < 0)
+        width = 0;
+    if (!(total != 0)) {
+        n = snprintf(buf, cap, "%*s", width, "-");
+    } else {
+        double p = 100.0 * value / total;
+        int w = width > 0 ? width - 1 : 0; /* the number, before the '%' */
+        if (p > 999.9 || p < -99.9)
+            n = snprintf(buf, cap, "%*.0f%%", w, p);
+        else
+            n = snprintf(buf, cap, "%*.1f%%", w, p);
+    }
+    return n < 0 ? 0 : (size_t)n;
+}

@@ -462,3 +462,21 @@ size_t utf8_truncate(const char *in, size_t len, size_t cols, bool ascii, char *
         *out_len = used_b;
     return used_c;
 }
+
+size_t utf8_wrap_line(const char *s, size_t n, int width, bool ascii)
+{
+    struct utf8_iter it;
+    struct utf8_glyph g;
+    utf8_iter_init(&it, s, n, ascii);
+    int cols = 0;
+    size_t fit = 0, brk = 0;
+    while (utf8_iter_next(&it, &g)) {
+        if (g.len == 1 && g.bytes[0] == ' ' && g.src_off > 0)
+            brk = g.src_off;
+        if (cols + g.width > width)
+            return brk ? brk : (fit ? fit : g.src_off + g.src_len);
+        cols += g.width;
+        fit = g.src_off + g.src_len;
+    }
+    return n;
+}

@@ -247,3 +247,15 @@ const char *profile_format_name(enum profile_format format)
     }
     return "unknown";
 }
+
+const char *profile_type_name(const struct profile *profile, size_t t)
+{
+    const char *name = profile->types[t].name;
+    return name ? name : "";
+}
+
+const char *profile_type_unit(const struct profile *profile, size_t t)
+{
+    const char *unit = profile->types[t].unit;
+    return unit && unit[0] ? unit : "count";
+}

@@ -510,3 +510,11 @@ uint32_t tree_subtree_size(const struct tree *tree, uint32_t node)
     return tree->subtree[node];
 }
 
+
+const char *tree_inline_note(const struct tree *tree, uint32_t node)
+{
+    uint32_t flags = tree_flags(tree, node);
+    if (!(flags & TREE_FLAG_INLINED))
+        return NULL;
+    return flags & TREE_FLAG_CALLED ? "(partial-inline)" : "(inline)";
+}

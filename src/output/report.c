@@ -63,12 +63,9 @@ bool report_top(FILE *out, const struct profile *profile, const struct report_to
 
     char a[64], b[64], c[64];
     numfmt_pprof_label(a, sizeof a, shown_flat, unit, to);
-    numfmt_percent(b, sizeof b, shown_flat, list.total);
+    numfmt_share(b, sizeof b, shown_flat, list.total);
     numfmt_pprof_label(c, sizeof c, list.total, unit, to);
-    const char *pct = b;
-    while (*pct == ' ')
-        pct++;
-    fprintf(out, "Showing nodes accounting for %s, %s of %s total\n", a, pct, c);
+    fprintf(out, "Showing nodes accounting for %s, %s of %s total\n", a, b, c);
     if (dropped) {
         numfmt_pprof_label(a, sizeof a, cutoff, unit, to);
         fprintf(out, "Dropped %zu node%s (cum <= %s)\n", dropped, dropped == 1 ? "" : "s", a);

@@ -21,21 +21,6 @@ struct report_diff_options report_diff_default_options(void)
     return (struct report_diff_options){ .limit = 20, .path_limit = 10, .normalise = true };
 }
 
-/* Remove the leading spaces of the string at s. */
-static void report_diff_trim(char *s)
-{
-    size_t skip = strspn(s, " ");
-    if (skip)
-        memmove(s, s + skip, strlen(s + skip) + 1);
-}
-
-/* A share as numfmt_percent prints it, without its leading padding. */
-static void report_diff_share(char *buf, size_t cap, double value, double total)
-{
-    numfmt_percent(buf, cap, value, total);
-    report_diff_trim(buf);
-}
-
 /* A change in percentage points with its sign ("+12.13%", "-0.5%", "0%"). */
 static void report_diff_signed_pct(char *buf, size_t cap, double pct)
 {
@@ -44,7 +29,7 @@ static void report_diff_signed_pct(char *buf, size_t cap, double pct)
         return;
     }
     buf[0] = pct > 0 ? '+' : '-';
-    report_diff_share(buf + 1, cap - 1, pct, 100);
+    numfmt_share(buf + 1, cap - 1, pct, 100);
 }
 
 /* A value in the unit; with sign set, positive values get a '+'. */
@@ -85,8 +70,8 @@ static void report_diff_row(FILE *out, const struct report_diff_ctx *cx, double 
                             double after_pct, double before, double after)
 {
     char bp[32], ap[32], dp[32], b[64], a[64], d[64];
-    report_diff_share(bp, sizeof bp, before_pct, 100);
-    report_diff_share(ap, sizeof ap, after_pct, 100);
+    numfmt_share(bp, sizeof bp, before_pct, 100);
+    numfmt_share(ap, sizeof ap, after_pct, 100);
     report_diff_signed_pct(dp, sizeof dp, after_pct - before_pct);
     report_diff_value(b, sizeof b, before, cx->unit, false);
     report_diff_value(a, sizeof a, after, cx->unit, false);
@@ -183,8 +168,8 @@ static void report_diff_only_list(FILE *out, const struct report_diff_ctx *cx,
         const struct diff_function *f = rows[i].f;
         char sp[32], tp[32], s[64], t[64];
         double flat = vanished ? f->before_flat : f->after_flat;
-        report_diff_share(sp, sizeof sp, flat, total);
-        report_diff_share(tp, sizeof tp, rows[i].cum, total);
+        numfmt_share(sp, sizeof sp, flat, total);
+        numfmt_share(tp, sizeof tp, rows[i].cum, total);
         report_diff_value(s, sizeof s, flat, cx->unit, false);
         report_diff_value(t, sizeof t, rows[i].cum, cx->unit, false);
         fprintf(out, "%8s %8s %10s %10s  ", sp, tp, s, t);

@@ -54,6 +54,8 @@ void app_init(struct app *app, struct profile *profile, const struct keymap *km,
 void app_free(struct app *app)
 {
     layout_free(&app->layout);
+    panel_free(&app->help_panel);
+    panel_free(&app->info_panel);
     free(app->back);
     free(app->forward);
     app->back = app->forward = NULL;
@@ -81,8 +83,6 @@ int app_pad(const struct app *app)
     int pad = app_graph_rows(app) - (int)app->layout.rows;
     return !app->icicle && pad > 0 ? pad : 0;
 }
-
-static void app_info_scroll_by(struct app *app, int lines);
 
 static int app_max_scroll(const struct app *app)
 {
@@ -145,6 +145,8 @@ void app_ensure_layout(struct app *app)
     app_reveal_selected(app);
 }
 
+static void app_panels_settle(struct app *app);
+
 void app_settle(struct app *app)
 {
     app_ensure_layout(app);
@@ -153,8 +155,7 @@ void app_settle(struct app *app)
         app_shapes_refresh(app);
     if (app_search_active(app))
         app_search_totals(app);
-    if (app->info)
-        app_info_scroll_by(app, 0);
+    app_panels_settle(app);
 }
 
 unsigned app_resize(struct app *app, int cols, int rows)
@@ -412,7 +413,7 @@ static unsigned app_next_type(struct app *app)
     size_t t = app->type;
     if (p->ntypes < 2) {
         snprintf(app->message, sizeof app->message, "This profile has one sample type: %s (%s)",
-                 p->types[t].name ? p->types[t].name : "", draw_type_unit(app, t));
+                 profile_type_name(p, t), profile_type_unit(p, t));
         return VIEW_REDRAW;
     }
     t = app->type = (app->type + 1) % p->ntypes;
@@ -431,43 +432,64 @@ static unsigned app_next_type(struct app *app)
     return VIEW_REDRAW;
 }
 
-/* Furthest the information panel scrolls: its last row at the screen's bottom. */
-static int app_info_max_scroll(struct app *app)
+/* Keys while the help screen or the information panel is shown: moves
+ * scroll it (page: the lines a page key moves), anything else closes it
+ * (returns false). */
+static bool app_panel_key(struct panel *p, enum action_id action, int height, int page)
 {
-    int m = draw_info_rows(app) - app->rows;
-    return m > 0 ? m : 0;
-}
-
-static void app_info_scroll_by(struct app *app, int lines)
-{
-    app->info_scroll += lines;
-    int max = app_info_max_scroll(app);
-    if (app->info_scroll > max)
-        app->info_scroll = max;
-    if (app->info_scroll < 0)
-        app->info_scroll = 0;
+    switch (action) {
+    case ACTION_MOVE_DOWN: panel_scroll_by(p, 1, height); return true;
+    case ACTION_MOVE_UP: panel_scroll_by(p, -1, height); return true;
+    case ACTION_PAGE_DOWN: panel_scroll_by(p, page, height); return true;
+    case ACTION_PAGE_UP: panel_scroll_by(p, -page, height); return true;
+    case ACTION_SCROLL_TOP: panel_scroll_by(p, INT_MIN / 2, height); return true;
+    case ACTION_SCROLL_BOTTOM: panel_scroll_by(p, INT_MAX / 2, height); return true;
+    case ACTION_REDRAW: return true;
+    default: return false;
+    }
 }
 
 /* Keys while the information panel is shown: moves scroll it, the sample
  * type may change under it, anything else (i, q, Esc...) closes it. */
 static unsigned app_apply_info(struct app *app, enum action_id action)
 {
-    switch (action) {
-    case ACTION_NONE: return 0;
-    case ACTION_MOVE_DOWN: app_info_scroll_by(app, 1); break;
-    case ACTION_MOVE_UP: app_info_scroll_by(app, -1); break;
-    case ACTION_PAGE_DOWN: app_info_scroll_by(app, app->rows - 1); break;
-    case ACTION_PAGE_UP: app_info_scroll_by(app, -(app->rows - 1)); break;
-    case ACTION_SCROLL_TOP: app->info_scroll = 0; break;
-    case ACTION_SCROLL_BOTTOM: app->info_scroll = app_info_max_scroll(app); break;
-    case ACTION_NEXT_SAMPLE_TYPE:
-        app_next_type(app);
-        app_info_scroll_by(app, 0);
-        break;
-    case ACTION_REDRAW: break;
-    default: app->info = false; break;
-    }
+    if (action == ACTION_NONE)
+        return 0;
+    if (action == ACTION_NEXT_SAMPLE_TYPE)
+        app_next_type(app); /* the panel is built again for the type when the app settles */
+    else if (!app_panel_key(&app->info_panel, action, app->rows, app->rows - 1))
+        app->info = false;
     return VIEW_REDRAW;
+}
+
+/* Keys while the help screen is shown: moves scroll it, q quits, anything
+ * else closes it. */
+static unsigned app_apply_help(struct app *app, enum action_id action)
+{
+    if (!app_panel_key(&app->help_panel, action, app->rows, app_graph_rows(app)))
+        app->help = false;
+    return VIEW_REDRAW;
+}
+
+/* Build the help screen and the information panel when they show and what
+ * they depend on changed; keep their scroll within their height. */
+static void app_panels_settle(struct app *app)
+{
+    struct panel *h = &app->help_panel, *i = &app->info_panel;
+    if (app->help) {
+        if (!h->lines || h->cols != app->cols || h->ascii != app->ascii)
+            draw_help_build(h, app);
+        panel_scroll_by(h, 0, app->rows);
+    }
+    if (app->info) {
+        if (!i->lines || i->cols != app->cols || i->ascii != app->ascii ||
+            app->info_type != app->type || app->info_selected != app->selected) {
+            draw_info_build(i, app);
+            app->info_type = app->type;
+            app->info_selected = app->selected;
+        }
+        panel_scroll_by(i, 0, app->rows);
+    }
 }
 
 /* Keys while the sidebar has the focus: moves and Enter act on its list;
@@ -495,21 +517,8 @@ static unsigned app_apply_action(struct app *app, enum action_id action)
     app->message[0] = '\0';
     if (app->info)
         return app_apply_info(app, action);
-    if (app->help && action != ACTION_QUIT) {
-        switch (action) {
-        case ACTION_MOVE_DOWN: if (app->help_scroll < ACTION_COUNT * 2) app->help_scroll++; break;
-        case ACTION_MOVE_UP: if (app->help_scroll > 0) app->help_scroll--; break;
-        case ACTION_PAGE_DOWN:
-            app->help_scroll += app_graph_rows(app);
-            if (app->help_scroll > ACTION_COUNT * 2)
-                app->help_scroll = ACTION_COUNT * 2;
-            break;
-        case ACTION_PAGE_UP: app->help_scroll -= app_graph_rows(app); if (app->help_scroll < 0) app->help_scroll = 0; break;
-        case ACTION_SCROLL_TOP: app->help_scroll = 0; break;
-        default: app->help = false; break;
-        }
-        return VIEW_REDRAW;
-    }
+    if (app->help && action != ACTION_QUIT)
+        return app_apply_help(app, action);
     unsigned flags = 0;
     if (app->focus == APP_FOCUS_SIDEBAR && app_sidebar_visible(app) &&
         app_apply_sidebar(app, action, &flags))
@@ -615,11 +624,11 @@ static unsigned app_apply_action(struct app *app, enum action_id action)
         return VIEW_REDRAW;
     case ACTION_INFO:
         app->info = true;
-        app->info_scroll = 0;
+        app->info_panel.scroll = 0;
         return VIEW_REDRAW;
     case ACTION_HELP:
         app->help = true;
-        app->help_scroll = 0;
+        app->help_panel.scroll = 0;
         return VIEW_REDRAW;
     case ACTION_REDRAW:
         return VIEW_REDRAW;
@@ -701,14 +710,8 @@ unsigned app_click(struct app *app, int x, int y, bool double_click)
 static unsigned app_wheel_event(struct app *app, int lines)
 {
     app->keep_selected = TREE_NONE;
-    if (app->help) {
-        app->help_scroll -= lines;
-        if (app->help_scroll < 0)
-            app->help_scroll = 0;
-        return VIEW_REDRAW;
-    }
-    if (app->info) {
-        app_info_scroll_by(app, -lines);
+    if (app->help || app->info) {
+        panel_scroll_by(app->help ? &app->help_panel : &app->info_panel, -lines, app->rows);
         return VIEW_REDRAW;
     }
     if (app->focus == APP_FOCUS_SIDEBAR && app_sidebar_visible(app))

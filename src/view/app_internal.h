@@ -81,36 +81,18 @@ unsigned app_sidebar_click(struct app *app, int y, bool double_click);
 /* Free the caches the sidebar and shape highlighting own. */
 void app_sidebar_free(struct app *app);
 
-/* Draw the graph rows, the breadcrumb, the status lines, the help screen. */
+/* Draw the graph rows, the breadcrumb, the status lines (draw.c, draw_flame.c). */
 void draw_flame(const struct app *app, struct frame *f);
 void draw_breadcrumb(const struct app *app, struct frame *f);
 void draw_status(const struct app *app, struct frame *f);
-void draw_help(const struct app *app, struct frame *f);
 /* Draw the sidebar (draw_sidebar.c) at the right of the graph rows. */
 void draw_sidebar(const struct app *app, struct frame *f);
-/* Format 100 * v / total as "%5.1f%%" (6 columns) into buf; "    -%" style
- * dashes when total is 0. */
-void draw_percent6(char *buf, size_t cap, double v, double total);
 
-/* Draw the profile information panel (draw_info.c): the header lines of
- * info.h, the sample types, the selected frame. It owns nothing afterwards;
- * it scrolls by app->info_scroll, which app.c keeps within the content. */
-void draw_info(const struct app *app, struct frame *f);
-/* Rows the information panel's content takes at the app's current width. */
-int draw_info_rows(const struct app *app);
-
-/* Write the raw bytes text[0..len) from (x, y), sanitised (utf8.h) and wrapped
- * at spaces within width columns (at least 8; a word wider than that is cut
- * between glyphs), rows after the first indented by hang more columns; rows
- * outside the frame are skipped. Returns the rows used, at least 1. */
-int draw_wrapped(struct frame *f, int x, int y, int width, int hang, const char *text,
-                 size_t len, uint16_t style);
-/* Rows draw_wrapped would use for the same text and widths, drawing nothing. */
-int draw_wrapped_rows(bool ascii, int width, int hang, const char *text, size_t len);
-/* pprof's note for a frame reached inlined: "(inline)" if only inlined,
- * "(partial-inline)" if also as a real call, NULL otherwise (static strings). */
-const char *draw_inline_note(const struct app *app, uint32_t node);
-/* Unit of sample type t ("count" when the profile gives none). */
-const char *draw_type_unit(const struct app *app, size_t t);
+/* Build the help screen (draw_help.c) for the app's width into p; app_settle
+ * calls it when the help opens or the width changes. */
+void draw_help_build(struct panel *p, const struct app *app);
+/* Build the profile information panel (draw_info.c): the header lines of
+ * info.h, the sample types, the selected frame, for the app's width. */
+void draw_info_build(struct panel *p, const struct app *app);
 
 #endif

@@ -2,6 +2,7 @@
  * and the shapes (shapes.c), cached per scope and sample type, its cursor
  * and scrolling, and what Enter does there; the per-node shape marks the
  * graph is drawn with. */
+#include "flamex/base/numfmt.h"
 #include "flamex/base/xalloc.h"
 
 #include <stdio.h>
@@ -254,14 +255,9 @@ static unsigned app_sidebar_enter_shape(struct app *app)
     app_select_node(app, node);
     if (app->message[0])
         return VIEW_REDRAW;
-    char a[16], b[16];
-    draw_percent6(a, sizeof a, plateau ? self : total, view);
-    draw_percent6(b, sizeof b, total, view);
-    const char *pa = a, *pb = b;
-    while (*pa == ' ')
-        pa++;
-    while (*pb == ' ')
-        pb++;
+    char pa[16], pb[16];
+    numfmt_percent1(pa, sizeof pa, plateau ? self : total, view, 0);
+    numfmt_percent1(pb, sizeof pb, total, view, 0);
     const char *of = app->scope_zoom ? "the zoomed frame" : "the profile";
     if (plateau)
         snprintf(app->message, sizeof app->message, "%sPlateau: self %s of %s, total %s",

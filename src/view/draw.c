@@ -1,93 +1,14 @@
-/* draw.c - the whole screen: breadcrumb, graph, status lines, overlays; the
- * wrapping and labelling helpers the draw_*.c modules share. */
+/* draw.c - the whole screen from the settled app: breadcrumb, graph, status
+ * lines, sidebar, or the help screen or information panel. */
 #include "flamex/view/keys.h"
 #include "flamex/base/numfmt.h"
 #include "flamex/config/style.h"
 #include "flamex/base/utf8.h"
-#include "flamex/base/xalloc.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "app_internal.h"
-
-/* Length of the next line of s[0..n) (already sanitised) in width columns:
- * everything if it fits, else up to the last space that leaves the line at most
- * width wide, else (one long word) as many glyphs as fit, at least one. */
-static size_t draw_wrap_take(const char *s, size_t n, int width, bool ascii)
-{
-    struct utf8_iter it;
-    struct utf8_glyph g;
-    utf8_iter_init(&it, s, n, ascii);
-    int cols = 0;
-    size_t fit = 0, brk = 0;
-    while (utf8_iter_next(&it, &g)) {
-        if (g.len == 1 && g.bytes[0] == ' ' && g.src_off > 0)
-            brk = g.src_off;
-        if (cols + g.width > width)
-            return brk ? brk : (fit ? fit : g.src_off + g.src_len);
-        cols += g.width;
-        fit = g.src_off + g.src_len;
-    }
-    return n;
-}
-
-/* Draw (f != NULL) or measure the wrapped text; returns the rows it takes. */
-static int draw_wrap(struct frame *f, bool ascii, int x, int y, int width, int hang,
-                     const char *text, size_t len, uint16_t style)
-{
-    if (width < 8)
-        width = 8;
-    if (hang < 0 || hang > width - 8)
-        hang = 0;
-    /* Sanitise once, then wrap the display form: escapes count as the
-     * columns they take, and the display form is unchanged by frame_text. */
-    char small[1024];
-    size_t cap = UTF8_SANITIZE_SIZE(len);
-    char *s = cap <= sizeof small ? small : xmalloc(cap);
-    size_t n = utf8_sanitize(text, len, ascii, s, cap);
-    int rows = 0;
-    size_t pos = 0;
-    while (pos < n) {
-        int in = rows ? hang : 0;
-        size_t take = draw_wrap_take(s + pos, n - pos, width - in, ascii);
-        if (f)
-            frame_text(f, x + in, y + rows, width - in, s + pos, take, style);
-        rows++;
-        pos += take;
-        while (pos < n && s[pos] == ' ')
-            pos++;
-    }
-    if (s != small)
-        free(s);
-    return rows ? rows : 1;
-}
-
-int draw_wrapped(struct frame *f, int x, int y, int width, int hang, const char *text,
-                 size_t len, uint16_t style)
-{
-    return draw_wrap(f, f->ascii, x, y, width, hang, text, len, style);
-}
-
-int draw_wrapped_rows(bool ascii, int width, int hang, const char *text, size_t len)
-{
-    return draw_wrap(NULL, ascii, 0, 0, width, hang, text, len, 0);
-}
-
-const char *draw_inline_note(const struct app *app, uint32_t node)
-{
-    uint32_t flags = tree_flags(app->profile->tree, node);
-    if (!(flags & TREE_FLAG_INLINED))
-        return NULL;
-    return flags & TREE_FLAG_CALLED ? "(partial-inline)" : "(inline)";
-}
-
-const char *draw_type_unit(const struct app *app, size_t t)
-{
-    const char *unit = app->profile->types[t].unit;
-    return unit && unit[0] ? unit : "count";
-}
 
 void draw_breadcrumb(const struct app *app, struct frame *f)
 {
@@ -125,16 +46,6 @@ void draw_breadcrumb(const struct app *app, struct frame *f)
     }
 }
 
-/* A percentage as pprof prints it, without the padding. */
-static const char *draw_share(char *buf, size_t cap, double v, double total)
-{
-    numfmt_percent(buf, cap, v, total);
-    const char *s = buf;
-    while (*s == ' ')
-        s++;
-    return s;
-}
-
 /* "/pattern  Matched: X% of total, Y% of view, N frames" at the right of
  * status line y, in the longest form that leaves the selected name 16
  * columns. Returns the columns it took, with the gap before it (0: none). */
@@ -144,9 +55,9 @@ static int draw_matched(const struct app *app, struct frame *f, int y)
         return 0;
     const struct tree *tree = app->profile->tree;
     const struct app_cache *c = &app->cache;
-    char pa[32], pv[32], in_view[48] = "", full[256], brief[96];
-    const char *a = draw_share(pa, sizeof pa, c->matched_all, tree_total(tree, TREE_ROOT, app->type));
-    const char *v = draw_share(pv, sizeof pv, c->matched_view, tree_total(tree, app->zoom, app->type));
+    char a[32], v[32], in_view[48] = "", full[256], brief[96];
+    numfmt_share(a, sizeof a, c->matched_all, tree_total(tree, TREE_ROOT, app->type));
+    numfmt_share(v, sizeof v, c->matched_view, tree_total(tree, app->zoom, app->type));
     if (app->zoom != TREE_ROOT && c->frames_view != c->frames_all)
         snprintf(in_view, sizeof in_view, " (%zu in view)", c->frames_view);
     snprintf(full, sizeof full, "Matched: %s of total, %s of view, %zu frame%s%s", a, v,
@@ -229,8 +140,8 @@ void draw_status(const struct app *app, struct frame *f)
     const struct profile *p = app->profile;
     const struct tree *tree = p->tree;
     size_t t = app->type;
-    const char *unit = draw_type_unit(app, t);
-    const char *type_name = p->types[t].name ? p->types[t].name : "";
+    const char *unit = profile_type_unit(p, t);
+    const char *type_name = profile_type_name(p, t);
     int y1 = f->rows - 2, y2 = f->rows - 1;
     frame_fill(f, 0, y1, f->cols, ' ', STYLE_STATUS);
     frame_fill(f, 0, y2, f->cols, ' ', STYLE_STATUS);
@@ -240,7 +151,7 @@ void draw_status(const struct app *app, struct frame *f)
     int room = f->cols - draw_matched(app, f, y1);
     size_t len;
     const char *name = profile_node_name(p, app->selected, &len);
-    const char *note = draw_inline_note(app, app->selected);
+    const char *note = tree_inline_note(tree, app->selected);
     int note_w = note ? (int)strlen(note) + 1 : 0;
     int name_room = room - note_w > 8 ? room - note_w : room;
     int nx = frame_text(f, 0, y1, name_room, name, len, STYLE_STATUS_KEY);
@@ -256,16 +167,12 @@ void draw_status(const struct app *app, struct frame *f)
     double self = tree_self(tree, app->selected, t);
     double all = tree_total(tree, TREE_ROOT, t);
     double view = tree_total(tree, app->zoom, t);
-    char v[64], sv[64], pa[32], pv[32], ps[32];
+    char v[64], sv[64], a[32], b[32], c[32];
     numfmt_unit(v, sizeof v, total, unit);
     numfmt_unit(sv, sizeof sv, self, unit);
-    numfmt_percent(pa, sizeof pa, total, all);
-    numfmt_percent(pv, sizeof pv, total, view);
-    numfmt_percent(ps, sizeof ps, self, all);
-    const char *a = pa, *b = pv, *c = ps;
-    while (*a == ' ') a++;
-    while (*b == ' ') b++;
-    while (*c == ' ') c++;
+    numfmt_share(a, sizeof a, total, all);
+    numfmt_share(b, sizeof b, total, view);
+    numfmt_share(c, sizeof c, self, all);
     bool count_unit = strcmp(unit, "count") == 0;
     /* The sample type is named whenever it is not the obvious "samples (count)"
      * of a one-type profile: several types, or a unit such as nanoseconds.
@@ -313,12 +220,9 @@ void app_draw(const struct app *app, struct frame *f)
             frame_puts(f, 0, 1, f->cols, "(need 16x4)", STYLE_ERROR);
         return;
     }
-    if (app->help) {
-        draw_help(app, f);
-        return;
-    }
-    if (app->info) {
-        draw_info(app, f);
+    if (app->help || app->info) {
+        frame_clear(f, STYLE_HELP);
+        panel_draw(app->help ? &app->help_panel : &app->info_panel, f, 0, f->rows);
         return;
     }
     if (app->rows >= 4)

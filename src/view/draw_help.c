@@ -1,4 +1,5 @@
-/* draw_help.c - the help screen, generated from the action table and the keymap. */
+/* draw_help.c - the help screen, generated from the action table and the
+ * keymap into a panel (panel.h) once per width; app_draw shows it. */
 #include "flamex/view/keys.h"
 #include "flamex/config/style.h"
 
@@ -7,17 +8,19 @@
 
 #include "app_internal.h"
 
-/* Like draw_wrapped for a NUL-terminated string. */
-static int draw_help_text(struct frame *f, int x, int y, int width, const char *text, uint16_t style)
+/* Wrap a NUL-terminated string from (x, line); returns the lines used. */
+static int draw_help_text(struct panel *p, int line, int x, int width, const char *text,
+                          uint16_t style)
 {
-    return draw_wrapped(f, x, y, width, 0, text, strlen(text), style);
+    return panel_wrap(p, line, x, width, 0, text, strlen(text), style);
 }
 
-void draw_help(const struct app *app, struct frame *f)
+void draw_help_build(struct panel *p, const struct app *app)
 {
-    frame_clear(f, STYLE_HELP);
-    int y = 0 - app->help_scroll;
-    y += draw_help_text(f, 1, y, f->cols - 2,
+    int cols = app->cols;
+    panel_begin(p, cols, app->ascii);
+    int y = 0;
+    y += draw_help_text(p, y, 1, cols - 2,
                         "flamex keys (from the key table; ? or Esc closes, j/k scroll)",
                         STYLE_HELP_TITLE);
     y++;
@@ -36,22 +39,22 @@ void draw_help(const struct app *app, struct frame *f)
         }
         if (!n)
             snprintf(names, sizeof names, "(unbound)");
-        frame_puts(f, 2, y, 20, names, STYLE_HELP_KEY);
-        y += draw_help_text(f, 23, y, f->cols - 24, action_help((enum action_id)a), STYLE_HELP);
+        panel_puts(p, y, 2, 20, names, STYLE_HELP_KEY);
+        y += draw_help_text(p, y, 23, cols - 24, action_help((enum action_id)a), STYLE_HELP);
     }
     y++;
-    y += draw_help_text(f, 2, y, f->cols - 3,
+    y += draw_help_text(p, y, 2, cols - 3,
                         "Search prompt: matches light up as you type; <BS> and <C-u> edit, <Enter> "
                         "keeps the search, <Esc> clears it.",
                         STYLE_HELP);
-    y += draw_help_text(f, 2, y, f->cols - 3,
+    y += draw_help_text(p, y, 2, cols - 3,
                         "Sidebar (<Tab> gives it the keys): moves and page keys move its cursor, "
                         "<Enter> shows the entry in the graph.",
                         STYLE_HELP);
-    y += draw_help_text(f, 2, y, f->cols - 3,
+    y += draw_help_text(p, y, 2, cols - 3,
                         "Mouse: click selects a frame, double-click zooms into it, the wheel scrolls.",
                         STYLE_HELP);
-    draw_help_text(f, 2, y, f->cols - 3,
+    draw_help_text(p, y, 2, cols - 3,
                    "Width is time: the widest bar is where you start. A plateau (a wide bar with "
                    "nothing above it) burns the time itself; a tower (narrow and deep) is "
                    "indirection.",

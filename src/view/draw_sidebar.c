@@ -1,25 +1,13 @@
 /* draw_sidebar.c - the pane at the right of the graph: the hot functions
  * (self%, total%, name) or the shapes (plateaus by self, towers by height),
  * with a cursor that shows where the focus is. */
+#include "flamex/base/numfmt.h"
 #include "flamex/config/style.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "app_internal.h"
-
-void draw_percent6(char *buf, size_t cap, double v, double total)
-{
-    if (!(total != 0)) {
-        snprintf(buf, cap, "%6s", "-");
-        return;
-    }
-    double p = 100.0 * v / total;
-    if (p > 999.9 || p < -99.9)
-        snprintf(buf, cap, "%5.0f%%", p);
-    else
-        snprintf(buf, cap, "%5.1f%%", p);
-}
 
 /* One entry: two right-aligned 6-column numbers, then the name; the name is
  * drawn in the match style when the search matches it (and the row is not
@@ -62,18 +50,18 @@ static void draw_sidebar_entry(const struct app *app, const struct list *l, stru
     if (app->list == APP_LIST_HOT) {
         const struct hot_list *hot = &app->cache.hot;
         const struct hot_entry *e = &hot->entries[r.entry];
-        draw_percent6(a, sizeof a, e->flat, hot->total);
-        draw_percent6(b, sizeof b, e->cum, hot->total);
+        numfmt_percent1(a, sizeof a, e->flat, hot->total, 6);
+        numfmt_percent1(b, sizeof b, e->cum, hot->total, 6);
         draw_sidebar_row(app, f, x, y, w, a, b, e->name, style);
         return;
     }
     const struct shapes *sh = &app->cache.shapes;
     const struct shape *s = r.section == 0 ? &sh->plateaus[r.index] : &sh->towers[r.index];
     if (r.section == 0)
-        draw_percent6(a, sizeof a, s->self, sh->view_total);
+        numfmt_percent1(a, sizeof a, s->self, sh->view_total, 6);
     else
         snprintf(a, sizeof a, "%u", s->height);
-    draw_percent6(b, sizeof b, s->total, sh->view_total);
+    numfmt_percent1(b, sizeof b, s->total, sh->view_total, 6);
     draw_sidebar_row(app, f, x, y, w, a, b, tree_name(app->profile->tree, s->node), style);
 }
 

@@ -63,4 +63,14 @@ const char *numfmt_pprof_output_unit(double min_value, double max_value, const c
  * "  100%", "28.57%", "  0.5%", "0.0042%", "3.2e-05%", "    0%" (0 if total is 0). */
 size_t numfmt_percent(char *buf, size_t cap, double value, double total);
 
+/* numfmt_percent without its leading padding, for prose and status lines:
+ * "100%", "28.57%", "0.5%", "0%". Returns the length. */
+size_t numfmt_share(char *buf, size_t cap, double value, double total);
+
+/* 100 * value / total (signed) with one decimal, right-aligned in width
+ * columns (0: unpadded): "  35.0%", "0.8%"; without decimals beyond 999.9 or
+ * below -99.9; "-" (padded) when total is 0. The viewer's sidebar columns.
+ * Returns the length. */
+size_t numfmt_percent1(char *buf, size_t cap, double value, double total, int width);
+
 #endif

@@ -130,6 +130,13 @@ size_t utf8_display_width(const char *s, size_t len, bool ascii);
 size_t utf8_truncate(const char *in, size_t len, size_t cols, bool ascii, char *out,
                      size_t outcap, size_t *out_len);
 
+/* Bytes of the next line when the display form s[0..n) (utf8_sanitize's
+ * output) is wrapped in width columns: all of it if it fits, else up to the
+ * last space that leaves the line at most width wide, else (one long word)
+ * as many glyphs as fit, at least one. Owns nothing, cannot fail. The caller
+ * skips the spaces after the break. */
+size_t utf8_wrap_line(const char *s, size_t n, int width, bool ascii);
+
 /* Start walking the raw name s[0..len); it owns nothing and borrows s. */
 void utf8_iter_init(struct utf8_iter *it, const char *s, size_t len, bool ascii);
 

@@ -141,6 +141,12 @@ int profile_find_type(const struct profile *profile, const char *name);
 /* Display name of a node's frame ("all" for the root); raw bytes, length in *len. */
 const char *profile_node_name(const struct profile *profile, uint32_t node, size_t *len);
 
+/* Name of sample type t ("" when it has none); the profile's bytes. */
+const char *profile_type_name(const struct profile *profile, size_t t);
+
+/* Unit of sample type t ("count" when the profile gives none). */
+const char *profile_type_unit(const struct profile *profile, size_t t);
+
 /* Short name of a format ("folded", "pprof", "perf"). */
 const char *profile_format_name(enum profile_format format);
 

@@ -95,6 +95,10 @@ uint32_t tree_max_depth(const struct tree *tree);
 /* Flags of node (TREE_FLAG_*). */
 uint32_t tree_flags(const struct tree *tree, uint32_t node);
 
+/* pprof's note for a frame reached inlined: "(inline)" if only inlined,
+ * "(partial-inline)" if also as a real call, NULL otherwise (static strings). */
+const char *tree_inline_note(const struct tree *tree, uint32_t node);
+
 /* Self value of node for sample type t, as a double. */
 double tree_self(const struct tree *tree, uint32_t node, size_t t);
 /* Total (self + descendants) of node for sample type t; requires tree_finish. */

@@ -18,6 +18,7 @@
 #include "flamex/view/keymap.h"
 #include "flamex/view/layout.h"
 #include "flamex/view/list.h"
+#include "flamex/view/panel.h"
 #include "flamex/view/view.h"
 #include "flamex/model/profile.h"
 #include "flamex/analysis/search.h"
@@ -92,9 +93,11 @@ struct app {
     bool icicle;
     bool ascii;
     bool help;                   /* the help screen is shown */
-    int help_scroll;
+    struct panel help_panel;     /* its lines, for help_panel.cols and ascii */
     bool info;                   /* the profile information panel is shown */
-    int info_scroll;
+    struct panel info_panel;     /* its lines, for (info_panel.cols, info_type, info_selected) */
+    size_t info_type;
+    uint32_t info_selected;
     int cols, rows;              /* screen size */
 
     uint32_t zoom;               /* current zoom root */
