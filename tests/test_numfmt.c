@@ -344,6 +344,33 @@ static void test_percent(void **state)
     assert_string_equal(buf, "28.57%");
 }
 
+/* The unpadded share and the sidebar's one-decimal column. */
+static void test_share_and_percent1(void **state)
+{
+    (void)state;
+    char b[32];
+    numfmt_share(b, sizeof b, 1, 1);
+    assert_string_equal(b, "100%");
+    numfmt_share(b, sizeof b, 2, 7);
+    assert_string_equal(b, "28.57%");
+    numfmt_share(b, sizeof b, 1, 200);
+    assert_string_equal(b, "0.5%");
+    numfmt_share(b, sizeof b, 5, 0);
+    assert_string_equal(b, "0%");
+    numfmt_percent1(b, sizeof b, 35, 100, 6);
+    assert_string_equal(b, " 35.0%");
+    numfmt_percent1(b, sizeof b, 8, 1000, 0);
+    assert_string_equal(b, "0.8%");
+    numfmt_percent1(b, sizeof b, 1, 0, 6);
+    assert_string_equal(b, "     -");
+    numfmt_percent1(b, sizeof b, 1, 0, 0);
+    assert_string_equal(b, "-");
+    numfmt_percent1(b, sizeof b, 12345, 100, 6);
+    assert_string_equal(b, "12345%"); /* wider than the column: not cut */
+    numfmt_percent1(b, sizeof b, -50, 10, 6);
+    assert_string_equal(b, " -500%");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -357,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_pprof_gcu),
         cmocka_unit_test(test_pprof_negative_and_zero),
         cmocka_unit_test(test_percent),
+        cmocka_unit_test(test_share_and_percent1),
     };
     return cmocka_run_group_tests_name("numfmt", tests, NULL, NULL);
 }

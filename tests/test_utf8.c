@@ -570,6 +570,20 @@ static void test_properties_random(void **state)
     }
 }
 
+/* Wrapping the display form: at the last space that fits, else between glyphs. */
+static void test_wrap_line(void **state)
+{
+    (void)state;
+    const char *s = "alpha beta gamma";
+    assert_int_equal(utf8_wrap_line(s, strlen(s), 40, false), strlen(s));
+    assert_int_equal(utf8_wrap_line(s, strlen(s), 12, false), 10); /* "alpha beta" */
+    assert_int_equal(utf8_wrap_line(s, strlen(s), 5, false), 5);   /* "alpha": the space would not fit */
+    assert_int_equal(utf8_wrap_line(s, strlen(s), 3, false), 3);   /* one long word: cut */
+    const char *w = "\xe4\xb8\xad\xe6\x96\x87"; /* two wide glyphs: 4 columns */
+    assert_int_equal(utf8_wrap_line(w, strlen(w), 3, false), 3);
+    assert_int_equal(utf8_wrap_line(w, strlen(w), 1, false), 3); /* at least one glyph */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -592,6 +606,7 @@ int main(void)
         cmocka_unit_test(test_sanitize_small_buffer),
         cmocka_unit_test(test_iterator_escape_glyphs),
         cmocka_unit_test(test_properties_random),
+        cmocka_unit_test(test_wrap_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,77 @@
+/* test_panel.c - full-screen panels as data (panel.h): spans at lines and
+ * columns, wrapping, the scroll bound by the real height, sanitised output. */
+#include "test_util.h"
+
+#include "flamex/view/frame.h"
+#include "flamex/view/panel.h"
+
+/* Row y of f as text. */
+static const char *row(const struct frame *f, int y)
+{
+    static char buf[512];
+    size_t n = 0;
+    for (int x = 0; x < f->cols && n + UTF8_GLYPH_SIZE < sizeof buf; x++) {
+        const struct cell *c = &f->cells[(size_t)y * (size_t)f->cols + (size_t)x];
+        memcpy(buf + n, c->glyph, c->len);
+        n += c->len;
+    }
+    while (n && buf[n - 1] == ' ')
+        n--;
+    buf[n] = '\0';
+    return buf;
+}
+
+static void test_build_wrap_scroll_draw(void **state)
+{
+    (void)state;
+    struct panel p;
+    panel_init(&p);
+    panel_begin(&p, 20, false);
+    panel_puts(&p, 0, 1, 19, "Title", 1);
+    int used = panel_wrap(&p, 2, 2, 12, 2, "one two three four five", 23, 2);
+    assert_int_equal(used, 3); /* "one two", "  three four"... hanging indent */
+    assert_int_equal(p.lines, 5);
+    assert_int_equal(panel_max_scroll(&p, 3), 2);
+    panel_scroll_by(&p, 100, 3);
+    assert_int_equal(p.scroll, 2);
+    panel_scroll_by(&p, -100, 3);
+    assert_int_equal(p.scroll, 0);
+    panel_scroll_by(&p, 0, 10); /* taller than the content: no scroll */
+    assert_int_equal(p.scroll, 0);
+
+    struct frame f;
+    frame_init(&f, 20, 6, false);
+    panel_draw(&p, &f, 0, 6);
+    assert_string_equal(row(&f, 0), " Title");
+    assert_string_equal(row(&f, 1), "");
+    assert_string_equal(row(&f, 2), "  one two");
+    assert_string_equal(row(&f, 3), "    three four");
+    assert_string_equal(row(&f, 4), "    five");
+    p.scroll = 2;
+    frame_clear(&f, 0);
+    panel_draw(&p, &f, 1, 2); /* two rows from row 1 */
+    assert_string_equal(row(&f, 0), "");
+    assert_string_equal(row(&f, 1), "  one two");
+    assert_string_equal(row(&f, 2), "    three four");
+    assert_string_equal(row(&f, 3), "");
+
+    /* Rebuilding keeps the scroll; an escape sequence never reaches the frame raw. */
+    panel_begin(&p, 20, false);
+    assert_int_equal(p.lines, 0);
+    panel_puts(&p, 0, 0, 20, "a\x1b]0;x\x07", 0);
+    frame_clear(&f, 0);
+    p.scroll = 0;
+    panel_draw(&p, &f, 0, 6);
+    assert_null(strchr(row(&f, 0), '\x1b'));
+    assert_non_null(strstr(row(&f, 0), "\\x1b"));
+    frame_free(&f);
+    panel_free(&p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_build_wrap_scroll_draw),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
