@@ -603,6 +603,45 @@ static void test_raw_start_and_note(void **state)
     close_fixture(&x);
 }
 
+/* Issue 14: drawing only reads. With the help screen up (the pane with the
+ * keys takes the whole screen from the key that opened it), two draws give
+ * the same screen and leave every pane as it was; closing the help gives
+ * the pane its box back with its selection. */
+static void test_draw_only_reads(void **state)
+{
+    (void)state;
+    struct fixture x;
+    open_article(&x, 120, 40);
+    press(&x, "kkllll");
+    uint32_t sel = x.c.pane[1].selected;
+    int w = x.c.pane[1].cols;
+    press(&x, "?");
+    assert_true(x.c.pane[1].help);
+    assert_int_equal(x.c.pane[1].cols, 120);
+    assert_int_equal(x.c.pane[1].rows, 40);
+    struct app before[2] = { x.c.pane[0], x.c.pane[1] };
+    compare_draw(&x.c, &x.f);
+    char first[40][1024], buf[4096];
+    for (int y = 0; y < 40; y++)
+        snprintf(first[y], sizeof first[y], "%s", row_text(&x, y, buf, sizeof buf));
+    compare_draw(&x.c, &x.f);
+    for (int y = 0; y < 40; y++)
+        assert_string_equal(first[y], row_text(&x, y, buf, sizeof buf));
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(x.c.pane[i].selected, before[i].selected);
+        assert_int_equal(x.c.pane[i].keep_selected, before[i].keep_selected);
+        assert_int_equal(x.c.pane[i].zoom, before[i].zoom);
+        assert_int_equal(x.c.pane[i].cols, before[i].cols);
+        assert_int_equal(x.c.pane[i].scroll, before[i].scroll);
+        assert_int_equal(x.c.pane[i].layout.width, before[i].layout.width);
+    }
+    press(&x, "<Esc>");
+    assert_false(x.c.pane[1].help);
+    assert_int_equal(x.c.pane[1].cols, w);
+    assert_int_equal(x.c.pane[1].selected, sel);
+    close_fixture(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -622,6 +661,7 @@ int main(void)
         cmocka_unit_test(test_pane_with_the_keys_is_obvious),
         cmocka_unit_test(test_sample_types),
         cmocka_unit_test(test_raw_start_and_note),
+        cmocka_unit_test(test_draw_only_reads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
