@@ -218,6 +218,18 @@ static void test_larger_columns_nest(void **state)
     profile_free(m);
 }
 
+/* The README's example merged: recommendation-api.folded (*b) against
+ * recommendation-api-after.folded (*a). */
+static struct profile *merge_article(struct profile **b, struct profile **a)
+{
+    *b = test_load_sample("recommendation-api.folded");
+    *a = test_load_sample("recommendation-api-after.folded");
+    struct error_record err;
+    struct profile *m = diff_merge(*b, 0, *a, 0, NULL, &err);
+    assert_non_null(m);
+    return m;
+}
+
 /* diff_functions of pair 0 within root. */
 static void rank_functions(const struct profile *m, uint32_t root, enum hot_order by,
                            bool normalise, struct diff_functions *fl)
@@ -465,11 +477,8 @@ static void test_functions_ranking(void **state)
 static void test_functions_raw_total_and_scope(void **state)
 {
     (void)state;
-    struct profile *b = test_load_sample("recommendation-api.folded");
-    struct profile *a = test_load_sample("recommendation-api-after.folded");
-    struct error_record err;
-    struct profile *m = diff_merge(b, 0, a, 0, NULL, &err);
-    assert_non_null(m);
+    struct profile *b, *a;
+    struct profile *m = merge_article(&b, &a);
     struct diff_functions fl;
 
     rank_functions(m, TREE_ROOT, HOT_BY_FLAT, true, &fl);
@@ -661,11 +670,8 @@ static size_t rows_under(const char *text, const char *head, size_t ncols, char 
 static void test_report_walkthrough(void **state)
 {
     (void)state;
-    struct profile *b = test_load_sample("recommendation-api.folded");
-    struct profile *a = test_load_sample("recommendation-api-after.folded");
-    struct error_record err;
-    struct profile *m = diff_merge(b, 0, a, 0, NULL, &err);
-    assert_non_null(m);
+    struct profile *b, *a;
+    struct profile *m = merge_article(&b, &a);
     struct report_diff_options o = report_diff_default_options();
     assert_int_equal(o.limit, 20);
     assert_true(o.normalise);
