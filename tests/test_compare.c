@@ -642,6 +642,31 @@ static void test_draw_only_reads(void **state)
     close_fixture(&x);
 }
 
+/* A click on a row of the change list puts its cursor there (the rows as
+ * the list maps them: headings take rows); a double click enters it; a
+ * click on a heading does nothing. */
+static void test_change_list_click(void **state)
+{
+    (void)state;
+    struct fixture x;
+    open_article(&x, 200, 50);
+    press(&x, "H");
+    int sx = 200 - compare_sidebar_cols(&x.c) + 3;
+    /* title row 0, the list's title 1, its column headings 2, then the list:
+     * "Share grew (9)", nine entries, "Share shrank (4)", its first entry */
+    assert_int_equal(compare_click(&x.c, sx, 3, false), 0);
+    compare_click(&x.c, sx, 14, false);
+    assert_true(x.c.sidebar_focus);
+    assert_int_equal(x.c.changes.cursor, 9);
+    compare_draw(&x.c, &x.f);
+    assert_int_equal(style_of_label(&x, "_make_iterencode"), STYLE_SIDEBAR_CURSOR);
+    compare_click(&x.c, sx, 4, true); /* model.predict, entered */
+    assert_int_equal(x.c.changes.cursor, 0);
+    assert_int_equal(x.c.pane[1].selected,
+                     node_at(&x, "handle_request;run_ml_inference;model.predict"));
+    close_fixture(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -662,6 +687,7 @@ int main(void)
         cmocka_unit_test(test_sample_types),
         cmocka_unit_test(test_raw_start_and_note),
         cmocka_unit_test(test_draw_only_reads),
+        cmocka_unit_test(test_change_list_click),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
