@@ -45,8 +45,13 @@ static unsigned press(struct viewer *v, const char *keys)
     long n = keys_parse(keys, k, 256, &err);
     assert_true(n >= 0 && n <= 256);
     unsigned flags = 0;
-    for (long i = 0; i < n; i++)
+    for (long i = 0; i < n; i++) {
         flags |= app_key(&v->app, k[i]);
+        /* Every key leaves the app settled, drawn or not. */
+        char why[256];
+        if (!app_check_invariants(&v->app, why, sizeof why))
+            fail_msg("after key %ld of \"%s\": %s", i, keys, why);
+    }
     return flags;
 }
 
@@ -471,6 +476,44 @@ static void test_help_scroll_bounded(void **state)
     view_close(&v);
 }
 
+/* Keys, clicks, the wheel and resizes in a fixed pseudo-random order, drawn
+ * only now and then: after each event the app is settled. */
+static void test_events_settle(void **state)
+{
+    (void)state;
+    static const char *const keys[] = {
+        "j", "k", "h", "l", "<Enter>", "[", "]", "<Esc>", "G", "g", "<PageDown>",
+        "<PageUp>", "r", "o", "t", "H", "<Tab>", "s", "S", "z", "p", "?", "i", "n", "N",
+        "#", "/a", "<Enter>", "c", "x", "/", "(", "<BS>", "e", "<Enter>", "<C-t>", "<Backspace>",
+    };
+    struct viewer v;
+    view_open(&v, load_article(), 120, 30);
+    uint32_t seed = 12345;
+    char why[256];
+    for (int step = 0; step < 3000; step++) {
+        seed = seed * 1103515245u + 12345u;
+        uint32_t r = seed >> 8;
+        switch (r % 8) {
+        case 0: {
+            int cols = 10 + (int)(r / 8 % 200), rows = 2 + (int)(r / 1600 % 60);
+            app_resize(&v.app, cols, rows);
+            break;
+        }
+        case 1:
+            app_click(&v.app, (int)(r / 8 % (unsigned)v.app.cols),
+                      (int)(r / 4096 % (unsigned)v.app.rows), r & 0x100000);
+            break;
+        case 2: app_wheel(&v.app, (int)(r / 8 % 7) - 3); break;
+        default: press(&v, keys[r / 8 % (sizeof keys / sizeof *keys)]); break;
+        }
+        if (!app_check_invariants(&v.app, why, sizeof why))
+            fail_msg("step %d (event %u): %s", step, r % 8, why);
+        if (step % 7 == 0)
+            draw(&v);
+    }
+    view_close(&v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_sidebar_cursor_settles_without_drawing),
         cmocka_unit_test(test_sidebar_scope_cursor_settles),
         cmocka_unit_test(test_help_scroll_bounded),
+        cmocka_unit_test(test_events_settle),
         cmocka_unit_test(test_shapes_highlight_and_list),
     };
     return cmocka_run_group_tests_name("app", tests, NULL, NULL);

@@ -6,6 +6,7 @@
 #include "flamex/base/xalloc.h"
 
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,10 @@ int app_graph_rows(const struct app *app)
     return rows < 1 ? 1 : rows;
 }
 
+/* ---- the graph's geometry: layout rows <-> content lines <-> screen rows.
+ * The one place that knows the orientation, the scroll and the blank lines
+ * above a short flame graph; drawing, clicks and scrolling all go through it. */
+
 /* Content line (0 = top of the graph) of a layout row. */
 int app_line_of_row(const struct app *app, uint32_t row)
 {
@@ -77,11 +82,26 @@ int app_line_of_row(const struct app *app, uint32_t row)
     return (int)app->layout.rows - 1 - (int)row;
 }
 
+/* Layout row at content line, or -1 past either end. */
+static long app_row_of_line(const struct app *app, int line)
+{
+    if (line < 0 || line >= (int)app->layout.rows)
+        return -1;
+    return app->icicle ? line : (long)app->layout.rows - 1 - line;
+}
+
 /* Blank lines above the graph in flame view when it is shorter than the screen. */
-int app_pad(const struct app *app)
+static int app_pad(const struct app *app)
 {
     int pad = app_graph_rows(app) - (int)app->layout.rows;
     return !app->icicle && pad > 0 ? pad : 0;
+}
+
+long app_row_at_y(const struct app *app, int y)
+{
+    if (y < APP_GRAPH_TOP || y >= APP_GRAPH_TOP + app_graph_rows(app))
+        return -1;
+    return app_row_of_line(app, y - APP_GRAPH_TOP - app_pad(app) + app->scroll);
 }
 
 static int app_max_scroll(const struct app *app)
@@ -396,8 +416,8 @@ static void app_scroll_by(struct app *app, int lines)
     int want = line < app->scroll ? app->scroll : (line >= app->scroll + rows ? app->scroll + rows - 1 : line);
     if (want == line)
         return;
-    int row = app->icicle ? want : (int)app->layout.rows - 1 - want;
-    if (row < 0 || row >= (int)app->layout.rows)
+    long row = app_row_of_line(app, want);
+    if (row < 0)
         return;
     long j = layout_at(&app->layout, (uint32_t)row, app->target_x);
     if (j >= 0)
@@ -681,11 +701,9 @@ static unsigned app_click_event(struct app *app, int x, int y, bool double_click
         app->message[0] = '\0';
         return app_sidebar_click(app, y, double_click);
     }
-    int line = y - APP_GRAPH_TOP - app_pad(app) + app->scroll;
-    if (y < APP_GRAPH_TOP || y >= APP_GRAPH_TOP + app_graph_rows(app) || line < 0 ||
-        line >= (int)app->layout.rows)
+    long row = app_row_at_y(app, y);
+    if (row < 0)
         return 0;
-    int row = app->icicle ? line : (int)app->layout.rows - 1 - line;
     long i = layout_at(&app->layout, (uint32_t)row, x);
     if (i < 0)
         return 0;
@@ -725,6 +743,101 @@ unsigned app_wheel(struct app *app, int lines)
     unsigned flags = app_wheel_event(app, lines);
     app_settle(app);
     return flags;
+}
+
+/* ---- invariants ------------------------------------------------------------ */
+
+/* Record why (printf-style) and return false. */
+static bool app_broken(char *why, size_t cap, const char *fmt, ...)
+{
+    if (why && cap) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(why, cap, fmt, ap);
+        va_end(ap);
+    }
+    return false;
+}
+
+/* The shown list's sections against the analysis they list. */
+static bool app_check_list(const struct app *app, char *why, size_t cap)
+{
+    const struct app_cache *c = &app->cache;
+    const struct list *l = &app->lists[app->list];
+    uint32_t root = app_scope_root(app);
+    if (app->list == APP_LIST_HOT) {
+        if (!c->hot_valid || c->hot_root != root || c->hot_type != app->type ||
+            c->hot_order != app->rank)
+            return app_broken(why, cap, "the hot list is not for the scope, type and rank shown");
+        if (l->nsections != 1 || l->sections[0].count != c->hot.count)
+            return app_broken(why, cap, "the hot list's sections do not match its %zu entries",
+                              c->hot.count);
+    } else {
+        if (l->nsections != 2 || l->sections[0].count != c->shapes.nplateaus ||
+            l->sections[1].count != c->shapes.ntowers)
+            return app_broken(why, cap, "the shapes list's sections do not match the shapes");
+    }
+    size_t n = list_count(l), rows = list_rows(l);
+    if (n ? l->cursor >= n : l->cursor != 0)
+        return app_broken(why, cap, "sidebar cursor %zu outside its %zu entries", l->cursor, n);
+    if (l->height != (size_t)app_sidebar_list_rows(app))
+        return app_broken(why, cap, "sidebar list height %zu, %d rows shown", l->height,
+                          app_sidebar_list_rows(app));
+    if (l->scroll > (rows > l->height ? rows - l->height : 0))
+        return app_broken(why, cap, "sidebar scrolled to row %zu of %zu", l->scroll, rows);
+    if (n && (list_row_of(l, l->cursor) < l->scroll ||
+              list_row_of(l, l->cursor) >= l->scroll + l->height))
+        return app_broken(why, cap, "the sidebar's cursor is off screen");
+    return true;
+}
+
+bool app_check_invariants(const struct app *app, char *why, size_t cap)
+{
+    const struct tree *tree = app->profile->tree;
+    const struct app_cache *c = &app->cache;
+    size_t nodes = tree_count(tree);
+    if (app->zoom >= nodes || app->selected >= nodes)
+        return app_broken(why, cap, "zoom %u or selection %u is not a node", app->zoom,
+                          app->selected);
+    if (!app->layout_valid || app->layout_zoom != app->zoom || app->layout_order != app->order ||
+        app->layout_type != app->type || app->layout.width != app_graph_cols(app))
+        return app_broken(why, cap, "the layout is not for the zoom, order, type and width");
+    if (!app_in_view(app, app->selected))
+        return app_broken(why, cap, "selection %u is neither in zoom %u nor one of its callers",
+                          app->selected, app->zoom);
+    if (app->layout.count && layout_find(&app->layout, app->selected) < 0)
+        return app_broken(why, cap, "selection %u is not laid out", app->selected);
+    if (app->scroll < 0 || app->scroll > app_max_scroll(app))
+        return app_broken(why, cap, "graph scroll %d outside 0..%d", app->scroll,
+                          app_max_scroll(app));
+    if (app->focus == APP_FOCUS_SIDEBAR && !app_sidebar_visible(app))
+        return app_broken(why, cap, "the keys go to a sidebar that does not show");
+    if (app_sidebar_visible(app) && !app_check_list(app, why, cap))
+        return false;
+    if ((app->shapes_on || (app_sidebar_visible(app) && app->list == APP_LIST_SHAPES)) &&
+        (!c->shapes_valid || c->shapes_root != app_scope_root(app) ||
+         c->shapes_type != app->type || !c->marks))
+        return app_broken(why, cap, "the shapes are not for the scope and type shown");
+    if (app_search_active(app) &&
+        (!c->all_valid || c->all_gen != c->search_gen || c->all_type != app->type ||
+         !c->view_valid || c->view_gen != c->search_gen || c->view_type != app->type ||
+         c->view_zoom != app->zoom))
+        return app_broken(why, cap, "the match totals are not for the search, type and zoom");
+    const struct panel *panels[2] = { app->help ? &app->help_panel : NULL,
+                                      app->info ? &app->info_panel : NULL };
+    for (int k = 0; k < 2; k++) {
+        const struct panel *p = panels[k];
+        if (!p)
+            continue;
+        if (!p->lines || p->cols != app->cols || p->ascii != app->ascii)
+            return app_broken(why, cap, "the %s is not built for the width", k ? "information panel" : "help");
+        if (p->scroll < 0 || p->scroll > panel_max_scroll(p, app->rows))
+            return app_broken(why, cap, "the %s is scrolled to %d of %d lines",
+                              k ? "information panel" : "help", p->scroll, p->lines);
+    }
+    if (app->info && (app->info_type != app->type || app->info_selected != app->selected))
+        return app_broken(why, cap, "the information panel is not for the type and selection");
+    return true;
 }
 
 /* ---- the view interface (view.h) ---------------------------------------- */

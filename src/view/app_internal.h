@@ -11,8 +11,9 @@
 int app_graph_rows(const struct app *app);
 /* Content line (0 = top of the graph) of a layout row, before scrolling. */
 int app_line_of_row(const struct app *app, uint32_t row);
-/* Blank lines above a short flame graph (it sits at the bottom). */
-int app_pad(const struct app *app);
+/* Layout row drawn on screen row y, or -1 (outside the graph's rows, or a
+ * blank line above a short flame graph). Drawing and clicks both use it. */
+long app_row_at_y(const struct app *app, int y);
 /* Recompute the layout if the zoom, order, type or width changed. */
 void app_ensure_layout(struct app *app);
 /* Bring the state to its settled form after an event: the layout, the

@@ -70,15 +70,11 @@ void draw_flame(const struct app *app, struct frame *f)
 {
     const struct layout *l = &app->layout;
     const uint8_t *marks = app->shapes_on ? app->cache.marks : NULL;
-    int rows = app_graph_rows(app);
-    int pad = app_pad(app);
     double diff_max = app->differential ? draw_diff_max(app) : 0;
-    for (int screen = 0; screen < rows; screen++) {
-        int line = screen - pad + app->scroll;
-        if (line < 0 || line >= (int)l->rows)
+    for (int y = APP_GRAPH_TOP; y < APP_GRAPH_TOP + app_graph_rows(app); y++) {
+        long row = app_row_at_y(app, y);
+        if (row < 0)
             continue;
-        uint32_t row = app->icicle ? (uint32_t)line : l->rows - 1 - (uint32_t)line;
-        int y = APP_GRAPH_TOP + screen;
         for (size_t i = l->row_start[row]; i < l->row_start[row + 1]; i++) {
             const struct layout_span *s = &l->spans[i];
             size_t len;

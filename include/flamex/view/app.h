@@ -214,6 +214,15 @@ void app_search_copy(struct app *to, const struct app *from);
 /* Draw the whole screen into f (resized to the app's size if needed). */
 void app_draw(const struct app *app, struct frame *f);
 
+/* Check what every event function leaves true: the layout is for the zoom,
+ * order, type and graph width; the selection is laid out, in the zoom or one
+ * of its callers; the graph's scroll is within it; the sidebar's list matches
+ * the analysis it lists, its cursor on an entry and on screen; shapes, match
+ * totals and panels are for what is shown, panels scrolled within their
+ * lines. Returns true, or false with why (cap bytes; may be NULL) saying what
+ * broke. Reads only; for tests and fuzz targets. */
+bool app_check_invariants(const struct app *app, char *why, size_t cap);
+
 /* Width of the graph in cells: the screen's, less the sidebar when it shows
  * (it hides below 80 columns and takes a third, at most 50 columns). */
 int app_graph_cols(const struct app *app);
