@@ -542,6 +542,11 @@ static struct profile *main_load(const char *path, const struct main_options *op
         textout_write_name(stderr, profile->source, strlen(profile->source), true);
         fprintf(stderr, ": %s\n", ignored);
     }
+    if (profile->info.note) {
+        fprintf(stderr, "flamex: ");
+        textout_write_name(stderr, profile->source, strlen(profile->source), true);
+        fprintf(stderr, ": %s\n", profile->info.note);
+    }
     if (report.warning[0]) {
         fprintf(stderr, "flamex: ");
         textout_write_name(stderr, profile->source, strlen(profile->source), true);

@@ -1,6 +1,8 @@
 /* main_options.c - command-line parsing and --help. */
 #include "main_options.h"
 
+#include "flamex/load/load_folded.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -27,6 +29,7 @@
     X(SAMPLE_TYPE, "sample-type", 's', REQUIRED, "NAME", "sample type to show or export (e.g. before, after); comparing, NAME (both files have it) or BEFORE_NAME,AFTER_NAME") \
     X(NO_NORMALISE, "no-normalise", 0, NONE, NULL, "compare raw values: rank changes of value, not of share (the default scales BEFORE to AFTER's total)") \
     X(FORMAT, "format", 'f', REQUIRED, "FORMAT", "input format: auto (by content, the default), folded, pprof or perf (perf script output)") \
+    X(FOLDED_COUNTS, "folded-counts", 0, REQUIRED, "auto|1|2", "folded: counts per line; auto (the default) reads two, a differential profile, only when every line ends in two numbers") \
     X(PID, "pid", 0, NONE, NULL, "perf: the root frame is comm-PID") \
     X(TID, "tid", 0, NONE, NULL, "perf: the root frame is comm-PID/TID") \
     X(KERNEL, "kernel", 0, NONE, NULL, "perf: mark kernel frames _[k]") \
@@ -338,6 +341,12 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
             opts->shapes.tower_min_depth = (uint32_t)n;
             break;
         }
+        case OPT_FOLDED_COUNTS:
+            if (!load_folded_parse_counts(optarg, &opts->load.folded_counts)) {
+                fprintf(stderr, "flamex: --folded-counts: '%s' is not auto, 1 or 2\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case OPT_PID:
             opts->load.perf.pid = true;
             break;

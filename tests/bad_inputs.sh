@@ -4,8 +4,9 @@
 # run through the real binary, one line per input stating the outcome:
 #   error   FILE MESSAGE [ARGS]  exit status 2, MESSAGE on stderr
 #   ignored FILE MESSAGE [ARGS]  exit status 0, "FILE: MESSAGE" on stderr,
-#                                MESSAGE being "N lines ignored (first at line L: why)"
-#                                or what else was left out of the profile
+#                                MESSAGE being "N lines ignored (first at line L: why)",
+#                                what else was left out of the profile, or how an
+#                                ambiguous input was read
 #   loads   FILE TEXT [ARGS]     exit status 0, nothing on stderr, TEXT on stdout
 #   problem FILE MESSAGE ARGS    config/theme: flamex warns and goes on (exit 0)
 # In MESSAGE and TEXT, @ stands for the file's path as given to flamex. ARGS
@@ -212,7 +213,15 @@ loads folded-escapes.folded 'bidi\u202erev' --dump --size=120x30
 ignored folded-count-overflow.folded '2 lines ignored (first at line 2: the count is out of range (at most 18446744073709551615))'
 ignored folded-count-negative.folded '2 lines ignored (first at line 2: the count is negative)'
 ignored folded-count-not-numeric.folded '7 lines ignored (first at line 2: the last field is not a count ([0-9]+ or [0-9]+.[0-9]*))'
-ignored folded-mixed-counts.folded '3 lines ignored (first at line 2: two counts in a file of single-count lines)'
+# A line with one count makes "main;two 1 2" the frame "two 1" with 2 samples;
+# --folded-counts=2 reads two counts and skips the lines with one.
+ignored folded-mixed-counts.folded '2 lines ignored (first at line 3: no stack before the count)'
+ignored folded-mixed-counts.folded '3 lines ignored (first at line 1: one count in a differential file (expected two))' --folded-counts=2 --top
+error folded-mixed-counts.folded '@:1: one count in a differential file (expected two)' --folded-counts=2 --strict --top
+# Every line ends in two numbers: differential, and flamex says it chose so.
+ignored $DATA/folded/perf-cycles-instructions-01-collapsed-all-diff.folded 'every line ends in two numbers, read as a differential profile (before, after); --folded-counts=1 reads the first number as part of the frame name'
+loads $DATA/folded/perf-cycles-instructions-01-collapsed-all-diff.folded '         2  0.39%   100%          2  0.39%  cksum 6' --folded-counts=1 --top
+loads $DATA/folded/numbered-frames.folded '     20000 84.93% 84.93%      20000 84.93%  spin_wait'
 loads folded-crlf.folded '         0     0%   100%          3   100%  main'
 
 # 10 MB single lines, 100,000 frames, 10,000,000 empty frames (generated).

@@ -47,9 +47,12 @@ static int oracle_cmp(const void *pa, const void *pb)
     return (a->key_len > b->key_len) - (a->key_len < b->key_len);
 }
 
-/* Parse folded text into merged, sorted lines. */
-static struct oracle_line *oracle_parse(const char *text, size_t *count)
+/* Parse folded text into merged, sorted lines, reading at most max_counts
+ * counts per line; *all_two says whether every line had two. */
+static struct oracle_line *oracle_parse_counts(const char *text, int max_counts, bool *all_two,
+                                               size_t *count)
 {
+    *all_two = true;
     size_t cap = 64, n = 0;
     struct oracle_line *lines = calloc(cap, sizeof *lines);
     const char *p = text;
@@ -70,7 +73,7 @@ static struct oracle_line *oracle_parse(const char *text, size_t *count)
         size_t tok_len[2];
         int found = 0;
         size_t end = len;
-        while (found < 2) {
+        while (found < max_counts) {
             size_t i = end;
             while (i && !oracle_ws(s[i - 1]))
                 i--;
@@ -83,6 +86,8 @@ static struct oracle_line *oracle_parse(const char *text, size_t *count)
                 i--;
             end = i;
         }
+        if (found && (found < 2 || !end))
+            *all_two = false;
         if (!found || !end)
             continue;
         while (end && s[end - 1] == ';')
@@ -124,6 +129,20 @@ static struct oracle_line *oracle_parse(const char *text, size_t *count)
     }
     *count = out;
     return lines;
+}
+
+/* Parse folded text as the loader reads a file: two counts per line only when
+ * every line has two, else one (a first number is part of the stack). */
+static struct oracle_line *oracle_parse(const char *text, size_t *count)
+{
+    bool all_two;
+    struct oracle_line *lines = oracle_parse_counts(text, 2, &all_two, count);
+    if (all_two)
+        return lines;
+    for (size_t i = 0; i < *count; i++)
+        free(lines[i].key);
+    free(lines);
+    return oracle_parse_counts(text, 1, &all_two, count);
 }
 
 static void oracle_free(struct oracle_line *lines, size_t n)

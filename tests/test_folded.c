@@ -1,8 +1,14 @@
 /* test_folded.c - the folded-stack grammar, including every odd case of the corpus. */
 #include "test_util.h"
 
+#include "flamex/analysis/diff.h"
 #include "flamex/analysis/hot.h"
+#include "flamex/analysis/info.h"
 #include "flamex/load/load_folded.h"
+
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <zlib.h>
 
 /* Total of the root for sample type t. */
 static double root_total(const struct profile *p, size_t t)
@@ -110,18 +116,249 @@ static void test_differential(void **state)
     profile_free(p);
 }
 
-static void test_mixed_count_lines_skipped(void **state)
+/* A line with one count makes the file single-count: the first of two
+ * numbers is then the end of a frame's name, and nothing is skipped. */
+static void test_mixed_count_lines_read_as_one(void **state)
 {
     (void)state;
     struct load_report r;
     struct error_record err;
     struct profile *p = test_load_string("a 1 2\nb 3\nc 4 5\n", false, &r, &err);
     assert_non_null(p);
-    assert_true(p->differential);
-    assert_int_equal(r.ignored, 1);
-    assert_int_equal(r.first_ignored_line, 2);
-    assert_non_null(strstr(r.first_ignored_reason, "one count"));
+    assert_false(p->differential);
+    assert_int_equal(p->ntypes, 1);
+    assert_int_equal(r.ignored, 0);
+    assert_int_equal(r.lines, 3);
+    assert_true(tree_self(p->tree, test_find_path(p, "a 1"), 0) == 2);
+    assert_true(tree_self(p->tree, test_find_path(p, "b"), 0) == 3);
+    assert_true(tree_self(p->tree, test_find_path(p, "c 4"), 0) == 5);
+    assert_null(p->info.note);
     profile_free(p);
+
+    /* --folded-counts=2: the one-count line is skipped, as the old reading did. */
+    const char *forced = "a 1 2\nb 3\nc 4 5\n ;; 6 7\n";
+    char *path = test_write_temp(forced, strlen(forced));
+    struct load_options two = { .folded_counts = LOAD_FOLDED_COUNTS_TWO };
+    p = load_profile(path, &two, &r, &err);
+    assert_non_null(p);
+    assert_true(p->differential);
+    assert_int_equal(r.ignored, 2);
+    assert_int_equal(r.first_ignored_line, 2);
+    assert_string_equal(r.first_ignored_reason, "one count in a differential file (expected two)");
+    assert_true(tree_self(p->tree, test_find_path(p, "c"), 0) == 4);
+    assert_null(p->info.note); /* asked for: nothing to say */
+    profile_free(p);
+    two.strict = true;
+    assert_null(load_profile(path, &two, &r, &err));
+    assert_int_equal(err.line, 2);
+    unlink(path);
+    free(path);
+}
+
+/* Load data through a pipe, as `... | flamex -` does: not a regular file, so
+ * the loader cannot read it twice. */
+static struct profile *load_piped(const void *data, size_t n, const struct load_options *opts,
+                                  struct load_report *r, struct error_record *err)
+{
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        const char *p = data;
+        while (n > 0) {
+            ssize_t w = write(fds[1], p, n);
+            if (w <= 0)
+                _exit(1);
+            p += w;
+            n -= (size_t)w;
+        }
+        _exit(0);
+    }
+    close(fds[1]);
+    char path[64];
+    snprintf(path, sizeof path, "/dev/fd/%d", fds[0]);
+    struct profile *p = load_profile(path, opts, r, err);
+    close(fds[0]);
+    waitpid(pid, NULL, 0);
+    return p;
+}
+
+/* text gzip-compressed in a new temporary file; returns its malloc'd path. */
+static char *write_gzip_temp(const char *text)
+{
+    char *path = test_write_temp("", 0);
+    gzFile gz = gzopen(path, "wb");
+    assert_non_null(gz);
+    assert_int_equal(gzwrite(gz, text, (unsigned)strlen(text)), (int)strlen(text));
+    assert_int_equal(gzclose(gz), Z_OK);
+    return path;
+}
+
+/* The issue's file read as it should be: every line one count, the numbers
+ * before them part of the frame names, nothing skipped, whatever the input
+ * is (a regular file is read again, a pipe builds both readings). */
+static void check_numbered_frames(const struct profile *p, const struct load_report *r)
+{
+    assert_false(p->differential);
+    assert_int_equal(p->ntypes, 1);
+    assert_string_equal(p->types[0].name, "samples");
+    assert_int_equal(r->ignored, 0);
+    assert_int_equal(r->lines, 6);
+    assert_int_equal(p->stacks, 6);
+    assert_int_equal(p->input_bytes, 199);
+    assert_true(tree_self(p->tree, test_find_path(p, "main;worker loop;compute kernel 0"), 0) == 1000);
+    assert_true(tree_self(p->tree, test_find_path(p, "main;worker loop;compute kernel 1"), 0) == 1500);
+    assert_true(tree_self(p->tree, test_find_path(p, "main;worker loop;fetch batch 7"), 0) == 250);
+    assert_true(tree_self(p->tree, test_find_path(p, "main;spin_wait"), 0) == 20000);
+    assert_true(tree_self(p->tree, test_find_path(p, "main;worker loop;flush"), 0) == 300);
+    assert_true(root_total(p, 0) == 23550);
+    assert_int_equal(test_find_path(p, "main;worker loop;compute kernel"), TREE_NONE);
+    /* only the names of the reading kept: "compute kernel" was interned by
+     * the two-count reading and dropped with it */
+    assert_int_equal(strtab_find(p->names, "compute kernel", 14), STRTAB_NONE);
+    assert_null(p->info.note);
+}
+
+static void test_numbered_frames(void **state)
+{
+    (void)state;
+    struct load_report r;
+    struct error_record err;
+    struct load_options opts = { 0 };
+    const char *rel = "folded/numbered-frames.folded";
+    struct profile *p = load_file(rel, &r);
+    check_numbered_frames(p, &r);
+    profile_free(p);
+
+    size_t len = 0;
+    char *text = test_read_file(test_data_path(rel), &len);
+    assert_non_null(text);
+    p = load_piped(text, len, &opts, &r, &err);
+    assert_non_null(p);
+    check_numbered_frames(p, &r);
+    profile_free(p);
+
+    char *gz_path = write_gzip_temp(text);
+    p = load_profile(gz_path, &opts, &r, &err); /* gzip, regular: read again */
+    assert_non_null(p);
+    assert_true(p->gzip);
+    check_numbered_frames(p, &r);
+    profile_free(p);
+    size_t gz_len = 0;
+    char *gz = test_read_file(gz_path, &gz_len);
+    p = load_piped(gz, gz_len, &opts, &r, &err); /* gzip through a pipe */
+    assert_non_null(p);
+    assert_true(p->gzip);
+    check_numbered_frames(p, &r);
+    profile_free(p);
+    free(gz);
+    unlink(gz_path);
+    free(gz_path);
+    free(text);
+}
+
+/* A file where every line ends in two numbers is differential, and says that
+ * the reading was a choice: in the note the information panel shows (and
+ * main prints on stderr). --folded-counts=1 reads it the other way. */
+static void test_differential_is_noted(void **state)
+{
+    (void)state;
+    const char *rel = "folded/perf-cycles-instructions-01-collapsed-all-diff.folded";
+    struct load_report r;
+    struct error_record err;
+    struct load_options opts = { 0 };
+    size_t len = 0;
+    char *text = test_read_file(test_data_path(rel), &len);
+    assert_non_null(text);
+    for (int piped = 0; piped < 2; piped++) {
+        struct profile *p = piped ? load_piped(text, len, &opts, &r, &err) : load_file(rel, &r);
+        assert_non_null(p);
+        assert_true(p->differential);
+        assert_int_equal(r.ignored, 0);
+        assert_true(tree_self(p->tree, test_find_path(p, "cksum;cksum"), 1) == 2);
+        assert_non_null(p->info.note);
+        assert_non_null(strstr(p->info.note, "every line ends in two numbers"));
+        assert_non_null(strstr(p->info.note, "--folded-counts=1"));
+        struct info_lines lines;
+        info_header_lines(p, p->default_type, NULL, &lines);
+        bool shown = false;
+        for (size_t i = 0; i < lines.count; i++)
+            if (strncmp(lines.lines[i], "Note: every line ends in two numbers", 36) == 0)
+                shown = true;
+        assert_true(shown);
+        info_lines_free(&lines);
+        /* the viewer opens a two-count file merged (before against after):
+         * the merge keeps the note, so the information panel shows it */
+        struct profile *merged = diff_merge(p, 0, p, 1, NULL, &err);
+        assert_non_null(merged);
+        assert_string_equal(merged->info.note, p->info.note);
+        profile_free(merged);
+        profile_free(p);
+    }
+
+    opts.folded_counts = LOAD_FOLDED_COUNTS_ONE;
+    struct profile *p = load_profile(test_data_path(rel), &opts, &r, &err);
+    assert_non_null(p);
+    assert_false(p->differential);
+    assert_null(p->info.note);
+    assert_true(tree_self(p->tree, test_find_path(p, "cksum;cksum 6"), 0) == 2);
+    profile_free(p);
+    free(text);
+}
+
+/* A line with two numbers and no stack before them (" 5 10") has only the
+ * one-count reading (the stack "5"): it makes the file single-count. */
+static void test_numbers_only_line(void **state)
+{
+    (void)state;
+    struct load_report r;
+    struct error_record err;
+    struct profile *p = test_load_string("a 1 2\n 5 10\n", false, &r, &err);
+    assert_non_null(p);
+    assert_false(p->differential);
+    assert_true(tree_self(p->tree, test_find_path(p, "5"), 0) == 10);
+    assert_true(tree_self(p->tree, test_find_path(p, "a 1"), 0) == 2);
+    profile_free(p);
+}
+
+/* When the one-count reading hits a limit, the load fails the same way from
+ * a file (read again) and from a pipe (built alongside), at the same line. */
+static void test_limit_in_the_other_reading(void **state)
+{
+    (void)state;
+    const char *text = "a 1 1\na 2 1\na 3 1\na 4 1\nb 5\n";
+    struct load_options opts = { .limits = { .max_nodes = 4 } };
+    struct load_report r;
+    struct error_record file_err, pipe_err;
+    char *path = test_write_temp(text, strlen(text));
+    assert_null(load_profile(path, &opts, &r, &file_err));
+    assert_null(load_piped(text, strlen(text), &opts, &r, &pipe_err));
+    assert_int_equal(file_err.line, pipe_err.line);
+    assert_string_equal(file_err.message, pipe_err.message);
+    assert_non_null(strstr(pipe_err.message, "tree nodes"));
+    /* without the line with one count, the two-count reading fits */
+    struct profile *p = load_piped(text, strlen(text) - 4, &opts, &r, &pipe_err);
+    assert_non_null(p);
+    assert_true(p->differential);
+    profile_free(p);
+    unlink(path);
+    free(path);
+}
+
+static void test_parse_counts_option(void **state)
+{
+    (void)state;
+    enum load_folded_counts c = LOAD_FOLDED_COUNTS_TWO;
+    assert_true(load_folded_parse_counts("auto", &c));
+    assert_int_equal(c, LOAD_FOLDED_COUNTS_AUTO);
+    assert_true(load_folded_parse_counts("1", &c));
+    assert_int_equal(c, LOAD_FOLDED_COUNTS_ONE);
+    assert_true(load_folded_parse_counts("2", &c));
+    assert_int_equal(c, LOAD_FOLDED_COUNTS_TWO);
+    assert_false(load_folded_parse_counts("3", &c));
+    assert_false(load_folded_parse_counts("", &c));
 }
 
 static void test_crlf_utf8_zero_counts(void **state)
@@ -301,7 +538,12 @@ int main(void)
         cmocka_unit_test(test_fractional_counts),
         cmocka_unit_test(test_huge_counts_exact),
         cmocka_unit_test(test_differential),
-        cmocka_unit_test(test_mixed_count_lines_skipped),
+        cmocka_unit_test(test_mixed_count_lines_read_as_one),
+        cmocka_unit_test(test_numbered_frames),
+        cmocka_unit_test(test_differential_is_noted),
+        cmocka_unit_test(test_numbers_only_line),
+        cmocka_unit_test(test_limit_in_the_other_reading),
+        cmocka_unit_test(test_parse_counts_option),
         cmocka_unit_test(test_crlf_utf8_zero_counts),
         cmocka_unit_test(test_comments_and_blank_lines),
         cmocka_unit_test(test_bad_lines_counted),

@@ -190,6 +190,60 @@ static void test_peek_then_read_all(void **state)
     free(path);
 }
 
+/* input_rewind: a regular file, plain or gzip, is read again from its first
+ * line with the counts restarted; a pipe cannot be, and says so. */
+static void test_rewind(void **state)
+{
+    (void)state;
+    const char *data = "main;a 1\nmain;b 2\nmain;c 3\n";
+    size_t zlen;
+    unsigned char *z = gzip_bytes(data, strlen(data), &zlen);
+    char *paths[2] = { test_write_temp(data, strlen(data)), test_write_temp(z, zlen) };
+    for (int i = 0; i < 2; i++) {
+        struct error_record err;
+        struct input *in = input_open(paths[i], NULL, &err);
+        assert_non_null(in);
+        assert_true(input_can_rewind(in));
+        const char *line;
+        size_t len;
+        assert_int_equal(input_next_line(in, &line, &len, &err), 1);
+        assert_int_equal(input_next_line(in, &line, &len, &err), 1);
+        assert_int_equal(input_line_number(in), 2);
+        assert_true(input_rewind(in, &err));
+        assert_int_equal(input_line_number(in), 0);
+        assert_int_equal(input_bytes_out(in), 0);
+        assert_int_equal(input_next_line(in, &line, &len, &err), 1);
+        assert_int_equal(input_line_number(in), 1);
+        assert_int_equal(len, 8);
+        assert_memory_equal(line, "main;a 1", 8);
+        int n = 1;
+        while (input_next_line(in, &line, &len, &err) > 0)
+            n++;
+        assert_int_equal(n, 3);
+        assert_int_equal(input_bytes_out(in), strlen(data));
+        assert_int_equal(input_is_gzip(in), i == 1);
+        input_close(in);
+        unlink(paths[i]);
+        free(paths[i]);
+    }
+    free(z);
+
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    assert_int_equal(write(fds[1], data, strlen(data)), (ssize_t)strlen(data));
+    close(fds[1]);
+    char path[64];
+    snprintf(path, sizeof path, "/dev/fd/%d", fds[0]);
+    struct error_record err;
+    struct input *in = input_open(path, NULL, &err);
+    assert_non_null(in);
+    assert_false(input_can_rewind(in));
+    assert_false(input_rewind(in, &err));
+    assert_non_null(strstr(err.message, "not a regular file"));
+    input_close(in);
+    close(fds[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -200,6 +254,7 @@ int main(void)
         cmocka_unit_test(test_long_lines_cross_buffers),
         cmocka_unit_test(test_missing_file_and_directory),
         cmocka_unit_test(test_peek_then_read_all),
+        cmocka_unit_test(test_rewind),
     };
     return cmocka_run_group_tests_name("input", tests, NULL, NULL);
 }

@@ -141,6 +141,10 @@ struct profile *diff_merge_pairs(const struct profile *before, const struct prof
     merged->gzip = before->gzip || after->gzip;
     merged->stacks = before->stacks + (before == after ? 0 : after->stacks);
     merged->input_bytes = before->input_bytes + (before == after ? 0 : after->input_bytes);
+    /* how a two-count file was read (its loader's note) holds for the merge */
+    const char *note = before->info.note ? before->info.note : after->info.note;
+    if (note)
+        merged->info.note = xstrdup(note);
     /* Every pair copies every node, so the first copy of each side creates
      * the paths and the others find them: node ids are the same for all. */
     for (size_t p = 0; p < npairs; p++) {

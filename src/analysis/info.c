@@ -112,6 +112,8 @@ void info_header_lines(const struct profile *profile, size_t t, const char *outp
     info_add_str(out, "File: ", profile->source ? profile->source : "-");
     info_add(out, "Format: %s%s%s", profile_format_name(profile->format),
              profile->gzip ? " (gzip)" : "", profile->differential ? ", differential" : "");
+    if (info->note)
+        info_add_str(out, "Note: ", info->note);
     if (info->binary && info->binary[0])
         info_add_str(out, "Binary: ", info->binary);
     if (info->build_id && info->build_id[0])

@@ -26,6 +26,7 @@ struct input {
     input_progress_fn *progress;
     void *progress_ctx;
     bool eof;
+    bool regular; /* a regular file: input_rewind can read it again */
     bool gzip;
     bool known_format;
     uint64_t line_no;
@@ -61,7 +62,8 @@ struct input *input_open(const char *path, const struct input_options *opts,
     struct input *in = xcalloc(1, sizeof *in);
     in->path = xstrdup(name);
     in->gz = gz;
-    in->raw_total = S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
+    in->regular = S_ISREG(st.st_mode);
+    in->raw_total = in->regular ? (uint64_t)st.st_size : 0;
     in->max_size = opts && opts->max_size ? opts->max_size : INPUT_DEFAULT_MAX_SIZE;
     in->max_line = opts && opts->max_line ? opts->max_line : INPUT_DEFAULT_MAX_LINE;
     in->progress = opts ? opts->progress : NULL;
@@ -237,6 +239,27 @@ int input_next_line(struct input *in, const char **line, size_t *len, struct err
             return -1;
         in->end += (size_t)got;
     }
+}
+
+bool input_can_rewind(const struct input *in)
+{
+    return in->regular;
+}
+
+bool input_rewind(struct input *in, struct error_record *err)
+{
+    /* gzrewind goes back to where the file was when input_open found it
+     * (zlib keeps that offset), gzip or not. */
+    if (!in->regular || gzrewind(in->gz) != 0) {
+        error_set(err, in->path, ERROR_NO_POSITION, "cannot read the input again: %s",
+                  in->regular ? strerror(errno) : "not a regular file");
+        return false;
+    }
+    in->eof = false;
+    in->start = in->end = 0;
+    in->line_no = 0;
+    in->bytes_out = 0;
+    return true;
 }
 
 bool input_read_all(struct input *in, char **data, size_t *len, struct error_record *err)

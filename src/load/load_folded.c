@@ -1,4 +1,16 @@
-/* load_folded.c - folded-stack loader: parse lines, reuse shared prefixes, feed the sink. */
+/* load_folded.c - folded-stack loader: parse lines, reuse shared prefixes, feed the sink.
+ *
+ * One count or two? "main;compute kernel 0 1000" is the stack "main;compute
+ * kernel 0" with 1000 samples, or "main;compute kernel" with 0 before and
+ * 1000 after. A file is differential only when every data line can be read
+ * with two counts; otherwise a trailing number is part of the last frame's
+ * name. So, unless --folded-counts says which, the loader reads two counts
+ * for as long as every line has them, and when the first line that has only
+ * one arrives, it starts over with one count per line (folded_restart says
+ * how without reading anything twice that it need not). A file read as
+ * differential this way is ambiguous by nature, and the profile says so in
+ * a note (printed on stderr, shown in the information panel).
+ */
 #include "flamex/load/load_folded.h"
 
 #include "flamex/base/numfmt.h"
@@ -13,12 +25,16 @@ static inline bool folded_is_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
-/* The parts of one line. */
+/* The parts of one line, in both readings. */
 struct folded_line {
     const char *stack;
-    size_t stack_len;
-    struct sample_value values[2];
-    int ncounts; /* 1 or 2 */
+    size_t len1;               /* one count: the stack's length */
+    struct sample_value count; /* ... and its count (the line's last number) */
+    size_t len2;               /* two counts: the stack's length, 0 when the line has no
+                                  two-count reading (or it was not asked for) */
+    bool two_numbers;          /* the line ends in two numbers (len2 may still be 0:
+                                  no stack before them) */
+    struct sample_value before; /* the first of the two counts */
 };
 
 enum folded_status {
@@ -45,8 +61,21 @@ static const char *folded_last_token(const char *s, size_t *n, size_t *tok_len)
     return tok;
 }
 
-static enum folded_status folded_parse_line(const char *s, size_t n, struct folded_line *out,
-                                            const char **reason)
+/* Trim trailing empty frames ("a;b;" is the stack "a;b") and the whitespace
+ * they uncover ("a;b ; 1" is "a;b" too), so no stack ends in an empty frame
+ * or a space and every export loads back the same. */
+static size_t folded_trim_stack(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ';' || folded_is_space(s[n - 1])))
+        n--;
+    return n;
+}
+
+/* Parse one line: its one-count reading always, its two-count reading too
+ * when two is set. INVALID means the one-count reading is invalid (and so is
+ * the other: it has the same stack, shorter). */
+static enum folded_status folded_parse_line(const char *s, size_t n, bool two,
+                                            struct folded_line *out, const char **reason)
 {
     while (n > 0 && folded_is_space(s[n - 1]))
         n--;
@@ -67,7 +96,7 @@ static enum folded_status folded_parse_line(const char *s, size_t n, struct fold
         *reason = "no count after the stack";
         return FOLDED_INVALID;
     }
-    if (!numfmt_parse_count(tok, tok_len, &out->values[1])) {
+    if (!numfmt_parse_count(tok, tok_len, &out->count)) {
         size_t digits = 0;
         while (digits < tok_len && tok[digits] >= '0' && tok[digits] <= '9')
             digits++;
@@ -79,32 +108,26 @@ static enum folded_status folded_parse_line(const char *s, size_t n, struct fold
             *reason = "the last field is not a count ([0-9]+ or [0-9]+.[0-9]*)";
         return FOLDED_INVALID;
     }
-    out->ncounts = 1;
-    /* A second count must be all digits and dots: look back only that far, so
-     * a long stack is not scanned twice. */
-    size_t j = rest;
-    while (j > 0 && ((s[j - 1] >= '0' && s[j - 1] <= '9') || s[j - 1] == '.'))
-        j--;
-    if (j < rest && j > 0 && folded_is_space(s[j - 1]) &&
-        numfmt_parse_count(s + j, rest - j, &out->values[0])) {
-        out->ncounts = 2;
-        while (j > 0 && folded_is_space(s[j - 1]))
+    out->len2 = 0;
+    out->two_numbers = false;
+    if (two) {
+        /* A first count must be all digits and dots: look back only that far,
+         * so a long stack is not scanned twice. */
+        size_t j = rest;
+        while (j > 0 && ((s[j - 1] >= '0' && s[j - 1] <= '9') || s[j - 1] == '.'))
             j--;
-        rest = j;
-    } else {
-        out->values[0] = out->values[1];
+        if (j < rest && j > 0 && folded_is_space(s[j - 1]) &&
+            numfmt_parse_count(s + j, rest - j, &out->before)) {
+            out->two_numbers = true;
+            out->len2 = folded_trim_stack(s, j);
+        }
     }
-    /* Trailing empty frames are dropped ("a;b;" is the stack "a;b"), and so is
-     * the whitespace they uncover ("a;b ; 1" is "a;b" too), so no stack ends
-     * in an empty frame or a space and every export loads back the same. */
-    while (rest > 0 && (s[rest - 1] == ';' || folded_is_space(s[rest - 1])))
-        rest--;
-    if (rest == 0) {
+    out->len1 = folded_trim_stack(s, rest);
+    if (out->len1 == 0) {
         *reason = "no stack before the count";
         return FOLDED_INVALID;
     }
     out->stack = s;
-    out->stack_len = rest;
     return FOLDED_OK;
 }
 
@@ -112,7 +135,7 @@ bool load_folded_sniff_line(const char *line, size_t n, char *why, size_t cap)
 {
     struct folded_line parsed;
     const char *reason = "a blank line or a comment";
-    bool ok = folded_parse_line(line, n, &parsed, &reason) == FOLDED_OK;
+    bool ok = folded_parse_line(line, n, false, &parsed, &reason) == FOLDED_OK;
     if (!ok && cap)
         snprintf(why, cap, "%s", reason);
     return ok;
@@ -226,12 +249,138 @@ static void folded_remember(struct folded_state *st, const char *stack, size_t l
     st->nends = n;
 }
 
+bool load_folded_parse_counts(const char *name, enum load_folded_counts *out)
+{
+    if (strcmp(name, "auto") == 0)
+        *out = LOAD_FOLDED_COUNTS_AUTO;
+    else if (strcmp(name, "1") == 0)
+        *out = LOAD_FOLDED_COUNTS_ONE;
+    else if (strcmp(name, "2") == 0)
+        *out = LOAD_FOLDED_COUNTS_TWO;
+    else
+        return false;
+    return true;
+}
+
+static void folded_state_free(struct folded_state *st)
+{
+    free(st->frames);
+    free(st->prev);
+    free(st->ends);
+    memset(st, 0, sizeof *st);
+}
+
+/* Add one stack (len bytes of text) to profile, sharing the previous stack's
+ * frames that st remembers. Fails with err stamped at line_no. */
+static bool folded_add(struct loader_run *run, struct profile *profile, struct folded_state *st,
+                       const char *stack, size_t len, const struct sample_value *values,
+                       uint64_t line_no, struct error_record *err)
+{
+    size_t shared = 0;
+    uint32_t max_depth = profile->limits.max_depth;
+    size_t nframes = folded_split(st, stack, len, &shared, max_depth);
+    if (max_depth && nframes > max_depth) {
+        error_stamp(err, run->path, error_mark_line(line_no),
+                    "stack of more than %u frames exceeds the depth limit (raise it with "
+                    "--max-depth)",
+                    max_depth);
+        return false;
+    }
+    if (!profile_add_stack(profile, st->frames, nframes, values, shared, err)) {
+        error_restamp(err, run->path, error_mark_line(line_no));
+        return false;
+    }
+    folded_remember(st, stack, len, nframes);
+    return true;
+}
+
+static bool folded_set_types(struct profile *profile, int ncounts, struct error_record *err)
+{
+    static const char *const single[] = { "samples" };
+    static const char *const diff[] = { "before", "after" };
+    if (!profile_set_types(profile, (size_t)ncounts, ncounts == 2 ? diff : single, NULL, err))
+        return false;
+    profile->differential = ncounts == 2;
+    return true;
+}
+
+/* How the lines are being read. */
+struct folded_reading {
+    int ncounts;          /* 0 until the first valid line, then 1 or 2 */
+    bool tentative;       /* two counts only because every line so far had them */
+    /* While tentative and the input cannot be read again (a pipe): the
+     * one-count reading, built alongside (see folded_restart). */
+    struct profile *shadow;
+    struct folded_state shadow_st;
+    bool shadow_failed;   /* shadow_err says why; the one-count reading is impossible */
+    struct error_record shadow_err;
+};
+
+/* The first line with one count arrived while two were being read
+ * tentatively: from here on, one count per line, and the lines before must
+ * be read that way too. A regular file (gzip or not) is read again from the
+ * start: only the lines before this one are read twice, and a differential
+ * file, which never gets here, pays nothing. A pipe cannot be read again,
+ * and keeping its bytes would make memory follow the input's size; so for a
+ * pipe the one-count reading has been built alongside all along (the cost
+ * of two trees, only while every line has had two counts), and now replaces
+ * the two-count one. Returns false with run->err filled when neither works;
+ * *reread says the caller must read the input from its first line. */
+static bool folded_restart(struct loader_run *run, struct folded_reading *r,
+                           struct folded_state *st, bool *reread)
+{
+    r->tentative = false;
+    r->ncounts = 1;
+    *reread = false;
+    if (r->shadow) {
+        if (r->shadow_failed) {
+            *run->err = r->shadow_err;
+            return false;
+        }
+        profile_adopt(run->profile, r->shadow);
+        r->shadow = NULL;
+        folded_state_free(st);
+        *st = r->shadow_st;
+        memset(&r->shadow_st, 0, sizeof r->shadow_st);
+        return true;
+    }
+    if (!input_rewind(run->in, run->err))
+        return false;
+    profile_restart(run->profile);
+    memset(run->report, 0, sizeof *run->report);
+    st->nends = 0; /* nothing to share with */
+    *reread = true;
+    return folded_set_types(run->profile, 1, run->err);
+}
+
+/* The first valid line decides how to start: with two counts if it has them
+ * (for good when --folded-counts=2), else one. */
+static bool folded_start(struct loader_run *run, struct folded_reading *r, bool two)
+{
+    enum load_folded_counts want = run->opts ? run->opts->folded_counts : LOAD_FOLDED_COUNTS_AUTO;
+    if (want == LOAD_FOLDED_COUNTS_ONE)
+        r->ncounts = 1;
+    else if (want == LOAD_FOLDED_COUNTS_TWO)
+        r->ncounts = 2;
+    else
+        r->ncounts = two ? 2 : 1;
+    r->tentative = want == LOAD_FOLDED_COUNTS_AUTO && r->ncounts == 2;
+    if (r->tentative && !input_can_rewind(run->in)) {
+        r->shadow = profile_new(run->profile->source, run->profile->format);
+        r->shadow->limits = run->profile->limits;
+        error_clear(&r->shadow_err);
+        r->shadow_failed = !folded_set_types(r->shadow, 1, &r->shadow_err);
+    }
+    return folded_set_types(run->profile, r->ncounts, run->err);
+}
+
 bool load_folded(struct loader_run *run)
 {
     struct folded_state st = { 0 };
+    struct folded_reading r = { 0 };
     struct profile *profile = run->profile;
     struct load_report *report = run->report;
-    int ncounts = 0;
+    enum load_folded_counts want = run->opts ? run->opts->folded_counts : LOAD_FOLDED_COUNTS_AUTO;
     bool ok = true;
     const char *line;
     size_t len;
@@ -241,14 +390,10 @@ bool load_folded(struct loader_run *run)
         report->lines = line_no;
         struct folded_line parsed;
         const char *reason = NULL;
-        enum folded_status status = folded_parse_line(line, len, &parsed, &reason);
+        bool two = r.ncounts == 2 || (r.ncounts == 0 && want != LOAD_FOLDED_COUNTS_ONE);
+        enum folded_status status = folded_parse_line(line, len, two, &parsed, &reason);
         if (status == FOLDED_SKIP)
             continue;
-        if (status == FOLDED_OK && ncounts && parsed.ncounts != ncounts) {
-            status = FOLDED_INVALID;
-            reason = ncounts == 2 ? "one count in a differential file (expected two)"
-                                  : "two counts in a file of single-count lines";
-        }
         if (status == FOLDED_INVALID) {
             if (!loader_skip(run, line_no, reason)) {
                 ok = false;
@@ -256,42 +401,58 @@ bool load_folded(struct loader_run *run)
             }
             continue;
         }
-        if (!ncounts) {
-            ncounts = parsed.ncounts;
-            static const char *const single[] = { "samples" };
-            static const char *const diff[] = { "before", "after" };
-            if (!profile_set_types(profile, (size_t)ncounts, ncounts == 2 ? diff : single, NULL,
-                                   run->err)) {
+        if (!r.ncounts && !folded_start(run, &r, parsed.len2 > 0)) {
+            ok = false;
+            break;
+        }
+        if (r.ncounts == 2 && !parsed.len2) {
+            if (r.tentative) {
+                bool reread;
+                if (!folded_restart(run, &r, &st, &reread)) {
+                    ok = false;
+                    break;
+                }
+                if (reread)
+                    continue;
+            } else {
+                reason = parsed.two_numbers ? "no stack before the counts"
+                                            : "one count in a differential file (expected two)";
+                if (!loader_skip(run, line_no, reason)) {
+                    ok = false;
+                    break;
+                }
+                continue;
+            }
+        }
+        if (r.ncounts == 2) {
+            struct sample_value values[2] = { parsed.before, parsed.count };
+            if (!folded_add(run, profile, &st, parsed.stack, parsed.len2, values, line_no,
+                            run->err)) {
                 ok = false;
                 break;
             }
-            profile->differential = ncounts == 2;
-        }
-        size_t shared = 0;
-        uint32_t max_depth = profile->limits.max_depth;
-        size_t nframes = folded_split(&st, parsed.stack, parsed.stack_len, &shared, max_depth);
-        if (max_depth && nframes > max_depth) {
-            ok = loader_fail(run, error_mark_line(line_no),
-                             "stack of more than %u frames exceeds the depth limit (raise it "
-                             "with --max-depth)",
-                             max_depth);
+            if (r.shadow && !r.shadow_failed &&
+                !folded_add(run, r.shadow, &r.shadow_st, parsed.stack, parsed.len1,
+                            &parsed.count, line_no, &r.shadow_err))
+                r.shadow_failed = true; /* an error only if the one-count reading is chosen */
+        } else if (!folded_add(run, profile, &st, parsed.stack, parsed.len1, &parsed.count,
+                               line_no, run->err)) {
+            ok = false;
             break;
         }
-        const struct sample_value *values = ncounts == 2 ? parsed.values : &parsed.values[1];
-        if (!profile_add_stack(profile, st.frames, nframes, values, shared, run->err)) {
-            ok = loader_fail_at(run, error_mark_line(line_no));
-            break;
-        }
-        folded_remember(&st, parsed.stack, parsed.stack_len, nframes);
     }
     if (rc < 0)
         ok = false;
-    if (ok && !ncounts)
+    if (ok && !r.ncounts)
         ok = loader_fail_empty(run, "no valid stack found",
                                report->lines ? "no stacks found (only blank lines and comments)"
                                              : "no stacks found (the input is empty)");
-    free(st.frames);
-    free(st.prev);
-    free(st.ends);
+    if (ok && r.tentative)
+        profile->info.note = xstrdup(
+            "every line ends in two numbers, read as a differential profile (before, after); "
+            "--folded-counts=1 reads the first number as part of the frame name");
+    profile_free(r.shadow);
+    folded_state_free(&r.shadow_st);
+    folded_state_free(&st);
     return ok;
 }

@@ -38,6 +38,7 @@ void profile_free(struct profile *profile)
     free(info->keep_frames);
     free(info->binary);
     free(info->build_id);
+    free(info->note);
     free(profile);
 }
 
@@ -77,6 +78,44 @@ bool profile_set_types(struct profile *profile, size_t n, const char *const *nam
     profile->default_type = n - 1;
     profile->path_len = 0;
     return true;
+}
+
+void profile_restart(struct profile *profile)
+{
+    strtab_free(profile->names);
+    profile->names = strtab_new();
+    tree_free(profile->tree);
+    profile->tree = NULL;
+    for (size_t t = 0; t < profile->ntypes; t++) {
+        free(profile->types[t].name);
+        free(profile->types[t].unit);
+    }
+    profile->ntypes = 0;
+    profile->default_type = 0;
+    profile->differential = false;
+    profile->stacks = 0;
+    profile->path_len = 0;
+}
+
+void profile_adopt(struct profile *profile, struct profile *other)
+{
+    struct profile taken = *other;
+    other->names = profile->names;
+    other->tree = profile->tree;
+    other->ntypes = profile->ntypes;
+    memcpy(other->types, profile->types, sizeof other->types);
+    other->path = profile->path;
+    profile->names = taken.names;
+    profile->tree = taken.tree;
+    profile->ntypes = taken.ntypes;
+    memcpy(profile->types, taken.types, sizeof profile->types);
+    profile->default_type = taken.default_type;
+    profile->differential = taken.differential;
+    profile->stacks = taken.stacks;
+    profile->path = taken.path;
+    profile->path_len = taken.path_len;
+    profile->path_cap = taken.path_cap;
+    profile_free(other);
 }
 
 int profile_add_type(struct profile *profile, const char *name, const char *unit,

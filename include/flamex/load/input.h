@@ -64,6 +64,15 @@ int input_next_line(struct input *in, const char **line, size_t *len, struct err
 /* Number of the line last returned by input_next_line (1-based). */
 uint64_t input_line_number(const struct input *in);
 
+/* True when input_rewind can work: the input is a regular file (gzip or not),
+ * not a pipe or a terminal. */
+bool input_can_rewind(const struct input *in);
+
+/* Go back to the start of the input (the start as input_open found it): the
+ * next line is line 1 again and the byte counts restart. Returns false with
+ * err filled when the input cannot be read again (see input_can_rewind). */
+bool input_rewind(struct input *in, struct error_record *err);
+
 /* Read the whole remaining input into a new buffer (*data, owned by the caller,
  * free() it). Returns false with err filled on error or when the size cap is hit. */
 bool input_read_all(struct input *in, char **data, size_t *len, struct error_record *err);

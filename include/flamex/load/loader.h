@@ -35,9 +35,17 @@ struct load_perf_options {
     bool addrs;  /* unresolved frames become "[unknown <addr>]" ... */
 };
 
+/* How many counts a folded line has (--folded-counts). */
+enum load_folded_counts {
+    LOAD_FOLDED_COUNTS_AUTO, /* two when every line has two, else one */
+    LOAD_FOLDED_COUNTS_ONE,  /* a number before the count is part of the frame name */
+    LOAD_FOLDED_COUNTS_TWO,  /* differential: a line with one count is skipped */
+};
+
 struct load_options {
     enum load_format format;
     bool strict;                 /* a skipped line is an error */
+    enum load_folded_counts folded_counts;
     struct input_options input;
     struct profile_limits limits;
     struct load_perf_options perf;

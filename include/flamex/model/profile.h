@@ -49,6 +49,7 @@ struct profile_info {
     char *keep_frames;
     char *binary;           /* main binary's base name (first mapping with a file) */
     char *build_id;         /* its build id */
+    char *note;             /* how the loader read an ambiguous input, NULL if nothing */
 };
 
 struct profile_limits {
@@ -86,6 +87,16 @@ void profile_free(struct profile *profile);
  * Returns false (with err filled) if n is 0 or too large. */
 bool profile_set_types(struct profile *profile, size_t n, const char *const *names,
                        const char *const *units, struct error_record *err);
+
+/* Drop every stack, name and sample type, for a loader that must read its
+ * input again another way; the source, format, limits and header
+ * information stay. Never fails. */
+void profile_restart(struct profile *profile);
+
+/* Take other's names, tree, sample types and stack count, for a loader that
+ * built two readings of one input and keeps the other one, and free other
+ * (created with profile_new, the same limits). Never fails. */
+void profile_adopt(struct profile *profile, struct profile *other);
 
 /* Add a sample type after stacks were added (existing stacks have 0 of it);
  * name and unit are copied. Returns its index, or -1 with err filled when the
