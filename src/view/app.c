@@ -75,7 +75,7 @@ int app_graph_rows(const struct app *app)
  * above a short flame graph; drawing, clicks and scrolling all go through it. */
 
 /* Content line (0 = top of the graph) of a layout row. */
-int app_line_of_row(const struct app *app, uint32_t row)
+static int app_line_of_row(const struct app *app, uint32_t row)
 {
     if (app->icicle)
         return (int)row;
@@ -275,7 +275,7 @@ static void app_set_zoom(struct app *app, uint32_t zoom)
     app_reveal_selected(app);
 }
 
-unsigned app_zoom_to(struct app *app, uint32_t node)
+static unsigned app_zoom_to(struct app *app, uint32_t node)
 {
     if (node == app->zoom) {
         snprintf(app->message, sizeof app->message, "Already zoomed to this frame");
@@ -498,13 +498,13 @@ static void app_panels_settle(struct app *app)
     struct panel *h = &app->help_panel, *i = &app->info_panel;
     if (app->help) {
         if (!h->lines || h->cols != app->cols || h->ascii != app->ascii)
-            draw_help_build(h, app);
+            app_help_build(h, app);
         panel_scroll_by(h, 0, app->rows);
     }
     if (app->info) {
         if (!i->lines || i->cols != app->cols || i->ascii != app->ascii ||
             app->info_type != app->type || app->info_selected != app->selected) {
-            draw_info_build(i, app);
+            app_info_build(i, app);
             app->info_type = app->type;
             app->info_selected = app->selected;
         }

@@ -1,4 +1,4 @@
-/* draw_info.c - the profile information panel, built into a panel (panel.h)
+/* app_info.c - the profile information panel, built into a panel (panel.h)
  * whenever what it shows changes: the config and theme problems (if any),
  * pprof's header lines (info.h), the sample
  * types with their totals, and what is known about the selected frame (its
@@ -149,7 +149,7 @@ static void info_notes(const struct app *app, struct info_pen *pen)
     pen->y++;
 }
 
-void draw_info_build(struct panel *p, const struct app *app)
+void app_info_build(struct panel *p, const struct app *app)
 {
     panel_begin(p, app->cols, app->ascii);
     struct info_pen pen = { p, app->cols, 0 };

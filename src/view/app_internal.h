@@ -1,4 +1,6 @@
-/* app_internal.h - what app.c shares with the draw_*.c modules (not public API). */
+/* app_internal.h - the app's modules (app*.c) among themselves, and the
+ * read-only geometry the draw_*.c modules use (not public API). Nothing here
+ * draws: the controller never calls into drawing (see draw_internal.h). */
 #ifndef FLAMEX_APP_INTERNAL_H
 #define FLAMEX_APP_INTERNAL_H
 
@@ -9,8 +11,6 @@
 
 /* Rows available to the graph. */
 int app_graph_rows(const struct app *app);
-/* Content line (0 = top of the graph) of a layout row, before scrolling. */
-int app_line_of_row(const struct app *app, uint32_t row);
 /* Layout row drawn on screen row y, or -1 (outside the graph's rows, or a
  * blank line above a short flame graph). Drawing and clicks both use it. */
 long app_row_at_y(const struct app *app, int y);
@@ -20,9 +20,6 @@ void app_ensure_layout(struct app *app);
  * sidebar's list, the analyses shown, clamped cursors and scrolls. Every
  * event function ends with it; drawing then only reads. */
 void app_settle(struct app *app);
-
-/* Zoom to node, remembering the current zoom for zoom-back. */
-unsigned app_zoom_to(struct app *app, uint32_t node);
 
 /* ---- app_search.c: the / prompt, n/N, #, case modes, match totals ---- */
 
@@ -52,12 +49,8 @@ void app_search_free(struct app *app);
 int app_sidebar_cols(const struct app *app);
 /* Root the sidebar ranks within: the zoom or the whole profile. */
 uint32_t app_scope_root(const struct app *app);
-/* Bring the hot list (scope, type, rank) up to date. */
-void app_hot_refresh(struct app *app);
 /* Bring the shapes and the per-node marks (scope, type) up to date. */
 void app_shapes_refresh(struct app *app);
-/* The list the sidebar shows. */
-struct list *app_sidebar_list(struct app *app);
 /* Screen rows for the list below the sidebar's title (and headings). */
 int app_sidebar_list_rows(const struct app *app);
 /* Settle the sidebar: the shown list's analysis, sections, cursor and
@@ -82,18 +75,12 @@ unsigned app_sidebar_click(struct app *app, int y, bool double_click);
 /* Free the caches the sidebar and shape highlighting own. */
 void app_sidebar_free(struct app *app);
 
-/* Draw the graph rows, the breadcrumb, the status lines (draw.c, draw_flame.c). */
-void draw_flame(const struct app *app, struct frame *f);
-void draw_breadcrumb(const struct app *app, struct frame *f);
-void draw_status(const struct app *app, struct frame *f);
-/* Draw the sidebar (draw_sidebar.c) at the right of the graph rows. */
-void draw_sidebar(const struct app *app, struct frame *f);
-
-/* Build the help screen (draw_help.c) for the app's width into p; app_settle
+/* Build the help screen (app_help.c) for the app's width into p; app_settle
  * calls it when the help opens or the width changes. */
-void draw_help_build(struct panel *p, const struct app *app);
-/* Build the profile information panel (draw_info.c): the header lines of
- * info.h, the sample types, the selected frame, for the app's width. */
-void draw_info_build(struct panel *p, const struct app *app);
+void app_help_build(struct panel *p, const struct app *app);
+/* Build the profile information panel (app_info.c): the config and theme
+ * problems, the header lines of info.h, the sample types, the selected
+ * frame, for the app's width; app_settle calls it when they change. */
+void app_info_build(struct panel *p, const struct app *app);
 
 #endif

@@ -38,7 +38,7 @@ uint32_t app_scope_root(const struct app *app)
     return app->scope_zoom ? app->zoom : TREE_ROOT;
 }
 
-void app_hot_refresh(struct app *app)
+static void app_hot_refresh(struct app *app)
 {
     struct app_cache *c = &app->cache;
     uint32_t root = app_scope_root(app);
@@ -109,7 +109,7 @@ void app_sidebar_free(struct app *app)
     app->cache.hot_valid = app->cache.shapes_valid = false;
 }
 
-struct list *app_sidebar_list(struct app *app)
+static struct list *app_sidebar_list(struct app *app)
 {
     return &app->lists[app->list];
 }

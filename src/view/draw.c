@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app_internal.h"
+#include "draw_internal.h"
 
 void draw_breadcrumb(const struct app *app, struct frame *f)
 {

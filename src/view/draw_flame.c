@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "app_internal.h"
+#include "draw_internal.h"
 
 /* Kind of a frame from FlameGraph's annotations: _[k] kernel, _[j] JIT, _[i]
  * inlined; or from the tree's flags: a pprof frame only ever reached inlined

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app_internal.h"
+#include "draw_internal.h"
 
 /* One entry: two right-aligned 6-column numbers, then the name; the name is
  * drawn in the match style when the search matches it (and the row is not
