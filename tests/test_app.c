@@ -64,14 +64,7 @@ static void draw(struct viewer *v)
 static const char *row_text(const struct frame *f, int y)
 {
     static char buf[1024];
-    size_t n = 0;
-    for (int x = 0; x < f->cols && n + UTF8_GLYPH_SIZE < sizeof buf; x++) {
-        const struct cell *c = &f->cells[(size_t)y * (size_t)f->cols + (size_t)x];
-        memcpy(buf + n, c->glyph, c->len);
-        n += c->len;
-    }
-    buf[n] = '\0';
-    return buf;
+    return test_frame_row(f, y, false, buf, sizeof buf);
 }
 
 /* Style of the first cell of text on screen (the text must be there). */

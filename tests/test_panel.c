@@ -2,23 +2,13 @@
  * columns, wrapping, the scroll bound by the real height, sanitised output. */
 #include "test_util.h"
 
-#include "flamex/view/frame.h"
 #include "flamex/view/panel.h"
 
 /* Row y of f as text. */
 static const char *row(const struct frame *f, int y)
 {
     static char buf[512];
-    size_t n = 0;
-    for (int x = 0; x < f->cols && n + UTF8_GLYPH_SIZE < sizeof buf; x++) {
-        const struct cell *c = &f->cells[(size_t)y * (size_t)f->cols + (size_t)x];
-        memcpy(buf + n, c->glyph, c->len);
-        n += c->len;
-    }
-    while (n && buf[n - 1] == ' ')
-        n--;
-    buf[n] = '\0';
-    return buf;
+    return test_frame_row(f, y, true, buf, sizeof buf);
 }
 
 static void test_build_wrap_scroll_draw(void **state)

@@ -16,6 +16,7 @@
 #include "flamex/output/export.h"
 #include "flamex/load/load.h"
 #include "flamex/model/profile.h"
+#include "flamex/view/frame.h"
 
 /* How many times longer than usual a timed test may take: FLAMEX_TEST_TIME_FACTOR
  * (`make check-valgrind` sets it, memcheck runs code 20-50 times slower), else 1. */
@@ -203,6 +204,23 @@ static inline void expect_problem(const struct problems *p, uint64_t line, uint6
     dump(p);
     fail_msg("no problem at %llu:%llu containing \"%s\"", (unsigned long long)line,
              (unsigned long long)column, frag);
+}
+
+/* Row y of frame f as text into buf (cap bytes), trailing blanks removed
+ * when trim is set; returns buf. */
+static inline const char *test_frame_row(const struct frame *f, int y, bool trim, char *buf,
+                                         size_t cap)
+{
+    size_t n = 0;
+    for (int x = 0; x < f->cols && n + UTF8_GLYPH_SIZE < cap; x++) {
+        const struct cell *c = &f->cells[(size_t)y * (size_t)f->cols + (size_t)x];
+        memcpy(buf + n, c->glyph, c->len);
+        n += c->len;
+    }
+    while (trim && n && buf[n - 1] == ' ')
+        n--;
+    buf[n] = '\0';
+    return buf;
 }
 
 #endif
