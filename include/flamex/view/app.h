@@ -3,6 +3,14 @@
  * The TUI and --dump both drive an app: they feed it actions (from keys via
  * the keymap), mouse events and the screen size, then ask it to draw into a
  * frame. Everything here is curses-free and deterministic.
+ *
+ * Events change state; drawing only reads it. Every function below that
+ * takes a non-const app ends by settling it: the layout for the zoom,
+ * order, type and width; the analyses on screen (hot list, shapes, match
+ * totals); the sidebar's list, the help and the information panel built and
+ * their cursors and scrolls clamped (app_check_invariants states it all).
+ * app_draw then reads a const app. Only app*.c write an app's fields;
+ * others may read them.
  */
 #ifndef FLAMEX_APP_H
 #define FLAMEX_APP_H
