@@ -57,6 +57,22 @@ static void app_hot_refresh(struct app *app)
     c->hot_order = app->rank;
 }
 
+/* Push node's children (alphabetical) on the explicit stack *stack (n used
+ * of *cap), the leftmost on top so they pop in screen order. */
+static void app_push_children(const struct tree *tree, uint32_t node, uint32_t **stack,
+                              size_t *n, size_t *cap)
+{
+    size_t nkids;
+    const uint32_t *kids = tree_children(tree, node, TREE_ORDER_ALPHA, &nkids);
+    if (*n + nkids > *cap) {
+        while (*n + nkids > *cap)
+            *cap *= 2;
+        *stack = xreallocarray(*stack, *cap, sizeof **stack);
+    }
+    for (size_t k = nkids; k-- > 0;)
+        (*stack)[(*n)++] = kids[k];
+}
+
 /* Mark node and everything above it (a tower's column), explicit stack. */
 static void app_mark_column(struct app *app, uint32_t base)
 {
@@ -67,15 +83,7 @@ static void app_mark_column(struct app *app, uint32_t base)
     while (n) {
         uint32_t node = stack[--n];
         app->cache.marks[node] |= APP_MARK_TOWER;
-        size_t nkids;
-        const uint32_t *kids = tree_children(tree, node, TREE_ORDER_ALPHA, &nkids);
-        if (n + nkids > cap) {
-            while (n + nkids > cap)
-                cap *= 2;
-            stack = xreallocarray(stack, cap, sizeof *stack);
-        }
-        memcpy(stack + n, kids, nkids * sizeof *kids);
-        n += nkids;
+        app_push_children(tree, node, &stack, &n, &cap);
     }
     free(stack);
 }
@@ -185,15 +193,7 @@ static uint32_t app_widest_named(const struct app *app, uint32_t root, uint32_t 
             }
             (*count)++;
         }
-        size_t nkids;
-        const uint32_t *kids = tree_children(tree, node, TREE_ORDER_ALPHA, &nkids);
-        if (n + nkids > cap) {
-            while (n + nkids > cap)
-                cap *= 2;
-            stack = xreallocarray(stack, cap, sizeof *stack);
-        }
-        for (size_t k = nkids; k-- > 0;) /* leftmost child on top: screen order */
-            stack[n++] = kids[k];
+        app_push_children(tree, node, &stack, &n, &cap); /* ties: the first in screen order */
     }
     free(stack);
     return best;
