@@ -3,9 +3,9 @@
  * The input is written to an in-memory file (memfd; a temporary file where
  * there is none) and loaded through load_profile with the format forced to
  * folded (as `flamex --format=folded FILE`) and a 64 MiB cap on the
- * decompressed size, so gzip input is decoded first. Strict mode and, for some
- * inputs, small depth and node limits come from a hash of the input, so the
- * same input always loads the same way. Checked:
+ * decompressed size, so gzip input is decoded first. Strict mode,
+ * --folded-counts and, for some inputs, small depth and node limits come from
+ * a hash of the input, so the same input always loads the same way. Checked:
  * - load_folded_sniff_line (the detector's test) on the first lines, each an
  *   exact-size copy: an invalid line has a reason;
  * - the load report, and that a failed load says why;
@@ -14,6 +14,11 @@
  *   also merged with diff_merge (before = type 0, after = type 1) and walked
  *   as the differential view does (diff_before/after/change, diff_present,
  *   diff_nearest_present, diff_functions over the whole tree and a zoom);
+ * - the same input through a pipe (inputs up to 64 KiB): the loader cannot
+ *   read a pipe twice, so when a line with one count follows lines with two
+ *   it switches to the one-count reading it built alongside, where a file is
+ *   read again; both must give the same profile (export bytes, report, note)
+ *   or the same error at the same line;
  * - export, then load again: when the export loads back as the same kind of
  *   file with nothing skipped, exporting that gives the same bytes (the
  *   canonical form is a fixed point; this also checks the loader's reuse of
@@ -26,10 +31,12 @@
 #include "flamex/load/load.h"
 #include "flamex/load/load_folded.h"
 
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define FUZZ_FOLDED_MAX_SIZE ((uint64_t)64 << 20)
 #define FUZZ_FOLDED_LINES 64
@@ -112,6 +119,64 @@ static char *fuzz_folded_export(const struct profile *profile, size_t *len)
     return buf;
 }
 
+/* Load data through a pipe with opts and check it loads as the file did
+ * (file_profile, or the failure in file_err). Skipped for inputs the pipe
+ * cannot hold whole (its write end does not block). */
+static void fuzz_folded_pipe_agrees(const uint8_t *data, size_t size,
+                                    const struct load_options *opts,
+                                    const struct profile *file_profile,
+                                    const struct load_report *file_report,
+                                    const struct error_record *file_err)
+{
+    int fds[2];
+    if (size > 65536 || pipe(fds) != 0)
+        return;
+    size_t done = 0;
+    if (fcntl(fds[1], F_SETFL, O_NONBLOCK) == 0) {
+        while (done < size) {
+            ssize_t w = write(fds[1], data + done, size - done);
+            if (w <= 0)
+                break;
+            done += (size_t)w;
+        }
+    }
+    close(fds[1]);
+    if (done < size) {
+        close(fds[0]);
+        return;
+    }
+    char path[64];
+    snprintf(path, sizeof path, "/dev/fd/%d", fds[0]);
+    struct load_report report;
+    memset(&report, 0, sizeof report);
+    struct error_record err;
+    memset(&err, 0, sizeof err);
+    struct profile *p = load_profile(path, opts, &report, &err);
+    close(fds[0]);
+    FUZZ_ASSERT((p == NULL) == (file_profile == NULL));
+    if (!p) {
+        FUZZ_ASSERT(err.line == file_err->line);
+        /* zlib cannot say a pipe's compressed offset: gzip messages differ there */
+        if (!strstr(err.message, "gzip"))
+            FUZZ_ASSERT(strcmp(err.message, file_err->message) == 0);
+        return;
+    }
+    FUZZ_ASSERT(report.lines == file_report->lines);
+    FUZZ_ASSERT(report.ignored == file_report->ignored);
+    FUZZ_ASSERT(report.first_ignored_line == file_report->first_ignored_line);
+    FUZZ_ASSERT(p->differential == file_profile->differential);
+    FUZZ_ASSERT(p->stacks == file_profile->stacks);
+    FUZZ_ASSERT((p->info.note == NULL) == (file_profile->info.note == NULL));
+    size_t len1, len2;
+    char *text1 = fuzz_folded_export(file_profile, &len1);
+    char *text2 = fuzz_folded_export(p, &len2);
+    if (len1 != len2 || memcmp(text1, text2, len1) != 0)
+        fuzz_fail(__FILE__, __LINE__, "a pipe loads differently from a file");
+    free(text1);
+    free(text2);
+    profile_free(p);
+}
+
 /* Load the export of profile again and check the canonical form is a fixed point. */
 static void fuzz_folded_round_trip(const struct profile *profile, const struct load_options *opts)
 {
@@ -125,9 +190,10 @@ static void fuzz_folded_round_trip(const struct profile *profile, const struct l
     struct error_record err;
     memset(&err, 0, sizeof err);
     struct profile *back = load_profile(path, &again, &report, &err);
-    /* A last frame ending in a count-like word ("a 1" with count 2) reads back
-     * as a differential line: the format is ambiguous there, so only exports
-     * that read back cleanly as the same kind of file are compared. */
+    /* An export whose every line ends in two numbers (last frames ending in a
+     * count-like word: "a 1" with count 2) reads back as differential: the
+     * format is ambiguous there, so only exports that read back cleanly as
+     * the same kind of file are compared. */
     if (back && back->ntypes == profile->ntypes && report.ignored == 0) {
         size_t len2;
         char *text2 = fuzz_folded_export(back, &len2);
@@ -157,6 +223,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     opts.format = LOAD_FORMAT_FOLDED;
     opts.input.max_size = FUZZ_FOLDED_MAX_SIZE;
     opts.strict = (h & 7u) == 0; /* one input in eight */
+    /* --folded-counts: auto for half the inputs, 1 or 2 for a quarter each */
+    opts.folded_counts = (h >> 24) % 4 == 1   ? LOAD_FOLDED_COUNTS_ONE
+                         : (h >> 24) % 4 == 2 ? LOAD_FOLDED_COUNTS_TWO
+                                              : LOAD_FOLDED_COUNTS_AUTO;
     if ((h & 0x18u) == 0) {      /* one in four: small limits */
         opts.limits.max_depth = 1 + (h >> 8) % 8;
         opts.limits.max_nodes = 2 + (h >> 16) % 64;
@@ -173,6 +243,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_ASSERT(memchr(report.first_ignored_reason, '\0', sizeof report.first_ignored_reason));
     if (report.ignored > 0)
         FUZZ_ASSERT(report.first_ignored_line > 0 && report.first_ignored_reason[0] != '\0');
+    fuzz_folded_pipe_agrees(data, size, &opts, profile, &report, &err);
     if (!profile) {
         fuzz_check_error(&err, "load_profile (folded)");
         return 0;
