@@ -668,7 +668,7 @@ static void theme_list_dir(const char *dir, char *buf, size_t cap)
     DIR *d = dir && *dir ? opendir(dir) : NULL;
     if (!d)
         return;
-    char *names[64];
+    char *names[64] = { 0 };
     size_t count = 0;
     for (struct dirent *e; (e = readdir(d)) != NULL && count < 64;) {
         size_t len = strlen(e->d_name);
