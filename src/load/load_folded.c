@@ -196,32 +196,42 @@ static size_t folded_shared_frames(const struct folded_state *st, const char *st
  * shared prefix; *shared receives its frame count. Stops after max + 1 frames
  * (max 0: no limit), so a hostile line of semicolons cannot make the frame
  * array outgrow the depth limit. */
+/* Double the frame array; returns it and its new capacity in *cap. */
+static struct frame_ref *folded_grow_frames(struct folded_state *st, size_t *cap)
+{
+    st->frames_cap = st->frames_cap ? st->frames_cap * 2 : 256;
+    st->frames = xreallocarray(st->frames, st->frames_cap, sizeof *st->frames);
+    *cap = st->frames_cap;
+    return st->frames;
+}
+
 static size_t folded_split(struct folded_state *st, const char *stack, size_t len,
                            size_t *shared, size_t max)
 {
+    /* The state's arrays in locals: st is a pointer that the stores into
+     * frames could alias, so through st they would be reloaded every frame. */
+    struct frame_ref *frames = st->frames;
+    size_t cap = st->frames_cap;
+    const size_t *ends = st->ends;
     size_t k = folded_shared_frames(st, stack, len);
     *shared = k;
     size_t n = 0, start = 0;
     for (; n < k; n++) {
-        if (n == st->frames_cap) {
-            st->frames_cap = st->frames_cap ? st->frames_cap * 2 : 256;
-            st->frames = xreallocarray(st->frames, st->frames_cap, sizeof *st->frames);
-        }
-        st->frames[n].name = stack + start;
-        st->frames[n].len = st->ends[n] - start;
-        start = st->ends[n] + 1;
+        if (n == cap)
+            frames = folded_grow_frames(st, &cap);
+        frames[n].name = stack + start;
+        frames[n].len = ends[n] - start;
+        start = ends[n] + 1;
     }
-    if (k && st->ends[k - 1] == len)
+    if (k && ends[k - 1] == len)
         return n;
     for (;;) {
         const char *semi = start < len ? memchr(stack + start, ';', len - start) : NULL;
         size_t end = semi ? (size_t)(semi - stack) : len;
-        if (n == st->frames_cap) {
-            st->frames_cap = st->frames_cap ? st->frames_cap * 2 : 256;
-            st->frames = xreallocarray(st->frames, st->frames_cap, sizeof *st->frames);
-        }
-        st->frames[n].name = stack + start;
-        st->frames[n].len = end - start;
+        if (n == cap)
+            frames = folded_grow_frames(st, &cap);
+        frames[n].name = stack + start;
+        frames[n].len = end - start;
         n++;
         if (!semi || (max && n > max))
             break;
@@ -244,8 +254,10 @@ static void folded_remember(struct folded_state *st, const char *stack, size_t l
         st->ends_cap = n * 2;
         st->ends = xreallocarray(st->ends, st->ends_cap, sizeof *st->ends);
     }
+    const struct frame_ref *frames = st->frames;
+    size_t *ends = st->ends;
     for (size_t i = 0; i < n; i++)
-        st->ends[i] = (size_t)(st->frames[i].name - stack) + st->frames[i].len;
+        ends[i] = (size_t)(frames[i].name - stack) + frames[i].len;
     st->nends = n;
 }
 
