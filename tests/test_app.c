@@ -507,6 +507,26 @@ static void test_events_settle(void **state)
     view_close(&v);
 }
 
+/* An app off screen settles its position only; shown again, it settles the rest. */
+static void test_hidden_app_settles_when_shown(void **state)
+{
+    (void)state;
+    struct viewer v;
+    view_open(&v, load_article(), 120, 30);
+    app_set_shown(&v.app, false);
+    press(&v, "/json<Enter>H");
+    assert_true(app_search_active(&v.app));
+    assert_false(v.app.cache.all_valid); /* no match totals for a screen it is not on */
+    assert_false(v.app.cache.hot_valid);
+    app_set_shown(&v.app, true);
+    char why[256];
+    assert_true(app_check_invariants(&v.app, why, sizeof why));
+    assert_true(v.app.cache.all_valid && v.app.cache.hot_valid);
+    draw(&v);
+    assert_true(on_screen(&v, "Matched: 42.00% of total"));
+    view_close(&v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -523,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_sidebar_scope_cursor_settles),
         cmocka_unit_test(test_help_scroll_bounded),
         cmocka_unit_test(test_events_settle),
+        cmocka_unit_test(test_hidden_app_settles_when_shown),
         cmocka_unit_test(test_shapes_highlight_and_list),
     };
     return cmocka_run_group_tests_name("app", tests, NULL, NULL);

@@ -169,6 +169,8 @@ static void app_panels_settle(struct app *app);
 void app_settle(struct app *app)
 {
     app_ensure_layout(app);
+    if (app->hidden)
+        return; /* the rest feeds only the screen: app_set_shown settles it */
     app_sidebar_settle(app);
     if (app->shapes_on)
         app_shapes_refresh(app);
@@ -356,6 +358,12 @@ void app_match_view(struct app *app, const struct app *from)
     app->icicle = from->icicle;
     app->order = from->order;
     app->scroll = -1;
+    app_settle(app);
+}
+
+void app_set_shown(struct app *app, bool shown)
+{
+    app->hidden = !shown;
     app_settle(app);
 }
 
@@ -809,6 +817,8 @@ bool app_check_invariants(const struct app *app, char *why, size_t cap)
     if (app->scroll < 0 || app->scroll > app_max_scroll(app))
         return app_broken(why, cap, "graph scroll %d outside 0..%d", app->scroll,
                           app_max_scroll(app));
+    if (app->hidden)
+        return true; /* off screen: the rest is settled when it shows */
     if (app->focus == APP_FOCUS_SIDEBAR && !app_sidebar_visible(app))
         return app_broken(why, cap, "the keys go to a sidebar that does not show");
     if (app_sidebar_visible(app) && !app_check_list(app, why, cap))

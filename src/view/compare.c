@@ -400,6 +400,10 @@ static void compare_list_settle(struct compare *c)
 /* The state after every event: the sizes, then the change list. */
 static void compare_settle(struct compare *c)
 {
+    /* Only the apps on screen compute what feeds only the screen. */
+    for (int i = 0; i < 2; i++)
+        app_set_shown(&c->pane[i], c->mode == COMPARE_SIDE_BY_SIDE);
+    app_set_shown(&c->diff, c->mode == COMPARE_DIFFERENTIAL);
     compare_layout(c);
     compare_list_settle(c);
 }

@@ -143,6 +143,7 @@ struct app {
     struct app_cache cache;
     bool differential;           /* colour bars by change (a merged profile, diff.h) */
     bool diff_normalise;         /* ... with BEFORE normalised to AFTER's total */
+    bool hidden;                 /* off screen (app_set_shown): settles its position only */
     bool compare_pane;           /* a compare pane: its title names the side, the status
                                     line does not name the sample type */
 };
@@ -208,6 +209,12 @@ void app_set_compare(struct app *app, bool differential, bool normalise);
 
 /* Compare mode: take from's orientation and sibling order; the app settles. */
 void app_match_view(struct app *app, const struct app *from);
+
+/* Compare mode: whether the app is on screen (apps start shown). An app off
+ * screen settles only its position (layout, selection, scroll); what feeds
+ * only the screen (match totals, the sidebar's list, shapes, panels) waits
+ * until it shows again, when this settles it. */
+void app_set_shown(struct app *app, bool shown);
 
 /* Set the one-shot status message (copied, cut to fit; NULL clears it). */
 void app_set_message(struct app *app, const char *text);
