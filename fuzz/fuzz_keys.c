@@ -1,0 +1,963 @@
+/* fuzz_keys.c - libFuzzer target for the viewer's state machine (app.h, compare.h).
+ *
+ * Fixed profiles, built once per process: a single-type folded profile with
+ * some depth (recursion, a tower, plateaus, frames too narrow to lay out, a
+ * long name, escape bytes), a two-count folded profile, a second folded
+ * profile (the "after" of a two-file comparison) and a pprof profile with four
+ * sample types (one of them zero everywhere, one frame inlined), written with
+ * tests/pprof_builder.h and read by load_pprof_buffer. From them: the merged
+ * profiles compare mode runs on (diff_merge, as src/main.c does for a
+ * two-count file and for two files).
+ *
+ * The input: two header bytes, then events.
+ *   byte 0: what runs. bits 0-2: 0 an app on the single profile, 1 an app on
+ *           the two-count profile (as `-s`), 2 an app on the pprof profile,
+ *           3 compare mode on the two-count file, 4 compare mode on two files,
+ *           5 compare mode on folded vs pprof (others: 0 and 3); bit 3 icicle,
+ *           bit 4 heaviest first, bit 5 ASCII, bit 6 compare mode starts in
+ *           the differential view.
+ *   byte 1: bits 0-1 when a frame is drawn: 0 only on the draw event, 1 after
+ *           every event, 2 after an event that asks for a redraw, 3 after
+ *           every fourth event; bits 2-5 the first screen size (a table from
+ *           1x1 and 0x0 to 300x100); bits 6-7 the app's first sample type.
+ *   events: 0x00 draw a frame; 0x01 X Y click; 0x02 X Y double click; 0x03 N
+ *           wheel by (signed) N lines; 0x04 S resize to the S-th size of the
+ *           table (S < 0x80), 0x04 S C R (S >= 0x80) to C columns and R mod 64
+ *           rows; 0x05 K the K-th key of a
+ *           table (every key the keymap binds, every special key); '\t' Tab,
+ *           '\r' '\n' Enter, 0x1b Esc, 0x08 0x7f Backspace, other control
+ *           bytes Ctrl keys; '<' starts vim notation up to '>' (keys.h: "<C-b>",
+ *           "<PageUp>"; else '<' itself); anything else a UTF-8 code point
+ *           (an invalid byte is its own key).
+ *
+ * After every event the invariants are checked (fuzz_keys_check_app,
+ * fuzz_keys_check_compare); a broken one aborts naming it. Drawing must not
+ * change the state, and the draw event and the last draw draw twice: both
+ * screens must be the same.
+ * FUZZ_KEYS_TRACE=1 in the environment prints each event as it runs (for
+ * reading a finding); FUZZ_KEYS_SKIP=name,name... lets the named invariants
+ * pass (to look past a known finding while it is being fixed).
+ */
+#include "common.h"
+
+#include "flamex/analysis/diff.h"
+#include "flamex/analysis/hot.h"
+#include "flamex/analysis/shapes.h"
+#include "flamex/base/utf8.h"
+#include "flamex/load/load.h"
+#include "flamex/load/load_pprof.h"
+#include "flamex/model/profile.h"
+#include "flamex/model/tree.h"
+#include "flamex/view/app.h"
+#include "flamex/view/compare.h"
+#include "flamex/view/frame.h"
+#include "flamex/view/keymap.h"
+#include "flamex/view/keys.h"
+
+#include "../tests/pprof_builder.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the fixed profiles -------------------------------------------------- */
+
+static const char fuzz_keys_single[] =
+    "main;init;load_config;parse_yaml;yaml_parser_parse 30\n"
+    "main;init;load_config;read_file 20\n"
+    "main;run;loop;handle;parse_json;value;string 400\n"
+    "main;run;loop;handle;parse_json;value;number 120\n"
+    "main;run;loop;handle;parse_json;value;value;value;value;string 60\n"
+    "main;run;loop;handle;db_query;execute;wait 800\n"
+    "main;run;loop;handle;render;template;escape 250\n"
+    "main;run;loop;handle;render;template;template;template;template;escape 50\n"
+    "main;run;loop;tower;t1;t2;t3;t4;t5;t6;t7;t8;t9;t10;t11;t12;t13;t14;t15;t16 3\n"
+    "main;run;loop;idle 300\n"
+    "main;run;gc;mark;sweep 90\n"
+    "main;run;gc;mark 40\n"
+    "main;shutdown 1\n"
+    "main;x;narrow 1\n"
+    "main;x;narrow;a;b;c 1\n"
+    "[unknown];0x7f001234 20\n"
+    "esc\x1b[31mred\x1b[0m;bidi \xe2\x80\xae" "abc;wide \xe6\xbc\xa2\xe5\xad\x97 10\n"
+    "long_name_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;leaf 40\n";
+
+/* The "after" of the two-file comparison: some stacks grew, some are gone,
+ * some are new. */
+static const char fuzz_keys_after[] =
+    "main;init;load_config;read_file 25\n"
+    "main;run;loop;handle;parse_json;value;string 200\n"
+    "main;run;loop;handle;parse_json;simd;string 150\n"
+    "main;run;loop;handle;db_query;execute;wait 900\n"
+    "main;run;loop;handle;db_query;cache;hit 300\n"
+    "main;run;loop;handle;render;template;escape 250\n"
+    "main;run;loop;tower;t1;t2;t3;t4;t5;t6;t7;t8;t9;t10;t11;t12;t13;t14;t15;t16 3\n"
+    "main;run;loop;idle 100\n"
+    "main;run;gc;mark;sweep 190\n"
+    "main;shutdown 2\n"
+    "new_thread;worker;compute 60\n";
+
+/* A differential (two-count) file: the first stacks only in BEFORE (as the
+ * issue's twotypes.folded), then changes both ways and a stack only in AFTER. */
+static const char fuzz_keys_twocount[] =
+    "a;b;c 5 0\n"
+    "a;b;d 5 0\n"
+    "a;e 5 0\n"
+    "f;g 5 0\n"
+    "f;h;i 5 0\n"
+    "j 5 5\n"
+    "main;run;loop;handle;parse 40 10\n"
+    "main;run;loop;handle;query 20 80\n"
+    "main;run;loop;idle 100 100\n"
+    "main;run;loop;handle;render;template;template;template;escape 7 3\n"
+    "main;run;new;path;only;after 0 30\n"
+    "main;tower;t1;t2;t3;t4;t5;t6;t7;t8;t9;t10;t11;t12;t13;t14 1 1\n";
+
+/* Load folded text through the loader (as a file). */
+static struct profile *fuzz_keys_load_folded(const char *text, const char *name)
+{
+    const char *path = fuzz_input_file((const uint8_t *)text, strlen(text));
+    struct load_options opts;
+    memset(&opts, 0, sizeof opts);
+    opts.format = LOAD_FORMAT_FOLDED;
+    opts.strict = true;
+    struct error_record err;
+    struct profile *p = load_profile(path, &opts, NULL, &err);
+    if (!p) {
+        fprintf(stderr, "fuzz_keys: the fixed profile %s does not load: %s\n", name, err.message);
+        abort();
+    }
+    free(p->source);
+    p->source = strdup(name);
+    FUZZ_ASSERT(p->source != NULL);
+    return p;
+}
+
+/* A pprof profile with four sample types (alloc_objects, alloc_space,
+ * inuse_objects, inuse_space: the last zero everywhere), a mapping, an
+ * inlined frame and a comment. */
+static struct profile *fuzz_keys_pprof(void)
+{
+    static const char *const strings[] = {
+        "",              /* 0 */
+        "alloc_objects", /* 1 */
+        "count",         /* 2 */
+        "alloc_space",   /* 3 */
+        "bytes",         /* 4 */
+        "inuse_objects", /* 5 */
+        "inuse_space",   /* 6 */
+        "main",          /* 7 */
+        "runtime.mallocgc", /* 8 */
+        "encoding/json.Unmarshal", /* 9 */
+        "encoding/json.(*decodeState).object", /* 10 */
+        "strings.Builder.grow", /* 11 (inlined into 10) */
+        "net/http.(*conn).serve", /* 12 */
+        "bytes.growSlice", /* 13 */
+        "/usr/bin/server", /* 14 */
+        "space",         /* 15 */
+        "a comment",     /* 16 */
+    };
+    struct pb_writer w = { 0 };
+    pb_put_value_type(&w, 1, 1, 2);
+    pb_put_value_type(&w, 1, 3, 4);
+    pb_put_value_type(&w, 1, 5, 2);
+    pb_put_value_type(&w, 1, 6, 4);
+    pb_put_mapping(&w, 1, 14);
+    for (uint64_t f = 1; f <= 7; f++)
+        pb_put_function(&w, f, 6 + f, 0);
+    /* Locations: 1 main, 2 mallocgc, 3 Unmarshal, 4 object + inlined grow,
+     * 5 serve, 6 growSlice. */
+    static const uint64_t l1[] = { 1 }, l2[] = { 2 }, l3[] = { 3 }, l4[] = { 5, 4 }, l5[] = { 6 },
+                          l6[] = { 7 };
+    pb_put_location(&w, 1, 1, l1, 1);
+    pb_put_location(&w, 2, 1, l2, 1);
+    pb_put_location(&w, 3, 1, l3, 1);
+    pb_put_location(&w, 4, 1, l4, 2);
+    pb_put_location(&w, 5, 1, l5, 1);
+    pb_put_location(&w, 6, 0, l6, 1);
+    static const struct {
+        uint64_t locs[6];
+        size_t n;
+        int64_t v[4];
+    } samples[] = {
+        { { 2, 4, 3, 5, 1 }, 5, { 120, 4096, 3, 0 } },
+        { { 2, 3, 5, 1 }, 4, { 40, 1024, 0, 0 } },
+        { { 6, 5, 1 }, 3, { 300, 65536, 0, 0 } },
+        { { 2, 6, 4, 3, 5, 1 }, 6, { 8, 512, 2, 0 } },
+        { { 5, 1 }, 2, { 5, 100, 7, 0 } },
+        { { 2, 1 }, 2, { 1, 16, 0, 0 } },
+    };
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++)
+        pb_put_sample(&w, samples[i].locs, samples[i].n, samples[i].v, 4);
+    pb_put_strings(&w, strings, sizeof strings / sizeof strings[0]);
+    pb_write_uint(&w, 9, 1700000000000000000ull);  /* time_nanos */
+    pb_write_uint(&w, 10, 30000000000ull);         /* duration_nanos */
+    pb_put_value_type(&w, 11, 15, 4);              /* period_type */
+    pb_write_uint(&w, 12, 524288);                 /* period */
+    pb_write_uint(&w, 13, 16);                     /* comment */
+    pb_write_uint(&w, 14, 3);                      /* default_sample_type */
+
+    struct profile *p = profile_new("heap.pb", PROFILE_FORMAT_PPROF);
+    struct error_record err;
+    if (!load_pprof_buffer(w.data, w.len, p, NULL, &err)) {
+        fprintf(stderr, "fuzz_keys: the fixed pprof profile does not load: %s\n", err.message);
+        abort();
+    }
+    profile_finish(p);
+    pb_writer_free(&w);
+    FUZZ_ASSERT(p->ntypes == 4);
+    return p;
+}
+
+enum { FK_SINGLE, FK_TWOCOUNT, FK_AFTER, FK_PPROF, FK_NPROFILES };
+enum { FK_MERGED_TWOCOUNT, FK_MERGED_FILES, FK_MERGED_PPROF, FK_NMERGED };
+
+/* Entries of a compare change list's two sections. */
+struct fk_changes {
+    size_t grew, shrank;
+};
+
+/* Harness state (not the library's): the fixed profiles, built once. */
+static struct {
+    bool ready;
+    bool trace;
+    const char *skip;            /* FUZZ_KEYS_SKIP */
+    struct profile *p[FK_NPROFILES];
+    struct profile *merged[FK_NMERGED];
+    struct fk_changes changes[FK_NMERGED]; /* each merged profile's change list */
+    struct keymap keymap;
+    int keys[KEYMAP_MAX + 64];   /* the key table of event 0x05 */
+    size_t nkeys;
+} fk;
+
+static struct fk_changes fuzz_keys_changes(const struct profile *merged)
+{
+    struct diff_functions df;
+    memset(&df, 0, sizeof df);
+    diff_functions(merged, TREE_ROOT, &df);
+    struct fk_changes ch = { df.grew, df.shrank };
+    diff_functions_free(&df);
+    return ch;
+}
+
+static struct profile *fuzz_keys_merge(const struct profile *b, size_t tb, const struct profile *a,
+                                       size_t ta)
+{
+    struct error_record err;
+    struct profile *m = diff_merge(b, tb, a, ta, NULL, &err);
+    if (!m) {
+        fprintf(stderr, "fuzz_keys: diff_merge of the fixed profiles failed: %s\n", err.message);
+        abort();
+    }
+    return m;
+}
+
+static void fuzz_keys_add_key(int key)
+{
+    for (size_t i = 0; i < fk.nkeys; i++)
+        if (fk.keys[i] == key)
+            return;
+    if (fk.nkeys < sizeof fk.keys / sizeof fk.keys[0])
+        fk.keys[fk.nkeys++] = key;
+}
+
+static void fuzz_keys_setup(void)
+{
+    fk.trace = getenv("FUZZ_KEYS_TRACE") != NULL;
+    fk.skip = getenv("FUZZ_KEYS_SKIP");
+    fk.p[FK_SINGLE] = fuzz_keys_load_folded(fuzz_keys_single, "single.folded");
+    fk.p[FK_TWOCOUNT] = fuzz_keys_load_folded(fuzz_keys_twocount, "twocount.folded");
+    fk.p[FK_AFTER] = fuzz_keys_load_folded(fuzz_keys_after, "after.folded");
+    fk.p[FK_PPROF] = fuzz_keys_pprof();
+    FUZZ_ASSERT(fk.p[FK_TWOCOUNT]->differential && fk.p[FK_TWOCOUNT]->ntypes == 2);
+    fk.merged[FK_MERGED_TWOCOUNT] = fuzz_keys_merge(fk.p[FK_TWOCOUNT], 0, fk.p[FK_TWOCOUNT], 1);
+    fk.merged[FK_MERGED_FILES] = fuzz_keys_merge(fk.p[FK_SINGLE], 0, fk.p[FK_AFTER], 0);
+    fk.merged[FK_MERGED_PPROF] = fuzz_keys_merge(fk.p[FK_SINGLE], 0, fk.p[FK_PPROF], 1);
+    for (int i = 0; i < FK_NMERGED; i++)
+        fk.changes[i] = fuzz_keys_changes(fk.merged[i]);
+    keymap_init(&fk.keymap);
+    for (size_t i = 0; i < fk.keymap.count; i++)
+        fuzz_keys_add_key(fk.keymap.entries[i].key);
+    for (int k = KEYCODE_ENTER; k <= KEYCODE_F12; k++)
+        fuzz_keys_add_key(k);
+    for (int c = 1; c <= 26; c++)
+        fuzz_keys_add_key(KEYCODE_CTRL('a' + c - 1));
+    fk.ready = true;
+}
+
+/* ---- the input ------------------------------------------------------------ */
+
+struct fk_input {
+    const uint8_t *data;
+    size_t size, pos;
+};
+
+static uint8_t fk_byte(struct fk_input *in)
+{
+    return in->pos < in->size ? in->data[in->pos++] : 0;
+}
+
+static const int fk_sizes[16][2] = {
+    { 80, 24 }, { 120, 30 }, { 120, 40 }, { 1, 1 },  { 0, 0 },   { 2, 2 },   { 15, 3 },  { 16, 4 },
+    { 39, 7 },  { 40, 8 },   { 79, 24 },  { 99, 30 }, { 100, 30 }, { 300, 100 }, { 200, 30 }, { 60, 12 },
+};
+
+enum fk_kind { FK_EV_KEY, FK_EV_CLICK, FK_EV_WHEEL, FK_EV_RESIZE, FK_EV_DRAW };
+
+struct fk_event {
+    enum fk_kind kind;
+    int key;
+    int x, y;
+    bool dbl;
+    int lines;
+    int cols, rows;
+};
+
+/* Decode the next event; false at the end of the input. */
+static bool fk_next_event(struct fk_input *in, struct fk_event *ev)
+{
+    if (in->pos >= in->size)
+        return false;
+    memset(ev, 0, sizeof *ev);
+    const uint8_t *p = in->data + in->pos;
+    uint8_t b = fk_byte(in);
+    switch (b) {
+    case 0x00: ev->kind = FK_EV_DRAW; return true;
+    case 0x01:
+    case 0x02:
+        ev->kind = FK_EV_CLICK;
+        ev->x = fk_byte(in);
+        ev->y = fk_byte(in);
+        ev->dbl = b == 0x02;
+        return true;
+    case 0x03:
+        ev->kind = FK_EV_WHEEL;
+        ev->lines = (int8_t)fk_byte(in);
+        return true;
+    case 0x04: {
+        ev->kind = FK_EV_RESIZE;
+        uint8_t c = fk_byte(in);
+        if (c < 0x80) { /* a size of the table */
+            ev->cols = fk_sizes[c & 15][0];
+            ev->rows = fk_sizes[c & 15][1];
+        } else {        /* up to 255 x 63 */
+            ev->cols = fk_byte(in);
+            ev->rows = fk_byte(in) & 63;
+        }
+        return true;
+    }
+    case 0x05:
+        ev->kind = FK_EV_KEY;
+        ev->key = fk.keys[fk_byte(in) % fk.nkeys];
+        return true;
+    case '\t': ev->key = KEYCODE_TAB; return true;
+    case '\r':
+    case '\n': ev->key = KEYCODE_ENTER; return true;
+    case 0x1b: ev->key = KEYCODE_ESC; return true;
+    case 0x08:
+    case 0x7f: ev->key = KEYCODE_BACKSPACE; return true;
+    default: break;
+    }
+    ev->kind = FK_EV_KEY;
+    if (b < 0x20) {
+        ev->key = b; /* Ctrl-x as the terminal sends it */
+        return true;
+    }
+    size_t left = in->size - (in->pos - 1);
+    if (b == '<') {
+        const uint8_t *end = memchr(p, '>', left < 16 ? left : 16);
+        int key = end ? keys_parse_one((const char *)p, (size_t)(end - p) + 1) : KEYCODE_NONE;
+        if (key != KEYCODE_NONE) {
+            in->pos += (size_t)(end - p);
+            ev->key = key;
+            return true;
+        }
+        ev->key = '<';
+        return true;
+    }
+    uint32_t cp;
+    size_t n = utf8_decode((const char *)p, left, &cp);
+    if (n == 0 || cp == UTF8_INVALID) {
+        ev->key = b;
+        return true;
+    }
+    in->pos += n - 1;
+    ev->key = (int)cp;
+    return true;
+}
+
+static void fk_trace(size_t i, const struct fk_event *ev, unsigned flags)
+{
+    if (!fk.trace)
+        return;
+    char name[32];
+    switch (ev->kind) {
+    case FK_EV_KEY:
+        keys_name(ev->key, name, sizeof name);
+        fprintf(stderr, "event %zu: key %s -> %u\n", i, name, flags);
+        break;
+    case FK_EV_CLICK:
+        fprintf(stderr, "event %zu: %s at %d,%d -> %u\n", i, ev->dbl ? "double click" : "click",
+                ev->x, ev->y, flags);
+        break;
+    case FK_EV_WHEEL: fprintf(stderr, "event %zu: wheel %d -> %u\n", i, ev->lines, flags); break;
+    case FK_EV_RESIZE:
+        fprintf(stderr, "event %zu: resize %dx%d -> %u\n", i, ev->cols, ev->rows, flags);
+        break;
+    case FK_EV_DRAW: fprintf(stderr, "event %zu: draw\n", i); break;
+    }
+}
+
+/* ---- the invariants ------------------------------------------------------- */
+
+static size_t fk_event_index;
+
+/* Is the invariant called name listed in FUZZ_KEYS_SKIP (comma-separated
+ * names, for looking past a known finding while it is being fixed)? */
+static bool fk_skipped(const char *name)
+{
+    const char *skip = fk.skip;
+    size_t len = strlen(name);
+    while (skip && *skip) {
+        const char *end = strchr(skip, ',');
+        size_t n = end ? (size_t)(end - skip) : strlen(skip);
+        if (n == len && memcmp(skip, name, n) == 0)
+            return true;
+        skip = end ? end + 1 : NULL;
+    }
+    return false;
+}
+
+/* Abort naming the broken invariant and the event after which it broke. */
+#define FK_CHECK(cond, name, ...)                                                               \
+    do {                                                                                       \
+        if (!(cond) && !fk_skipped(name)) {                                                    \
+            fprintf(stderr, "fuzz_keys: after event %zu: invariant \"%s\" broken: ",           \
+                    fk_event_index, name);                                                     \
+            fprintf(stderr, __VA_ARGS__);                                                      \
+            fprintf(stderr, "\n");                                                             \
+            fuzz_fail(__FILE__, __LINE__, #cond);                                              \
+        }                                                                                      \
+    } while (0)
+
+/* Rows of the graph: the screen's, less the breadcrumb and two status lines. */
+static int fk_graph_rows(const struct app *app)
+{
+    int rows = app->rows - 3;
+    return rows < 1 ? 1 : rows;
+}
+
+/* Is a an ancestor-or-self of node? */
+static bool fk_ancestor_or_self(const struct tree *tree, uint32_t a, uint32_t node)
+{
+    for (uint32_t n = node; n != TREE_NONE; n = tree_parent(tree, n))
+        if (n == a)
+            return true;
+    return false;
+}
+
+/* Lines of a panel drawn by app into a tall frame: the last non-blank row + 1. */
+static int fk_panel_height(const struct frame *f)
+{
+    for (int y = f->rows - 1; y >= 0; y--)
+        for (int x = 0; x < f->cols; x++) {
+            const struct cell *c = &f->cells[(size_t)y * (size_t)f->cols + (size_t)x];
+            if (c->len > 0 && !(c->len == 1 && c->glyph[0] == ' '))
+                return y + 1;
+        }
+    return 0;
+}
+
+/* Height of the help screen at width cols: drawn by a fresh app with the same
+ * keymap into a frame taller than any help (cached per width). */
+static int fk_help_height(const struct profile *p, int cols, bool compare_pane)
+{
+    static int cache[2][512];
+    if (cols < 1 || cols >= 512)
+        return -1;
+    int *slot = &cache[compare_pane][cols];
+    if (*slot)
+        return *slot;
+    struct app_options opts = { 0 };
+    struct app probe;
+    app_init(&probe, (struct profile *)p, &fk.keymap, &opts);
+    probe.compare_pane = compare_pane;
+    app_resize(&probe, cols, 2000);
+    FUZZ_ASSERT(app_apply(&probe, ACTION_HELP) & APP_REDRAW);
+    struct frame f;
+    frame_init(&f, cols, 2000, false);
+    app_draw(&probe, &f);
+    *slot = fk_panel_height(&f);
+    frame_free(&f);
+    app_free(&probe);
+    FUZZ_ASSERT(*slot > 0 && *slot < 2000);
+    return *slot;
+}
+
+/* Rows of the shapes list: the plateaus' heading, entries or "(none)", the
+ * towers' heading, entries or "(none)". */
+static size_t fk_sections_rows(size_t a, size_t b)
+{
+    return 1 + (a ? a : 1) + 1 + (b ? b : 1);
+}
+
+/* List row of entry i of a two-section list whose first section has a entries. */
+static size_t fk_sections_row(size_t a, size_t i)
+{
+    return i < a ? 1 + i : 1 + (a ? a : 1) + 1 + (i - a);
+}
+
+/* Entries of the sidebar's lists for (profile, type, scope root), computed
+ * with hot_compute and shapes_find (the shape thresholds are the defaults in
+ * every app here), cached in the harness. */
+struct fk_lists {
+    const struct profile *p;
+    size_t type;
+    uint32_t root;
+    size_t nhot, nplateaus, ntowers;
+};
+
+static const struct fk_lists *fk_lists_of(const struct app *app, uint32_t root)
+{
+    static struct fk_lists cache[512];
+    size_t slot = ((uintptr_t)app->profile / 64 + app->type * 31 + root * 7) % 512;
+    struct fk_lists *e = &cache[slot];
+    if (e->p == app->profile && e->type == app->type && e->root == root)
+        return e;
+    struct hot_list hot = { 0 };
+    hot_compute(app->profile, app->type, root, HOT_BY_FLAT, &hot);
+    struct shapes shapes;
+    memset(&shapes, 0, sizeof shapes);
+    shapes_find(app->profile, app->type, root, &app->shapes_opts, &shapes);
+    *e = (struct fk_lists){ app->profile, app->type, root, hot.count, shapes.nplateaus,
+                            shapes.ntowers };
+    hot_free(&hot);
+    shapes_free(&shapes);
+    return e;
+}
+
+/* How the app is shown: on the screen (laid out), or hidden (a compare app
+ * of the other mode), and for the help/info panels the screen they use. */
+struct fk_shown {
+    bool shown;
+    int panel_cols, panel_rows; /* the help and information panels' screen */
+    bool panel_visible;         /* the panels are drawn at that size */
+};
+
+static void fuzz_keys_check_app(const struct app *app, const struct fk_shown *sh, const char *who)
+{
+    const struct profile *p = app->profile;
+    const struct tree *tree = p->tree;
+    uint32_t count = tree_count(tree);
+    FK_CHECK(app->type < p->ntypes, "sample type exists", "%s: type %zu of %zu", who, app->type,
+             p->ntypes);
+    FK_CHECK(app->zoom < count && app->selected < count, "zoom and selection are nodes",
+             "%s: zoom %u selected %u of %u", who, app->zoom, app->selected, count);
+    FK_CHECK(fk_ancestor_or_self(tree, app->zoom, app->selected) ||
+                 fk_ancestor_or_self(tree, app->selected, app->zoom),
+             "the selection is in the zoomed view",
+             "%s: selected %u is neither under zoom %u nor one of its callers", who,
+             app->selected, app->zoom);
+    for (size_t i = 0; i < app->nback; i++)
+        FK_CHECK(app->back[i] < count, "zoom history holds nodes", "%s: back[%zu]=%u", who, i,
+                 app->back[i]);
+    for (size_t i = 0; i < app->nforward; i++)
+        FK_CHECK(app->forward[i] < count, "zoom history holds nodes", "%s: forward[%zu]=%u", who,
+                 i, app->forward[i]);
+    FK_CHECK(memchr(app->message, '\0', sizeof app->message) != NULL, "message terminated", "%s",
+             who);
+    const struct app_prompt *pr = &app->prompt;
+    FK_CHECK(pr->len < sizeof pr->text && pr->text[pr->len] == '\0' &&
+                 strlen(pr->text) == pr->len,
+             "prompt text terminated", "%s: len %zu", who, pr->len);
+
+    /* The sidebar's lists, computed here from the profile (not the caches). */
+    const struct fk_lists *lists = fk_lists_of(app, app->scope_zoom ? app->zoom : TREE_ROOT);
+    size_t nplateaus = lists->nplateaus;
+    size_t n[APP_LIST_COUNT] = { lists->nhot, nplateaus + lists->ntowers };
+    size_t total_rows[APP_LIST_COUNT] = { lists->nhot, fk_sections_rows(nplateaus, lists->ntowers) };
+    static const char *const list_names[APP_LIST_COUNT] = { "hot", "shapes" };
+    for (int l = 0; l < APP_LIST_COUNT; l++) {
+        FK_CHECK(app->cursor[l] < n[l] || (n[l] == 0 && app->cursor[l] == 0),
+                 "sidebar cursor within its list", "%s: %s list cursor %zu of %zu entries", who,
+                 list_names[l], app->cursor[l], n[l]);
+    }
+    if (app_sidebar_visible(app)) {
+        int l = app->list;
+        int head = l == APP_LIST_HOT ? 2 : 1;
+        int vis_i = fk_graph_rows(app) - head;
+        size_t vis = (size_t)(vis_i < 1 ? 1 : vis_i);
+        size_t max = total_rows[l] > vis ? total_rows[l] - vis : 0;
+        FK_CHECK(app->side_scroll[l] <= max, "sidebar scroll within its list",
+                 "%s: %s list scroll %zu, at most %zu (%zu rows, %zu shown)", who, list_names[l],
+                 app->side_scroll[l], max, total_rows[l], vis);
+        if (n[l] > 0 && app->cursor[l] < n[l]) {
+            size_t row = l == APP_LIST_HOT ? app->cursor[l] : fk_sections_row(nplateaus, app->cursor[l]);
+            FK_CHECK(row >= app->side_scroll[l] && row < app->side_scroll[l] + vis,
+                     "sidebar cursor on screen", "%s: %s list cursor row %zu, rows %zu..%zu shown",
+                     who, list_names[l], row, app->side_scroll[l], app->side_scroll[l] + vis - 1);
+        }
+    }
+
+    if (sh->shown) {
+        FK_CHECK(app->layout_valid && app->layout.width == app_graph_cols(app),
+                 "the layout is prepared", "%s: valid %d, width %d, graph %d columns", who,
+                 app->layout_valid, app->layout.width, app_graph_cols(app));
+        const struct layout *lay = &app->layout;
+        if (lay->count > 0) {
+            long i = layout_find(lay, app->selected);
+            FK_CHECK(i >= 0, "the selection is laid out", "%s: selected %u (zoom %u) not in %zu spans",
+                     who, app->selected, app->zoom, lay->count);
+            long z = layout_find(lay, app->zoom);
+            FK_CHECK(z >= 0, "the zoom is laid out", "%s: zoom %u", who, app->zoom);
+            int grows = fk_graph_rows(app);
+            int max = (int)lay->rows - grows;
+            if (max < 0)
+                max = 0;
+            FK_CHECK(app->scroll >= 0 && app->scroll <= max, "graph scroll within the graph",
+                     "%s: scroll %d, at most %d (%u rows, %d shown)", who, app->scroll, max,
+                     lay->rows, grows);
+            int line = app->icicle ? (int)lay->spans[i].row
+                                   : (int)lay->rows - 1 - (int)lay->spans[i].row;
+            FK_CHECK(line >= app->scroll && line < app->scroll + grows, "the selection is on screen",
+                     "%s: selected on line %d, lines %d..%d shown", who, line, app->scroll,
+                     app->scroll + grows - 1);
+        } else {
+            FK_CHECK(app->selected == app->zoom, "nothing laid out: the zoom is selected",
+                     "%s: selected %u zoom %u", who, app->selected, app->zoom);
+        }
+    }
+    FK_CHECK(app->help_scroll >= 0 && app->info_scroll >= 0, "panel scrolls not negative",
+             "%s: help %d info %d", who, app->help_scroll, app->info_scroll);
+    if (sh->panel_visible && app->help) {
+        int h = fk_help_height(p, sh->panel_cols, app->compare_pane);
+        int max = h - sh->panel_rows;
+        if (h >= 0)
+            FK_CHECK(app->help_scroll <= (max > 0 ? max : 0), "help scroll within its height",
+                     "%s: help scroll %d, help %d rows on a screen of %d", who, app->help_scroll,
+                     h, sh->panel_rows);
+    }
+}
+
+/* ---- the draw checks ------------------------------------------------------ */
+
+/* What drawing must leave alone: the state a user can see the effect of. */
+struct fk_app_state {
+    size_t type;
+    enum tree_order order;
+    bool icicle, help, info, sidebar;
+    int help_scroll, info_scroll, cols, rows, scroll, target_x;
+    uint32_t zoom, selected, keep_selected;
+    size_t nback, nforward;
+    enum app_focus focus;
+    enum app_list list;
+    size_t cursor[APP_LIST_COUNT], side_scroll[APP_LIST_COUNT];
+    char message[256];
+};
+
+struct fk_state {
+    struct fk_app_state app[3];
+    int napps;
+    size_t cursor, side_scroll;
+    int active, cols, rows;
+    enum compare_mode mode;
+    bool sidebar_focus;
+    char message[256];
+};
+
+static void fk_snap_app(struct fk_app_state *s, const struct app *a)
+{
+    memset(s, 0, sizeof *s);
+    s->type = a->type;
+    s->order = a->order;
+    s->icicle = a->icicle;
+    s->help = a->help;
+    s->info = a->info;
+    s->sidebar = a->sidebar;
+    s->help_scroll = a->help_scroll;
+    s->info_scroll = a->info_scroll;
+    s->cols = a->cols;
+    s->rows = a->rows;
+    s->scroll = a->scroll;
+    s->target_x = a->target_x;
+    s->zoom = a->zoom;
+    s->selected = a->selected;
+    s->keep_selected = a->keep_selected;
+    s->nback = a->nback;
+    s->nforward = a->nforward;
+    s->focus = a->focus;
+    s->list = a->list;
+    memcpy(s->cursor, a->cursor, sizeof s->cursor);
+    memcpy(s->side_scroll, a->side_scroll, sizeof s->side_scroll);
+    snprintf(s->message, sizeof s->message, "%s", a->message);
+}
+
+static void fk_snap(struct fk_state *s, const struct app *app, const struct compare *c)
+{
+    memset(s, 0, sizeof *s);
+    if (app) {
+        fk_snap_app(&s->app[0], app);
+        s->napps = 1;
+        return;
+    }
+    fk_snap_app(&s->app[0], &c->pane[0]);
+    fk_snap_app(&s->app[1], &c->pane[1]);
+    fk_snap_app(&s->app[2], &c->diff);
+    s->napps = 3;
+    s->cursor = c->cursor;
+    s->side_scroll = c->side_scroll;
+    s->active = c->active;
+    s->cols = c->cols;
+    s->rows = c->rows;
+    s->mode = c->mode;
+    s->sidebar_focus = c->sidebar_focus;
+    snprintf(s->message, sizeof s->message, "%s", c->message);
+}
+
+/* Name the first field that differs (NULL: none). */
+static const char *fk_state_diff(const struct fk_state *a, const struct fk_state *b)
+{
+    static const char *const who[3] = { "pane 0", "pane 1", "differential" };
+    static char what[96];
+    for (int i = 0; i < a->napps; i++) {
+        const struct fk_app_state *x = &a->app[i], *y = &b->app[i];
+        const char *f = NULL;
+        if (x->type != y->type) f = "type";
+        else if (x->order != y->order) f = "order";
+        else if (x->icicle != y->icicle) f = "icicle";
+        else if (x->help != y->help) f = "help";
+        else if (x->info != y->info) f = "info";
+        else if (x->sidebar != y->sidebar) f = "sidebar";
+        else if (x->help_scroll != y->help_scroll) f = "help_scroll";
+        else if (x->info_scroll != y->info_scroll) f = "info_scroll";
+        else if (x->cols != y->cols || x->rows != y->rows) f = "size";
+        else if (x->scroll != y->scroll) f = "scroll";
+        else if (x->target_x != y->target_x) f = "target_x";
+        else if (x->zoom != y->zoom) f = "zoom";
+        else if (x->selected != y->selected) f = "selected";
+        else if (x->keep_selected != y->keep_selected) f = "keep_selected";
+        else if (x->nback != y->nback || x->nforward != y->nforward) f = "zoom history";
+        else if (x->focus != y->focus) f = "focus";
+        else if (x->list != y->list) f = "list";
+        else if (memcmp(x->cursor, y->cursor, sizeof x->cursor)) f = "cursor";
+        else if (memcmp(x->side_scroll, y->side_scroll, sizeof x->side_scroll)) f = "side_scroll";
+        else if (strcmp(x->message, y->message)) f = "message";
+        if (f) {
+            snprintf(what, sizeof what, "%s %s", a->napps == 1 ? "app" : who[i], f);
+            return what;
+        }
+    }
+    if (a->cursor != b->cursor) return "compare cursor";
+    if (a->side_scroll != b->side_scroll) return "compare side_scroll";
+    if (a->active != b->active) return "compare active";
+    if (a->cols != b->cols || a->rows != b->rows) return "compare size";
+    if (a->mode != b->mode) return "compare mode";
+    if (a->sidebar_focus != b->sidebar_focus) return "compare sidebar_focus";
+    if (strcmp(a->message, b->message)) return "compare message";
+    return NULL;
+}
+
+static bool fk_frames_equal(const struct frame *a, const struct frame *b)
+{
+    if (a->cols != b->cols || a->rows != b->rows)
+        return false;
+    size_t n = (size_t)a->cols * (size_t)a->rows;
+    for (size_t i = 0; i < n; i++) {
+        const struct cell *x = &a->cells[i], *y = &b->cells[i];
+        if (x->len != y->len || x->width != y->width || x->style != y->style ||
+            memcmp(x->glyph, y->glyph, x->len))
+            return false;
+    }
+    return true;
+}
+
+/* Draw: the state is unchanged by drawing; with again, draw a second time
+ * and both screens must be the same. */
+static void fk_draw(struct app *app, struct compare *c, struct frame *f, struct frame *again)
+{
+    struct fk_state before, after;
+    fk_snap(&before, app, c);
+    if (app)
+        app_draw(app, f);
+    else
+        compare_draw(c, f);
+    fk_snap(&after, app, c);
+    const char *d = fk_state_diff(&before, &after);
+    FK_CHECK(d == NULL, "drawing leaves the state alone", "%s changed", d);
+    if (!again)
+        return;
+    if (app)
+        app_draw(app, again);
+    else
+        compare_draw(c, again);
+    FK_CHECK(fk_frames_equal(f, again), "drawing twice draws the same screen", "%s",
+             app ? "app" : "compare");
+}
+
+/* ---- compare mode --------------------------------------------------------- */
+
+static void fuzz_keys_check_compare(const struct compare *c, const struct fk_changes *changes)
+{
+    size_t nchanges = changes->grew + changes->shrank;
+    const struct profile *m = c->merged;
+    FK_CHECK(c->active == 0 || c->active == 1, "active pane 0 or 1", "active %d", c->active);
+    FK_CHECK(c->cursor < nchanges || (nchanges == 0 && c->cursor == 0),
+             "change-list cursor within its list", "cursor %zu of %zu entries", c->cursor,
+             nchanges);
+    FK_CHECK(memchr(c->message, '\0', sizeof c->message) != NULL, "message terminated",
+             "compare");
+    /* The change list: "Grew" entries, "Shrank" entries. */
+    size_t grew = changes->grew, shrank = changes->shrank;
+    if (compare_sidebar_cols(c) > 0) {
+        int vis_i = c->rows - 3;
+        size_t vis = (size_t)(vis_i < 1 ? 1 : vis_i);
+        size_t total = fk_sections_rows(grew, shrank);
+        size_t max = total > vis ? total - vis : 0;
+        FK_CHECK(c->side_scroll <= max, "change-list scroll within its list",
+                 "scroll %zu, at most %zu (%zu rows, %zu shown)", c->side_scroll, max, total, vis);
+        if (nchanges > 0 && c->cursor < nchanges) {
+            size_t row = fk_sections_row(grew, c->cursor);
+            FK_CHECK(row >= c->side_scroll && row < c->side_scroll + vis,
+                     "change-list cursor on screen", "cursor row %zu, rows %zu..%zu shown", row,
+                     c->side_scroll, c->side_scroll + vis - 1);
+        }
+    }
+    const struct app *focused = c->mode == COMPARE_DIFFERENTIAL ? &c->diff : &c->pane[c->active];
+    bool big = c->cols >= 40 && c->rows >= 8;
+    static const char *const names[3] = { "BEFORE pane", "AFTER pane", "differential view" };
+    const struct app *apps[3] = { &c->pane[0], &c->pane[1], &c->diff };
+    for (int i = 0; i < 3; i++) {
+        const struct app *a = apps[i];
+        bool shown = c->mode == COMPARE_DIFFERENTIAL ? i == 2 : i < 2;
+        struct fk_shown sh = { .shown = shown, .panel_cols = c->cols, .panel_rows = c->rows,
+                               .panel_visible = big && a == focused };
+        fuzz_keys_check_app(a, &sh, names[i]);
+        FK_CHECK(i == 2 || a->type == (size_t)i, "each pane shows its side", "%s type %zu",
+                 names[i], a->type);
+        if (i < 2)
+            FK_CHECK(diff_present(m, a->zoom, (enum diff_type)i), "a pane's zoom exists on its side",
+                     "%s zoom %u", names[i], a->zoom);
+        if (shown && a != focused) {
+            /* The other pane on screen shows the zoom of the one with the keys,
+             * or the deepest caller of it on its side; or the other way round
+             * when the other pane acted last (the keys moved with w or a click). */
+            uint32_t want = diff_nearest_present(m, focused->zoom, (enum diff_type)a->type);
+            uint32_t back = diff_nearest_present(m, a->zoom, (enum diff_type)focused->type);
+            FK_CHECK(a->zoom == want || focused->zoom == back, "the panes follow each other",
+                     "%s zoom %u, the focused app's zoom %u (maps to %u there)", names[i],
+                     a->zoom, focused->zoom, want);
+        }
+    }
+}
+
+/* ---- the run -------------------------------------------------------------- */
+
+struct fk_run {
+    struct app *app;       /* single-profile mode */
+    struct compare *c;     /* compare mode */
+    const struct fk_changes *changes;
+    struct frame f, again;
+    int policy;            /* when frames are drawn (header byte 1, bits 0-1) */
+    size_t nevents;
+};
+
+static void fk_check(struct fk_run *r)
+{
+    if (r->app) {
+        struct fk_shown sh = { .shown = true, .panel_cols = r->app->cols,
+                               .panel_rows = r->app->rows,
+                               .panel_visible = r->app->cols >= 16 && r->app->rows >= 4 };
+        fuzz_keys_check_app(r->app, &sh, "app");
+    } else {
+        fuzz_keys_check_compare(r->c, r->changes);
+    }
+}
+
+static unsigned fk_apply(struct fk_run *r, const struct fk_event *ev)
+{
+    struct app *a = r->app;
+    struct compare *c = r->c;
+    switch (ev->kind) {
+    case FK_EV_KEY: return a ? app_key(a, ev->key) : compare_key(c, ev->key);
+    case FK_EV_CLICK:
+        return a ? app_click(a, ev->x, ev->y, ev->dbl) : compare_click(c, ev->x, ev->y, ev->dbl);
+    case FK_EV_WHEEL: return a ? app_wheel(a, ev->lines) : compare_wheel(c, ev->lines);
+    case FK_EV_RESIZE:
+        return a ? app_resize(a, ev->cols, ev->rows) : compare_resize(c, ev->cols, ev->rows);
+    case FK_EV_DRAW: fk_draw(a, c, &r->f, &r->again); return 0;
+    }
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!fk.ready)
+        fuzz_keys_setup();
+    struct fk_input in = { data, size, 0 };
+    uint8_t h0 = fk_byte(&in), h1 = fk_byte(&in);
+    int target = h0 & 7;
+    if (target > 5)
+        target -= 6;
+    struct app_options opts = { .icicle = (h0 & 8) != 0, .heaviest = (h0 & 16) != 0,
+                                .ascii = (h0 & 32) != 0, .type = (size_t)(h1 >> 6) };
+    const int *size0 = fk_sizes[(h1 >> 2) & 15];
+
+    struct fk_run r;
+    memset(&r, 0, sizeof r);
+    r.policy = h1 & 3;
+    struct app app;
+    struct compare cmp;
+    struct profile *p;
+    if (target < 3) {
+        p = fk.p[target == 0 ? FK_SINGLE : target == 1 ? FK_TWOCOUNT : FK_PPROF];
+        tree_sort_heaviest(p->tree, p->default_type); /* the same start for every input */
+        app_init(&app, p, &fk.keymap, &opts);
+        app_resize(&app, size0[0], size0[1]);
+        r.app = &app;
+    } else {
+        int m = target - 3;
+        p = fk.merged[m];
+        tree_sort_heaviest(p->tree, DIFF_AFTER);
+        struct compare_options co = {
+            .app = opts,
+            .mode = (h0 & 64) ? COMPARE_DIFFERENTIAL : COMPARE_SIDE_BY_SIDE,
+            .before_name = "before",
+            .after_name = "after",
+        };
+        compare_init(&cmp, p, &fk.keymap, &co);
+        compare_resize(&cmp, size0[0], size0[1]);
+        r.c = &cmp;
+        r.changes = &fk.changes[m];
+    }
+    frame_init(&r.f, 1, 1, opts.ascii);
+    frame_init(&r.again, 1, 1, opts.ascii);
+    fk_event_index = 0;
+    fk_check(&r);
+
+    struct fk_event ev;
+    size_t i = 0;
+    while (fk_next_event(&in, &ev)) {
+        fk_event_index = ++i;
+        unsigned flags = fk_apply(&r, &ev);
+        fk_trace(i, &ev, flags);
+        fk_check(&r);
+        bool draw = ev.kind != FK_EV_DRAW &&
+                    (r.policy == 1 || (r.policy == 2 && (flags & APP_REDRAW)) ||
+                     (r.policy == 3 && i % 4 == 0));
+        if (draw) {
+            fk_draw(r.app, r.c, &r.f, NULL);
+            fk_check(&r);
+        }
+    }
+    fk_draw(r.app, r.c, &r.f, &r.again);
+    fk_check(&r);
+    frame_dump(&r.f, fuzz_null_file());
+
+    frame_free(&r.f);
+    frame_free(&r.again);
+    if (r.app)
+        app_free(&app);
+    else
+        compare_free(&cmp);
+    return 0;
+}
