@@ -858,7 +858,7 @@ struct fk_run {
     const struct fk_changes *changes;
     struct frame f, again;
     int policy;            /* when frames are drawn (header byte 1, bits 0-1) */
-    size_t nevents;
+    size_t cells_drawn;    /* by the draws so far (see fk_draw_budget) */
 };
 
 static void fk_check(struct fk_run *r)
@@ -873,6 +873,21 @@ static void fk_check(struct fk_run *r)
     }
 }
 
+/* Drawing a large screen after every event of a long input would make it
+ * slow to run: the draws of one input may fill FK_DRAW_CELLS cells (then only
+ * the last draw happens). */
+#define FK_DRAW_CELLS 1500000
+
+static bool fk_draw_budget(struct fk_run *r)
+{
+    int cols = r->app ? r->app->cols : r->c->cols, rows = r->app ? r->app->rows : r->c->rows;
+    size_t cells = (size_t)cols * (size_t)rows;
+    if (r->cells_drawn + cells > FK_DRAW_CELLS)
+        return false;
+    r->cells_drawn += cells;
+    return true;
+}
+
 static unsigned fk_apply(struct fk_run *r, const struct fk_event *ev)
 {
     struct app *a = r->app;
@@ -884,7 +899,10 @@ static unsigned fk_apply(struct fk_run *r, const struct fk_event *ev)
     case FK_EV_WHEEL: return a ? app_wheel(a, ev->lines) : compare_wheel(c, ev->lines);
     case FK_EV_RESIZE:
         return a ? app_resize(a, ev->cols, ev->rows) : compare_resize(c, ev->cols, ev->rows);
-    case FK_EV_DRAW: fk_draw(a, c, &r->f, &r->again); return 0;
+    case FK_EV_DRAW:
+        if (fk_draw_budget(r))
+            fk_draw(a, c, &r->f, &r->again);
+        return 0;
     }
     return 0;
 }
@@ -944,7 +962,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         bool draw = ev.kind != FK_EV_DRAW &&
                     (r.policy == 1 || (r.policy == 2 && (flags & APP_REDRAW)) ||
                      (r.policy == 3 && i % 4 == 0));
-        if (draw) {
+        if (draw && fk_draw_budget(&r)) {
             fk_draw(r.app, r.c, &r.f, NULL);
             fk_check(&r);
         }
