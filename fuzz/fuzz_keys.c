@@ -648,122 +648,84 @@ static void fuzz_keys_check_app(const struct app *app, const struct fk_shown *sh
 
 /* ---- the draw checks ------------------------------------------------------ */
 
-/* What drawing must leave alone: the state a user can see the effect of. */
-struct fk_app_state {
-    size_t type;
-    enum tree_order order;
-    bool icicle, help, info, sidebar;
-    int help_scroll, info_scroll, cols, rows, scroll, target_x;
-    uint32_t zoom, selected, keep_selected;
-    size_t nback, nforward;
-    enum app_focus focus;
-    enum app_list list;
-    size_t cursor[APP_LIST_COUNT], side_scroll[APP_LIST_COUNT];
-    char message[256];
-};
+/* What drawing must leave alone: the state a user can see the effect of,
+ * field by field (name, value). */
+#define FK_APP_FIELDS(X)                                                                      \
+    X("type", a->type) X("order", a->order) X("icicle", a->icicle) X("help", a->help)         \
+    X("info", a->info) X("sidebar", a->sidebar) X("help scroll", a->help_panel.scroll)        \
+    X("info scroll", a->info_panel.scroll) X("cols", a->cols) X("rows", a->rows)              \
+    X("scroll", a->scroll) X("target_x", a->target_x) X("zoom", a->zoom)                      \
+    X("selected", a->selected) X("keep_selected", a->keep_selected) X("nback", a->nback)      \
+    X("nforward", a->nforward) X("focus", a->focus) X("list", a->list)                        \
+    X("hot cursor", a->lists[APP_LIST_HOT].cursor)                                            \
+    X("hot scroll", a->lists[APP_LIST_HOT].scroll)                                            \
+    X("shapes cursor", a->lists[APP_LIST_SHAPES].cursor)                                      \
+    X("shapes scroll", a->lists[APP_LIST_SHAPES].scroll)
+#define FK_COMPARE_FIELDS(X)                                                                  \
+    X("cursor", c->changes.cursor) X("scroll", c->changes.scroll) X("active", c->active)      \
+    X("cols", c->cols) X("rows", c->rows) X("mode", c->mode)                                  \
+    X("sidebar_focus", c->sidebar_focus)
+#define FK_NAME(name, expr) name,
+#define FK_PLUS1(name, expr) +1
+#define FK_GET(name, expr) v[i++] = (long long)(expr);
+
+enum { FK_NAPP = 0 FK_APP_FIELDS(FK_PLUS1), FK_NCOMPARE = 0 FK_COMPARE_FIELDS(FK_PLUS1) };
+static const char *const fk_app_fields[FK_NAPP] = { FK_APP_FIELDS(FK_NAME) };
+static const char *const fk_compare_fields[FK_NCOMPARE] = { FK_COMPARE_FIELDS(FK_NAME) };
 
 struct fk_state {
-    struct fk_app_state app[3];
+    long long app[3][FK_NAPP], compare[FK_NCOMPARE];
+    char message[4][256];
     int napps;
-    size_t cursor, side_scroll;
-    int active, cols, rows;
-    enum compare_mode mode;
-    bool sidebar_focus;
-    char message[256];
 };
 
-static void fk_snap_app(struct fk_app_state *s, const struct app *a)
+static void fk_snap_app(long long *v, char *message, const struct app *a)
 {
-    memset(s, 0, sizeof *s);
-    s->type = a->type;
-    s->order = a->order;
-    s->icicle = a->icicle;
-    s->help = a->help;
-    s->info = a->info;
-    s->sidebar = a->sidebar;
-    s->help_scroll = a->help_panel.scroll;
-    s->info_scroll = a->info_panel.scroll;
-    s->cols = a->cols;
-    s->rows = a->rows;
-    s->scroll = a->scroll;
-    s->target_x = a->target_x;
-    s->zoom = a->zoom;
-    s->selected = a->selected;
-    s->keep_selected = a->keep_selected;
-    s->nback = a->nback;
-    s->nforward = a->nforward;
-    s->focus = a->focus;
-    s->list = a->list;
-    for (int l = 0; l < APP_LIST_COUNT; l++) {
-        s->cursor[l] = a->lists[l].cursor;
-        s->side_scroll[l] = a->lists[l].scroll;
-    }
-    snprintf(s->message, sizeof s->message, "%s", a->message);
+    size_t i = 0;
+    FK_APP_FIELDS(FK_GET)
+    snprintf(message, 256, "%s", a->message);
 }
 
 static void fk_snap(struct fk_state *s, const struct app *app, const struct compare *c)
 {
     memset(s, 0, sizeof *s);
     if (app) {
-        fk_snap_app(&s->app[0], app);
+        fk_snap_app(s->app[0], s->message[0], app);
         s->napps = 1;
         return;
     }
-    fk_snap_app(&s->app[0], &c->pane[0]);
-    fk_snap_app(&s->app[1], &c->pane[1]);
-    fk_snap_app(&s->app[2], &c->diff);
+    const struct app *apps[3] = { &c->pane[0], &c->pane[1], &c->diff };
+    for (int k = 0; k < 3; k++)
+        fk_snap_app(s->app[k], s->message[k], apps[k]);
     s->napps = 3;
-    s->cursor = c->changes.cursor;
-    s->side_scroll = c->changes.scroll;
-    s->active = c->active;
-    s->cols = c->cols;
-    s->rows = c->rows;
-    s->mode = c->mode;
-    s->sidebar_focus = c->sidebar_focus;
-    snprintf(s->message, sizeof s->message, "%s", c->message);
+    long long *v = s->compare;
+    size_t i = 0;
+    FK_COMPARE_FIELDS(FK_GET)
+    snprintf(s->message[3], sizeof s->message[3], "%s", c->message);
 }
 
 /* Name the first field that differs (NULL: none). */
 static const char *fk_state_diff(const struct fk_state *a, const struct fk_state *b)
 {
-    static const char *const who[3] = { "pane 0", "pane 1", "differential" };
+    static const char *const who[4] = { "pane 0", "pane 1", "differential", "compare" };
     static char what[96];
-    for (int i = 0; i < a->napps; i++) {
-        const struct fk_app_state *x = &a->app[i], *y = &b->app[i];
-        const char *f = NULL;
-        if (x->type != y->type) f = "type";
-        else if (x->order != y->order) f = "order";
-        else if (x->icicle != y->icicle) f = "icicle";
-        else if (x->help != y->help) f = "help";
-        else if (x->info != y->info) f = "info";
-        else if (x->sidebar != y->sidebar) f = "sidebar";
-        else if (x->help_scroll != y->help_scroll) f = "help_scroll";
-        else if (x->info_scroll != y->info_scroll) f = "info_scroll";
-        else if (x->cols != y->cols || x->rows != y->rows) f = "size";
-        else if (x->scroll != y->scroll) f = "scroll";
-        else if (x->target_x != y->target_x) f = "target_x";
-        else if (x->zoom != y->zoom) f = "zoom";
-        else if (x->selected != y->selected) f = "selected";
-        else if (x->keep_selected != y->keep_selected) f = "keep_selected";
-        else if (x->nback != y->nback || x->nforward != y->nforward) f = "zoom history";
-        else if (x->focus != y->focus) f = "focus";
-        else if (x->list != y->list) f = "list";
-        else if (memcmp(x->cursor, y->cursor, sizeof x->cursor)) f = "cursor";
-        else if (memcmp(x->side_scroll, y->side_scroll, sizeof x->side_scroll)) f = "side_scroll";
-        else if (strcmp(x->message, y->message)) f = "message";
+    for (int k = 0; k < a->napps; k++) {
+        const char *f = strcmp(a->message[k], b->message[k]) ? "message" : NULL;
+        for (int i = 0; i < FK_NAPP && !f; i++)
+            if (a->app[k][i] != b->app[k][i])
+                f = fk_app_fields[i];
         if (f) {
-            snprintf(what, sizeof what, "%s %s", a->napps == 1 ? "app" : who[i], f);
+            snprintf(what, sizeof what, "%s %s", a->napps == 1 ? "app" : who[k], f);
             return what;
         }
     }
-    if (a->cursor != b->cursor) return "compare cursor";
-    if (a->side_scroll != b->side_scroll) return "compare side_scroll";
-    if (a->active != b->active) return "compare active";
-    if (a->cols != b->cols || a->rows != b->rows) return "compare size";
-    if (a->mode != b->mode) return "compare mode";
-    if (a->sidebar_focus != b->sidebar_focus) return "compare sidebar_focus";
-    if (strcmp(a->message, b->message)) return "compare message";
-    return NULL;
+    const char *f = a->napps > 1 && strcmp(a->message[3], b->message[3]) ? "message" : NULL;
+    for (int i = 0; i < FK_NCOMPARE && !f; i++)
+        if (a->compare[i] != b->compare[i])
+            f = fk_compare_fields[i];
+    if (f)
+        snprintf(what, sizeof what, "compare %s", f);
+    return f ? what : NULL;
 }
 
 static bool fk_frames_equal(const struct frame *a, const struct frame *b)
