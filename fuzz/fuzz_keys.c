@@ -831,6 +831,9 @@ static void fuzz_keys_check_compare(const struct compare *c)
     for (int i = 0; i < 3; i++) {
         const struct app *a = apps[i];
         bool shown = c->mode == COMPARE_DIFFERENTIAL ? i == 2 : i < 2;
+        FK_CHECK(a->hidden == !shown, "the apps of the mode are shown, the others hidden",
+                 "%s hidden %d in %s mode", names[i], a->hidden,
+                 c->mode == COMPARE_DIFFERENTIAL ? "differential" : "side-by-side");
         if (focused->help || focused->info)
             shown = a == focused;
         struct fk_shown sh = { .shown = shown };
