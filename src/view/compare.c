@@ -84,10 +84,14 @@ void compare_init(struct compare *c, struct profile *merged, const struct keymap
      * information panel lists the problems. */
     char notice[sizeof c->diff.message];
     memcpy(notice, c->diff.message, sizeof notice);
-    snprintf(c->message, sizeof c->message, "%s", opts->note ? opts->note : "");
-    if (notice[0] && c->message[0] && strlen(c->message) + 2 < sizeof c->message)
-        strcat(c->message, "; ");
-    strncat(c->message, notice, sizeof c->message - strlen(c->message) - 1);
+    const char *note = opts->note ? opts->note : "";
+    int used = snprintf(c->message, sizeof c->message, "%s%s", note,
+                        note[0] && notice[0] ? "; " : "");
+    size_t at = used < 0 ? 0 : (size_t)used;
+    for (size_t i = 0; notice[i] && at + 1 < sizeof c->message; i++) /* cut to fit */
+        c->message[at++] = notice[i];
+    if (at < sizeof c->message)
+        c->message[at] = '\0';
     for (int i = 0; i < 2; i++)
         app_set_message(&c->pane[i], NULL);
     app_set_message(&c->diff, NULL);
