@@ -467,7 +467,7 @@ static int fk_panel_height(const struct frame *f)
 
 /* Height of the help screen at width cols: drawn by a fresh app with the same
  * keymap into a frame taller than any help (cached per width). */
-static int fk_help_height(const struct profile *p, int cols, bool compare_pane)
+static int fk_help_height(struct profile *p, int cols, bool compare_pane)
 {
     static int cache[2][512];
     if (cols < 1 || cols >= 512)
@@ -477,7 +477,7 @@ static int fk_help_height(const struct profile *p, int cols, bool compare_pane)
         return *slot;
     struct app_options opts = { 0 };
     struct app probe;
-    app_init(&probe, (struct profile *)p, &fk.keymap, &opts);
+    app_init(&probe, p, &fk.keymap, &opts);
     probe.compare_pane = compare_pane;
     app_resize(&probe, cols, 2000);
     FUZZ_ASSERT(app_apply(&probe, ACTION_HELP) & VIEW_REDRAW);
@@ -623,7 +623,7 @@ static void fuzz_keys_check_app(const struct app *app, const struct fk_shown *sh
                  panel_names[k], panels[k]->scroll);
     if (sh->shown && app->cols >= 16 && app->rows >= 4) {
         if (app->help) {
-            int h = fk_help_height(p, app->cols, app->compare_pane);
+            int h = fk_help_height(app->profile, app->cols, app->compare_pane);
             int max = h - app->rows;
             if (h >= 0)
                 FK_CHECK(app->help_panel.scroll <= (max > 0 ? max : 0),
