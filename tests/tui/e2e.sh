@@ -113,9 +113,22 @@ modes_sane() {
     check "$1: keypad mode off" [ "$(fmt '#{keypad_cursor_flag}#{keypad_flag}')" = 00 ]
 }
 exited_with() { screen | grep -q "^EXITED $1\$"; }
-# child_pid: the pid of the flamex process in session $S (child of its shell).
+# flamex_pid: the pid of the flamex process in session $S (the child of its
+# shell that is not the closing `sleep`). Read from /proc, which every Linux
+# has, rather than ps, which a minimal Debian root lacks (no procps). A stat
+# line is "PID (COMM) STATE PPID ...", and COMM may hold spaces and
+# parentheses, so it is split at the last ") ".
 flamex_pid() {
-    ps -A -o pid= -o ppid= -o comm= | awk -v p="$(fmt '#{pane_pid}')" '$2 == p && $3 != "sleep" { print $1 }'
+    pane=$(fmt '#{pane_pid}')
+    for stat in /proc/[0-9]*/stat; do
+        line=$(cat "$stat" 2>/dev/null) || continue
+        comm=${line#*\(}
+        comm=${comm%\) *}
+        rest=${line##*\) }
+        ppid=${rest#* }
+        ppid=${ppid%% *}
+        [ "$ppid" = "$pane" ] && [ "$comm" != sleep ] && echo "${line%% *}"
+    done
 }
 
 # dump_is FILE [KEYS]: the screen is, cell for cell (as text), what
