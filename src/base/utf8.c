@@ -1,13 +1,14 @@
 /* utf8.c - decoding, display width, sanitising and truncating untrusted names.
  *
- * The display form and the glyph model are described in flamex/utf8.h. Every
+ * The display form and the glyph model are described in flamex/base/utf8.h. Every
  * function here is built on one glyph iterator, so sanitising, measuring and
  * truncating cannot disagree about what a name looks like on screen.
  *
  * Width tables. wcwidth() is not used: its answer depends on the locale (a
- * hidden input, design rule 3) and on the C library's Unicode version. The two
- * tables below were generated from Unicode 14.0.0 (Python 3.11's unicodedata)
- * by this script; rerun it with a newer Python to update them:
+ * hidden input: DESIGN.md rule 3, "No hidden inputs in the core") and on the
+ * C library's Unicode version. The two tables below were generated from
+ * Unicode 14.0.0 (Python 3.11's unicodedata) by this script; rerun it with a
+ * newer Python to update them:
  *
  *   import unicodedata as u
  *   def cat(c): return u.category(chr(c))

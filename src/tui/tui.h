@@ -3,7 +3,19 @@
  * The app (app.h) keeps the state and draws the whole screen into a frame;
  * tui_run opens the terminal, copies frames to it, turns keys, mouse events,
  * resizes and signals into app calls, and puts the terminal back the way it
- * found it. Nothing else in flamex includes curses.
+ * found it. Nothing else in flamex includes curses (DESIGN.md rule 1, "Curses
+ * only in src/tui/"). tui_internal.h lists the files of src/tui.
+ *
+ * Behaviour worth knowing:
+ *   - A colour tier the terminal cannot show (--color=256 on an 8-colour
+ *     terminal) is lowered; the sentence saying so goes to the view's status
+ *     message, if that is empty, so it shows once inside the viewer.
+ *   - While the screen is open, writes to stderr (when stderr is the same
+ *     terminal) go to an unlinked temporary file and are replayed once the
+ *     terminal is restored, on every way out: return, terminating signal, and
+ *     the SIGABRT after xalloc's "out of memory" message.
+ * Tests: tests/tui/e2e.sh and tests/tui/hardening.sh drive the real binary in
+ * tmux; tests/tui/test_palette.c tests the colour plan without curses.
  */
 #ifndef FLAMEX_TUI_H
 #define FLAMEX_TUI_H

@@ -1,6 +1,7 @@
 /* utf8.h - decoding, display width, sanitising and truncating untrusted names.
  *
- * Frame names come from profiles and are untrusted bytes (design rule 7): this
+ * Frame names come from profiles and are untrusted bytes (DESIGN.md rule 7,
+ * "Nothing from a profile reaches the terminal raw"): this
  * module is the only way they become text for the screen. Everything here is a
  * pure function of its arguments: no locale, no wcwidth, no allocation, no
  * global state. Widths come from the module's own tables (see utf8.c).

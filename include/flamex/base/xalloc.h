@@ -1,5 +1,6 @@
-/* xalloc.h - allocation that aborts on out-of-memory (the one failure the design
- * lets abort: rule 6). Every function returns non-NULL or does not return. */
+/* xalloc.h - allocation that aborts on out-of-memory, the one failure allowed to
+ * abort (DESIGN.md rule 6, "Bad input never aborts"). Every function returns
+ * non-NULL or does not return. */
 #ifndef FLAMEX_XALLOC_H
 #define FLAMEX_XALLOC_H
 
