@@ -20,6 +20,14 @@
 #                 script capture from tests/data/perf-script/, as perf would.
 # Lines for other programs (./quickstart, man, perf record, go tool pprof)
 # are not run.
+#
+# Screens: a ```text block right after a line
+#     <!-- screen: flamex --dump ... -->
+# must be what that command prints (trailing blanks and blank last lines
+# aside), so the README's pictures of the viewer and its help screen (the key
+# list, generated from the action table) are the real ones.
+# FLAMEX_UPDATE_README=1 rewrites those blocks in README.md from the build
+# instead; read the diff before committing it.
 set -u
 BIN=${FLAMEX_BIN:-./flamex}
 SRC=${FLAMEX_SRCDIR:-.}
@@ -71,7 +79,7 @@ chmod +x "$TMP/bin/flamex" "$TMP/bin/perf"
 # The command lines: inside ```sh blocks, joined over trailing backslashes,
 # the ones that run flamex.
 awk '
-    /^```/ { if (inblock) inblock = 0; else if ($0 ~ /^```sh[ \t]*$/) inblock = 1; next }
+    /^[ \t]*```/ { if (inblock) inblock = 0; else if ($0 ~ /^[ \t]*```sh[ \t]*$/) inblock = 1; next }
     !inblock { next }
     {
         line = (cont != "") ? cont " " $0 : $0
@@ -82,8 +90,33 @@ awk '
         if (line ~ /^([A-Z_]+=[^ ]* )*flamex( |$)/ || line ~ /\| *flamex( |$)/) print line
     }' "$README" >"$TMP/commands"
 
+# The screens: for each marker, its command and the block under it, as
+# $TMP/screen.N.cmd and $TMP/screen.N.txt.
+awk -v dir="$TMP" '
+    state == 2 && /^```/ { state = 0; close(out); next }
+    state == 2 { print > out; next }
+    state == 1 { state = ($0 ~ /^```text[ \t]*$/) ? 2 : 0; next }
+    /^<!-- screen: .* -->[ \t]*$/ {
+        n++
+        cmd = $0
+        sub(/^<!-- screen: /, "", cmd)
+        sub(/ -->[ \t]*$/, "", cmd)
+        print cmd > (dir "/screen." n ".cmd")
+        close(dir "/screen." n ".cmd")
+        out = dir "/screen." n ".txt"
+        printf "" > out
+        state = 1
+    }' "$README"
+screens=$(grep -c '^<!-- screen: .* -->[[:space:]]*$' "$README")
+
+# normalise: no trailing blanks, no blank lines at the end.
+normalise() {
+    sed 's/[[:space:]]*$//' "$1" | awk '{ line[NR] = $0; if ($0 != "") last = NR }
+        END { for (i = 1; i <= last; i++) print line[i] }'
+}
+
 total=$(grep -c . "$TMP/commands")
-echo "1..$((total + 1))"
+echo "1..$((total + screens + 1))"
 # A README that lost its examples (or a parser that lost them) must not pass.
 if [ "$total" -ge 10 ]; then ok "README.md has $total flamex command lines"; else
     not_ok "README.md has at least 10 flamex command lines (found $total)"; fi
@@ -106,4 +139,42 @@ while IFS= read -r cmd; do
         ok "$desc"
     fi
 done <"$TMP/commands"
+
+i=1
+while [ "$i" -le "$screens" ]; do
+    cmd=$(cat "$TMP/screen.$i.cmd")
+    if ! (cd "$TMP/work" && PATH="$TMP/bin:$PATH" timeout "$limit" sh -c "$cmd" \
+            >"$TMP/out" 2>"$TMP/err" </dev/null); then
+        not_ok "screen $i: $cmd runs"
+        sed 's/^/#   /' "$TMP/err" | head -20
+    elif [ -n "${FLAMEX_UPDATE_README:-}" ]; then
+        normalise "$TMP/out" >"$TMP/screen.$i.new"
+        ok "screen $i: $cmd (updated)"
+    elif normalise "$TMP/out" | cmp -s - "$TMP/screen.$i.txt"; then
+        ok "screen $i: the README shows what $cmd prints"
+    else
+        not_ok "screen $i: the README shows what $cmd prints (FLAMEX_UPDATE_README=1 make check TESTS=tests/readme.sh rewrites it)"
+        normalise "$TMP/out" | diff "$TMP/screen.$i.txt" - | sed 's/^/#   /' | head -40
+    fi
+    i=$((i + 1))
+done
+
+# FLAMEX_UPDATE_README: put the new screens into README.md.
+if [ -n "${FLAMEX_UPDATE_README:-}" ] && [ "$screens" -gt 0 ]; then
+    awk -v dir="$TMP" '
+        state == 2 && /^```/ { state = 0; print; next }
+        state == 2 { next }
+        state == 1 {
+            print
+            if ($0 ~ /^```text[ \t]*$/) {
+                f = dir "/screen." n ".new"
+                while ((getline l < f) > 0) print l
+                close(f)
+                state = 2
+            } else state = 0
+            next
+        }
+        /^<!-- screen: .* -->[ \t]*$/ { n++; state = 1 }
+        { print }' "$README" >"$TMP/README.new" && cat "$TMP/README.new" >"$README"
+fi
 [ "$failed" -eq 0 ]
