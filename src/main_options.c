@@ -297,8 +297,9 @@ int main_parse_options(int argc, char **argv, struct main_options *opts)
             break;
         case OPT_FORMAT:
             if (!load_parse_format(optarg, &opts->load.format)) {
-                fprintf(stderr, "flamex: --format: unknown format '%s' (known: auto, folded, pprof, perf)\n",
-                        optarg);
+                char known[128];
+                load_format_names(known, sizeof known);
+                fprintf(stderr, "flamex: --format: unknown format '%s' (known: %s)\n", optarg, known);
                 return EXIT_USAGE;
             }
             break;

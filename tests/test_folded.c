@@ -347,6 +347,24 @@ static void test_limit_in_the_other_reading(void **state)
     free(path);
 }
 
+/* --format's names come from the loader table, and each parses. */
+static void test_format_names(void **state)
+{
+    (void)state;
+    char names[128];
+    load_format_names(names, sizeof names);
+    assert_string_equal(names, "auto, folded, pprof, perf");
+    enum load_format f;
+    for (char *name = strtok(names, ", "); name; name = strtok(NULL, ", "))
+        assert_true(load_parse_format(name, &f));
+    assert_true(load_parse_format("perf", &f));
+    assert_int_equal(f, LOAD_FORMAT_PERF);
+    assert_false(load_parse_format("xml", &f));
+    char small[8];
+    load_format_names(small, sizeof small);
+    assert_string_equal(small, "auto, f");
+}
+
 static void test_parse_counts_option(void **state)
 {
     (void)state;
@@ -544,6 +562,7 @@ int main(void)
         cmocka_unit_test(test_numbers_only_line),
         cmocka_unit_test(test_limit_in_the_other_reading),
         cmocka_unit_test(test_parse_counts_option),
+        cmocka_unit_test(test_format_names),
         cmocka_unit_test(test_crlf_utf8_zero_counts),
         cmocka_unit_test(test_comments_and_blank_lines),
         cmocka_unit_test(test_bad_lines_counted),

@@ -39,6 +39,13 @@ bool load_parse_format(const char *name, enum load_format *out)
     return false;
 }
 
+void load_format_names(char *buf, size_t cap)
+{
+    size_t used = (size_t)snprintf(buf, cap, "auto");
+    for (size_t i = 0; i < LOAD_NFORMATS && used < cap; i++)
+        used += (size_t)snprintf(buf + used, cap - used, ", %s", load_table[i].name);
+}
+
 static const struct loader *load_find(enum load_format format)
 {
     for (size_t i = 0; i < LOAD_NFORMATS; i++)

@@ -11,6 +11,7 @@
 #define FLAMEX_LOAD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "flamex/base/error.h"
 #include "flamex/load/loader.h"
@@ -25,5 +26,9 @@ struct profile *load_profile(const char *path, const struct load_options *opts,
 /* Parse a format name ("auto" or a loader's name: "folded", "pprof",
  * "perf"); returns false if unknown. */
 bool load_parse_format(const char *name, enum load_format *out);
+
+/* The names load_parse_format takes, "auto, folded, pprof, perf", into buf
+ * (cap bytes, always terminated when cap > 0). */
+void load_format_names(char *buf, size_t cap);
 
 #endif
