@@ -1,5 +1,6 @@
 /* test_panel.c - full-screen panels as data (panel.h): spans at lines and
- * columns, wrapping, the scroll bound by the real height, sanitised output. */
+ * columns, wrapping, the scroll bound by the real height, sanitised output;
+ * and the frame windows compare mode draws its panes into (frame.h). */
 #include "test_util.h"
 
 #include "flamex/view/panel.h"
@@ -58,10 +59,38 @@ static void test_build_wrap_scroll_draw(void **state)
     panel_free(&p);
 }
 
+/* A window writes its parent's cells in place; clearing or "resizing" it
+ * touches only its own cells. */
+static void test_frame_window(void **state)
+{
+    (void)state;
+    struct frame f;
+    frame_init(&f, 12, 4, false);
+    frame_fill(&f, 0, 0, 12, '#', 0);
+    frame_fill(&f, 0, 1, 12, '#', 0);
+    frame_fill(&f, 0, 2, 12, '#', 0);
+    struct frame w = frame_window(&f, 4, 1, 20, 1); /* clipped to 8 x 1 */
+    assert_int_equal(w.cols, 8);
+    assert_int_equal(w.rows, 1);
+    frame_resize(&w, 3, 3); /* keeps its size, only blanks */
+    assert_int_equal(w.cols, 8);
+    frame_puts(&w, 0, 0, 8, "abcdefghijk", 7);
+    char buf[64];
+    assert_string_equal(test_frame_row(&f, 0, true, buf, sizeof buf), "############");
+    assert_string_equal(test_frame_row(&f, 1, true, buf, sizeof buf), "####abcdefg\xe2\x80\xa6");
+    assert_string_equal(test_frame_row(&f, 2, true, buf, sizeof buf), "############");
+    assert_int_equal(frame_at(&f, 4, 1)->style, 7);
+    assert_null(frame_at(&w, 8, 0)); /* nothing beyond the window */
+    frame_free(&w);                 /* forgets, frees nothing */
+    assert_non_null(f.cells);
+    frame_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_build_wrap_scroll_draw),
+        cmocka_unit_test(test_frame_window),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

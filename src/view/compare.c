@@ -638,26 +638,11 @@ unsigned compare_wheel(struct compare *c, int lines)
     return flags;
 }
 
-/* Copy src into f at column x >= 0, row y >= 0 (cells outside f are dropped). */
-static void compare_blit(struct frame *f, const struct frame *src, int x, int y)
+/* Draw app into the window of f at (x, y) its size takes. */
+static void compare_draw_app(const struct app *app, struct frame *f, int x, int y)
 {
-    if (x >= f->cols)
-        return;
-    int w = src->cols < f->cols - x ? src->cols : f->cols - x;
-    for (int r = 0; r < src->rows && y + r < f->rows; r++)
-        memcpy(&f->cells[(size_t)(y + r) * (size_t)f->cols + (size_t)x],
-               &src->cells[(size_t)r * (size_t)src->cols], (size_t)w * sizeof *f->cells);
-}
-
-/* Draw app into its own frame, then copy that into f at (x, y). */
-static void compare_draw_app(const struct compare *c, const struct app *app, struct frame *f,
-                             int x, int y)
-{
-    struct frame pane;
-    frame_init(&pane, app->cols, app->rows, c->ascii);
+    struct frame pane = frame_window(f, x, y, app->cols, app->rows); /* no copy, no allocation */
     app_draw(app, &pane);
-    compare_blit(f, &pane, x, y);
-    frame_free(&pane);
 }
 
 void compare_draw(const struct compare *c, struct frame *f)
@@ -681,14 +666,14 @@ void compare_draw(const struct compare *c, struct frame *f)
         for (int i = 0; i < 2; i++) {
             int x, w;
             compare_pane_box(c, i, &x, &w);
-            compare_draw_app(c, &c->pane[i], f, x, COMPARE_TITLE_ROWS);
+            compare_draw_app(&c->pane[i], f, x, COMPARE_TITLE_ROWS);
         }
         int x1, w1;
         compare_pane_box(c, 1, &x1, &w1);
         for (int y = COMPARE_TITLE_ROWS; y < c->rows - COMPARE_STATUS_ROWS; y++)
             frame_puts(f, x1 - 1, y, 1, c->ascii ? "|" : "\xe2\x94\x82", STYLE_SIDEBAR);
     } else {
-        compare_draw_app(c, &c->diff, f, 0, COMPARE_TITLE_ROWS);
+        compare_draw_app(&c->diff, f, 0, COMPARE_TITLE_ROWS);
     }
     draw_compare_titles(c, f);
     if (compare_sidebar_cols(c) > 0)

@@ -21,18 +21,49 @@ void frame_init(struct frame *f, int cols, int rows, bool ascii)
     f->cols = cols < 1 ? 1 : cols;
     f->rows = rows < 1 ? 1 : rows;
     f->ascii = ascii;
+    f->stride = f->cols;
+    f->window = false;
     f->cells = xcalloc((size_t)f->cols * (size_t)f->rows, sizeof *f->cells);
     frame_clear(f, STYLE_DEFAULT);
 }
 
+struct frame frame_window(struct frame *parent, int x, int y, int cols, int rows)
+{
+    if (x < 0)
+        x = 0;
+    if (y < 0)
+        y = 0;
+    if (x > parent->cols - 1)
+        x = parent->cols - 1;
+    if (y > parent->rows - 1)
+        y = parent->rows - 1;
+    if (cols > parent->cols - x)
+        cols = parent->cols - x;
+    if (rows > parent->rows - y)
+        rows = parent->rows - y;
+    return (struct frame){
+        .cols = cols < 1 ? 1 : cols,
+        .rows = rows < 1 ? 1 : rows,
+        .ascii = parent->ascii,
+        .cells = frame_at(parent, x, y),
+        .stride = parent->stride,
+        .window = true,
+    };
+}
+
 void frame_free(struct frame *f)
 {
-    free(f->cells);
+    if (!f->window)
+        free(f->cells);
     f->cells = NULL;
 }
 
 void frame_resize(struct frame *f, int cols, int rows)
 {
+    if (f->window) { /* a window keeps its place and size */
+        frame_clear(f, STYLE_DEFAULT);
+        return;
+    }
     bool ascii = f->ascii;
     frame_free(f);
     frame_init(f, cols, rows, ascii);
@@ -40,16 +71,18 @@ void frame_resize(struct frame *f, int cols, int rows)
 
 void frame_clear(struct frame *f, uint16_t style)
 {
-    size_t n = (size_t)f->cols * (size_t)f->rows;
-    for (size_t i = 0; i < n; i++)
-        frame_blank(&f->cells[i], style);
+    for (int y = 0; y < f->rows; y++) {
+        struct cell *row = &f->cells[(size_t)y * (size_t)f->stride];
+        for (int x = 0; x < f->cols; x++)
+            frame_blank(&row[x], style);
+    }
 }
 
 struct cell *frame_at(struct frame *f, int x, int y)
 {
     if (x < 0 || y < 0 || x >= f->cols || y >= f->rows)
         return NULL;
-    return &f->cells[(size_t)y * (size_t)f->cols + (size_t)x];
+    return &f->cells[(size_t)y * (size_t)f->stride + (size_t)x];
 }
 
 /* Make (x, y) safe to overwrite: if it is half of a wide glyph, blank the other half. */
@@ -141,7 +174,7 @@ void frame_dump(const struct frame *f, FILE *out)
     for (int y = 0; y < f->rows; y++) {
         size_t n = 0, keep = 0;
         for (int x = 0; x < f->cols; x++) {
-            const struct cell *c = &f->cells[(size_t)y * (size_t)f->cols + (size_t)x];
+            const struct cell *c = &f->cells[(size_t)y * (size_t)f->stride + (size_t)x];
             if (c->width == 0)
                 continue;
             memcpy(line + n, c->glyph, c->len);

@@ -25,17 +25,25 @@ struct cell {
 struct frame {
     int cols, rows;
     bool ascii;          /* only ASCII glyphs (non-UTF-8 locale) */
-    struct cell *cells;  /* rows * cols, row-major; owned */
+    struct cell *cells;  /* row-major, stride cells a row; owned unless a window */
+    int stride;          /* cells from one row to the next: cols, but a window's parent's */
+    bool window;         /* a window onto another frame's cells (frame_window) */
 };
 
 /* Allocate a cols x rows frame of blank STYLE_DEFAULT cells (sizes below 1 are
  * taken as 1). Aborts on out-of-memory. */
 void frame_init(struct frame *f, int cols, int rows, bool ascii);
 
-/* Free the cells. */
+/* A window onto the cols x rows cells of parent from (x, y), clipped to
+ * parent: drawing into it writes parent's cells (compare mode draws each
+ * pane so, with no copy). It owns nothing and keeps its size: frame_resize
+ * only blanks it, frame_free only forgets it. Valid while parent's cells are. */
+struct frame frame_window(struct frame *parent, int x, int y, int cols, int rows);
+
+/* Free the cells (a window's belong to its parent). */
 void frame_free(struct frame *f);
 
-/* Change the size (contents become blank). */
+/* Change the size (contents become blank); a window only becomes blank. */
 void frame_resize(struct frame *f, int cols, int rows);
 
 /* Blank every cell with the given style. */
