@@ -79,14 +79,7 @@ static uint32_t node_at(struct fixture *x, const char *path)
 /* The text of screen row y (trailing blanks kept) into buf. */
 static const char *row_text(struct fixture *x, int y, char *buf, size_t cap)
 {
-    size_t n = 0;
-    for (int col = 0; col < x->f.cols && n + 8 < cap; col++) {
-        const struct cell *cl = frame_at(&x->f, col, y);
-        memcpy(buf + n, cl->glyph, cl->len);
-        n += cl->len;
-    }
-    buf[n] = '\0';
-    return buf;
+    return test_frame_row(&x->f, y, false, buf, cap);
 }
 
 /* Style of the first cell of the first bar on screen labelled label. */
@@ -623,7 +616,7 @@ static void test_draw_only_reads(void **state)
     compare_draw(&x.c, &x.f);
     char first[40][1024], buf[4096];
     for (int y = 0; y < 40; y++)
-        snprintf(first[y], sizeof first[y], "%s", row_text(&x, y, buf, sizeof buf));
+        row_text(&x, y, first[y], sizeof first[y]);
     compare_draw(&x.c, &x.f);
     for (int y = 0; y < 40; y++)
         assert_string_equal(first[y], row_text(&x, y, buf, sizeof buf));

@@ -680,33 +680,3 @@ void compare_draw(const struct compare *c, struct frame *f)
         draw_compare_sidebar(c, f);
     draw_compare_status(c, f);
 }
-
-/* ---- the view interface ---------------------------------------------------- */
-
-static unsigned compare_view_key(void *ctx, int key) { return compare_key(ctx, key); }
-static unsigned compare_view_click(void *ctx, int x, int y, bool dbl)
-{
-    return compare_click(ctx, x, y, dbl);
-}
-static unsigned compare_view_wheel(void *ctx, int lines) { return compare_wheel(ctx, lines); }
-static unsigned compare_view_resize(void *ctx, int cols, int rows)
-{
-    return compare_resize(ctx, cols, rows);
-}
-static void compare_view_draw(const void *ctx, struct frame *f) { compare_draw(ctx, f); }
-
-void view_of_compare(struct view *view, struct compare *c)
-{
-    *view = (struct view){
-        .ctx = c,
-        .keymap = c->keymap,
-        .ascii = c->ascii,
-        .message = c->message,
-        .message_cap = sizeof c->message,
-        .key = compare_view_key,
-        .click = compare_view_click,
-        .wheel = compare_view_wheel,
-        .resize = compare_view_resize,
-        .draw = compare_view_draw,
-    };
-}

@@ -16,8 +16,7 @@
 /* Unit of the shown pair's values ("count" when none). */
 static const char *draw_compare_unit(const struct compare *c)
 {
-    const char *u = c->merged->types[diff_type_of(c->pair, DIFF_AFTER)].unit;
-    return u && u[0] ? u : "count";
+    return profile_type_unit(c->merged, diff_type_of(c->pair, DIFF_AFTER));
 }
 
 /* Name of the shown pair's column col. */
@@ -114,7 +113,7 @@ static void draw_compare_share(char *buf, size_t cap, double pct, bool present)
     if (!present)
         snprintf(buf, cap, "%6s", "-");
     else
-        snprintf(buf, cap, "%5.1f%%", pct);
+        numfmt_percent1(buf, cap, pct, 100.0, 6);
 }
 
 /* The columns of one entry: change, before, after (as the title says). */
@@ -217,11 +216,8 @@ static void draw_compare_side(char *buf, size_t cap, double v, double total, boo
     }
     char value[64], pct[32];
     numfmt_unit(value, sizeof value, v, unit);
-    numfmt_percent(pct, sizeof pct, v, total);
-    const char *p = pct;
-    while (*p == ' ')
-        p++;
-    snprintf(buf, cap, "%s (%s)", value, p);
+    numfmt_share(pct, sizeof pct, v, total);
+    snprintf(buf, cap, "%s (%s)", value, pct);
 }
 
 /* "KEY:what" for each of the mode's main actions, with the keys as bound
