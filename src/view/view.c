@@ -19,34 +19,35 @@ static unsigned compare_view_wheel(void *ctx, int lines) { return compare_wheel(
 static unsigned compare_view_resize(void *ctx, int cols, int rows) { return compare_resize(ctx, cols, rows); }
 static void compare_view_draw(const void *ctx, struct frame *f) { compare_draw(ctx, f); }
 
+/* The event and drawing functions of each kind; the instance fields are set
+ * by view_bind. */
+static const struct view app_functions = {
+    .key = app_view_key, .click = app_view_click, .wheel = app_view_wheel,
+    .resize = app_view_resize, .draw = app_view_draw,
+};
+static const struct view compare_functions = {
+    .key = compare_view_key, .click = compare_view_click, .wheel = compare_view_wheel,
+    .resize = compare_view_resize, .draw = compare_view_draw,
+};
+
+/* view = functions, bound to ctx and its keymap, glyphs and message buffer. */
+static void view_bind(struct view *view, const struct view *functions, void *ctx,
+                      const struct keymap *keymap, bool ascii, char *message, size_t cap)
+{
+    *view = *functions;
+    view->ctx = ctx;
+    view->keymap = keymap;
+    view->ascii = ascii;
+    view->message = message;
+    view->message_cap = cap;
+}
+
 void view_of_app(struct view *view, struct app *app)
 {
-    *view = (struct view){
-        .ctx = app,
-        .keymap = app->keymap,
-        .ascii = app->ascii,
-        .message = app->message,
-        .message_cap = sizeof app->message,
-        .key = app_view_key,
-        .click = app_view_click,
-        .wheel = app_view_wheel,
-        .resize = app_view_resize,
-        .draw = app_view_draw,
-    };
+    view_bind(view, &app_functions, app, app->keymap, app->ascii, app->message, sizeof app->message);
 }
 
 void view_of_compare(struct view *view, struct compare *c)
 {
-    *view = (struct view){
-        .ctx = c,
-        .keymap = c->keymap,
-        .ascii = c->ascii,
-        .message = c->message,
-        .message_cap = sizeof c->message,
-        .key = compare_view_key,
-        .click = compare_view_click,
-        .wheel = compare_view_wheel,
-        .resize = compare_view_resize,
-        .draw = compare_view_draw,
-    };
+    view_bind(view, &compare_functions, c, c->keymap, c->ascii, c->message, sizeof c->message);
 }
