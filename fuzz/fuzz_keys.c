@@ -16,7 +16,8 @@
  *           5 compare mode on folded vs pprof, 6 compare mode on three pairs
  *           of the pprof profile's types (7: as 0); bit 3 icicle,
  *           bit 4 heaviest first, bit 5 ASCII, bit 6 compare mode starts in
- *           the differential view.
+ *           the differential view, bit 7 config problems to announce (an app)
+ *           or raw values (compare mode, as --no-normalise).
  *   byte 1: bits 0-1 when a frame is drawn: 0 only on the draw event, 1 after
  *           every event, 2 after an event that asks for a redraw, 3 after
  *           every fourth event; bits 2-5 the first screen size (a table from
@@ -44,6 +45,7 @@
 
 #include "flamex/analysis/diff.h"
 #include "flamex/analysis/hot.h"
+#include "flamex/analysis/info.h"
 #include "flamex/analysis/shapes.h"
 #include "flamex/base/utf8.h"
 #include "flamex/load/load.h"
@@ -227,6 +229,7 @@ static struct {
     struct profile *p[FK_NPROFILES];
     struct profile *merged[FK_NMERGED];
     struct keymap keymap;
+    struct info_lines notes;     /* config and theme problems, for app_options.notes */
     int keys[KEYMAP_MAX + 64];   /* the key table of event 0x05 */
     size_t nkeys;
 } fk;
@@ -273,6 +276,9 @@ static void fuzz_keys_setup(void)
     fk.merged[FK_MERGED_PAIRS] = diff_merge_pairs(fk.p[FK_PPROF], fk.p[FK_PPROF], pairs, 3, NULL, &err);
     FUZZ_ASSERT(fk.merged[FK_MERGED_PAIRS] != NULL);
     keymap_init(&fk.keymap);
+    info_lines_add(&fk.notes, "config.yaml:3:7: unknown action 'zoom-inn' for key 'z'");
+    info_lines_add(&fk.notes, "theme.yaml:12:3: unknown colour '\x1b[31mred' (a long line "
+                              "that wraps in the information panel and is cut in the status line)");
     for (size_t i = 0; i < fk.keymap.count; i++)
         fuzz_keys_add_key(fk.keymap.entries[i].key);
     for (int k = KEYCODE_ENTER; k <= KEYCODE_F12; k++)
@@ -924,6 +930,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct app_options opts = { .icicle = (h0 & 8) != 0, .heaviest = (h0 & 16) != 0,
                                 .ascii = (h0 & 32) != 0, .type = (size_t)(h1 >> 6) };
     const int *size0 = fk_sizes[(h1 >> 2) & 15];
+    if (h0 & 128 && target < 3)
+        opts.notes = &fk.notes;
 
     struct fk_run r;
     memset(&r, 0, sizeof r);
@@ -946,6 +954,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             .mode = (h0 & 64) ? COMPARE_DIFFERENTIAL : COMPARE_SIDE_BY_SIDE,
             .before_name = "before",
             .after_name = "after",
+            .raw = (h0 & 128) != 0,
+            .type_names = m != FK_MERGED_TWOCOUNT, /* a two-count file's columns are counts */
         };
         compare_init(&cmp, p, &fk.keymap, &co);
         compare_resize(&cmp, size0[0], size0[1]);
