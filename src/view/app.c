@@ -582,8 +582,8 @@ static unsigned app_apply_action(struct app *app, enum action_id action)
             return VIEW_REDRAW;
         }
         app_push(&app->back, &app->nback, &app->back_cap, app->zoom);
-        app_set_zoom(app, app->forward[--app->nforward]);
-        app->selected = app->zoom;
+        app->selected = app->forward[--app->nforward]; /* selected before, so it is revealed */
+        app_set_zoom(app, app->selected);
         return VIEW_REDRAW;
     case ACTION_ZOOM_RESET:
         if (app->zoom == TREE_ROOT) {
