@@ -14,15 +14,18 @@
  * Detection asks every byte sniffer first, then the line sniffers line by
  * line, the fallback's last. */
 static const struct loader load_table[] = {
-    { LOAD_FORMAT_FOLDED, PROFILE_FORMAT_FOLDED, "folded", "folded stacks", NULL,
-      load_folded_sniff_line, true, load_folded },
-    { LOAD_FORMAT_PPROF, PROFILE_FORMAT_PPROF, "pprof", "pprof", load_pprof_sniff, NULL, false,
-      load_pprof },
-    { LOAD_FORMAT_PERF, PROFILE_FORMAT_PERF, "perf", "perf script", NULL, load_perf_event_line,
-      false, load_perf },
+    { PROFILE_FORMAT_FOLDED, "folded stacks", NULL, load_folded_sniff_line, true, load_folded },
+    { PROFILE_FORMAT_PPROF, "pprof", load_pprof_sniff, NULL, false, load_pprof },
+    { PROFILE_FORMAT_PERF, "perf script", NULL, load_perf_event_line, false, load_perf },
 };
 
 #define LOAD_NFORMATS (sizeof load_table / sizeof load_table[0])
+
+/* --format's value for a row's format: the enums are generated from one list. */
+static enum load_format load_option_of(const struct loader *row)
+{
+    return (enum load_format)(row->format + 1);
+}
 
 bool load_parse_format(const char *name, enum load_format *out)
 {
@@ -31,8 +34,8 @@ bool load_parse_format(const char *name, enum load_format *out)
         return true;
     }
     for (size_t i = 0; i < LOAD_NFORMATS; i++) {
-        if (strcmp(name, load_table[i].name) == 0) {
-            *out = load_table[i].format;
+        if (strcmp(name, profile_format_name(load_table[i].format)) == 0) {
+            *out = load_option_of(&load_table[i]);
             return true;
         }
     }
@@ -43,13 +46,14 @@ void load_format_names(char *buf, size_t cap)
 {
     size_t used = (size_t)snprintf(buf, cap, "auto");
     for (size_t i = 0; i < LOAD_NFORMATS && used < cap; i++)
-        used += (size_t)snprintf(buf + used, cap - used, ", %s", load_table[i].name);
+        used += (size_t)snprintf(buf + used, cap - used, ", %s",
+                                 profile_format_name(load_table[i].format));
 }
 
 static const struct loader *load_find(enum load_format format)
 {
     for (size_t i = 0; i < LOAD_NFORMATS; i++)
-        if (load_table[i].format == format)
+        if (load_option_of(&load_table[i]) == format)
             return &load_table[i];
     return NULL;
 }
@@ -170,7 +174,7 @@ struct profile *load_profile(const char *path, const struct load_options *opts,
         input_close(in);
         return NULL;
     }
-    struct profile *profile = profile_new(input_path(in), row->profile_format);
+    struct profile *profile = profile_new(input_path(in), row->format);
     profile->limits = opts->limits;
     struct loader_run run = { in, profile, opts, report, err, input_path(in) };
     bool ok = row->load(&run);

@@ -276,15 +276,14 @@ const char *profile_node_name(const struct profile *profile, uint32_t node, size
 
 const char *profile_format_name(enum profile_format format)
 {
-    switch (format) {
-    case PROFILE_FORMAT_FOLDED:
-        return "folded";
-    case PROFILE_FORMAT_PPROF:
-        return "pprof";
-    case PROFILE_FORMAT_PERF:
-        return "perf";
-    }
-    return "unknown";
+    static const char *const names[] = {
+#define PROFILE_FORMAT_NAME(id, name) name,
+        PROFILE_FORMAT_LIST(PROFILE_FORMAT_NAME)
+#undef PROFILE_FORMAT_NAME
+    };
+    if ((size_t)format >= sizeof names / sizeof names[0])
+        return "unknown";
+    return names[format];
 }
 
 const char *profile_type_name(const struct profile *profile, size_t t)

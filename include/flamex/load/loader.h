@@ -1,8 +1,8 @@
 /* loader.h - the contract between the loader table and each format's loader.
  *
- * A format is one row of the table in load.c (struct loader: its name, its
- * sniffers and its load function) and one file, load_FORMAT.c, which includes
- * this header, not load.h. A loader reads its input through a struct
+ * A format is one row of the table in load.c (struct loader: its format, its
+ * sniffers and its load function), one file, load_FORMAT.c, which includes
+ * this header, not load.h, and its name in PROFILE_FORMAT_LIST (profile.h). A loader reads its input through a struct
  * loader_run, writes every stack through the profile sink (profile.h; never
  * the tree itself), reports a line it cannot use through loader_skip (which
  * also honours --strict) and stamps every error with loader_fail or
@@ -19,11 +19,13 @@
 #include "flamex/load/input.h"
 #include "flamex/model/profile.h"
 
+/* What --format asks for: AUTO (by content), or a format of
+ * PROFILE_FORMAT_LIST, each one more than its enum profile_format value. */
 enum load_format {
     LOAD_FORMAT_AUTO,
-    LOAD_FORMAT_FOLDED,
-    LOAD_FORMAT_PPROF,
-    LOAD_FORMAT_PERF,
+#define LOAD_FORMAT_ENUM(id, name) LOAD_FORMAT_##id,
+    PROFILE_FORMAT_LIST(LOAD_FORMAT_ENUM)
+#undef LOAD_FORMAT_ENUM
 };
 
 /* perf script options, named as stackcollapse-perf.pl's. */
@@ -84,9 +86,7 @@ typedef bool loader_load_fn(struct loader_run *run);
 
 /* A row of the loader table. */
 struct loader {
-    enum load_format format;          /* what --format names it */
-    enum profile_format profile_format;
-    const char *name;                 /* "folded": what --format takes */
+    enum profile_format format;       /* its name (profile_format_name) is what --format takes */
     const char *what;                 /* "folded stacks": says what detection ruled out */
     loader_sniff_bytes_fn *sniff_bytes; /* NULL: not told by its first bytes */
     loader_sniff_line_fn *sniff_line;   /* NULL: not told by a line */

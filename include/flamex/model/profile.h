@@ -18,10 +18,18 @@
 #include "flamex/model/strtab.h"
 #include "flamex/model/tree.h"
 
+/* Every input format: its identifier and its short name (what --format takes
+ * and the information panel shows). A new format is a line here, a row of the
+ * loader table (src/load/load.c) and its loader's file. */
+#define PROFILE_FORMAT_LIST(X) \
+    X(FOLDED, "folded")        \
+    X(PPROF, "pprof")          \
+    X(PERF, "perf")
+
 enum profile_format {
-    PROFILE_FORMAT_FOLDED,
-    PROFILE_FORMAT_PPROF,
-    PROFILE_FORMAT_PERF,
+#define PROFILE_FORMAT_ENUM(id, name) PROFILE_FORMAT_##id,
+    PROFILE_FORMAT_LIST(PROFILE_FORMAT_ENUM)
+#undef PROFILE_FORMAT_ENUM
 };
 
 struct sample_type {
@@ -158,7 +166,8 @@ const char *profile_type_name(const struct profile *profile, size_t t);
 /* Unit of sample type t ("count" when the profile gives none). */
 const char *profile_type_unit(const struct profile *profile, size_t t);
 
-/* Short name of a format ("folded", "pprof", "perf"). */
+/* Short name of a format ("folded", "pprof", "perf"; "unknown" for a value
+ * out of range). */
 const char *profile_format_name(enum profile_format format);
 
 #endif
