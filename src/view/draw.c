@@ -225,11 +225,10 @@ void app_draw(const struct app *app, struct frame *f)
         panel_draw(app->help ? &app->help_panel : &app->info_panel, f, 0, f->rows);
         return;
     }
-    if (app->rows >= 4)
-        draw_breadcrumb(app, f);
+    /* At least 16x4 here: room for the breadcrumb, a graph row and the status. */
+    draw_breadcrumb(app, f);
     draw_flame(app, f);
     if (app_sidebar_visible(app))
         draw_sidebar(app, f);
-    if (app->rows >= 3)
-        draw_status(app, f);
+    draw_status(app, f);
 }

@@ -1,6 +1,8 @@
 /* list.c - a sectioned list with a cursor: rows, entries, clamping (list.h). */
 #include "flamex/view/list.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,8 +143,8 @@ void list_move(struct list *l, long delta)
     list_clamp(l);
     size_t n = list_count(l), last = n ? n - 1 : 0, cur = l->cursor;
     if (delta < 0) {
-        size_t d = 0 - (size_t)delta;
-        l->cursor = d > cur ? 0 : cur - d;
+        size_t back = delta == LONG_MIN ? SIZE_MAX : (size_t)-delta;
+        l->cursor = back > cur ? 0 : cur - back;
     } else {
         size_t d = (size_t)delta;
         l->cursor = d > last - cur ? last : cur + d;
