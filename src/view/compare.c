@@ -310,6 +310,10 @@ static unsigned compare_next_pair(struct compare *c)
     app_set_type(&c->pane[0], diff_type_of(c->pair, DIFF_BEFORE));
     app_set_type(&c->pane[1], diff_type_of(c->pair, DIFF_AFTER));
     compare_diff_retype(c);
+    /* Each app kept what it could of its position under its new type; the
+     * others now follow the one with the keys, as after any other action. */
+    struct app *from = compare_focus(c);
+    compare_follow(c, from, from->cache.search_gen);
     b = compare_type_name(c, diff_type_of(c->pair, DIFF_BEFORE));
     a = compare_type_name(c, diff_type_of(c->pair, DIFF_AFTER));
     if (strcmp(a, b) == 0)
@@ -409,6 +413,10 @@ static void compare_settle(struct compare *c)
         app_set_shown(&c->pane[i], c->mode == COMPARE_SIDE_BY_SIDE);
     app_set_shown(&c->diff, c->mode == COMPARE_DIFFERENTIAL);
     compare_layout(c);
+    /* A change list too narrow to show gives the keys back, as the single
+     * view's sidebar does: growing the screen must not hand them over unasked. */
+    if (compare_sidebar_cols(c) == 0)
+        c->sidebar_focus = false;
     compare_list_settle(c);
 }
 
