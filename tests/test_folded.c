@@ -132,7 +132,8 @@ static void test_mixed_count_lines_read_as_one(void **state)
     assert_true(tree_self(p->tree, test_find_path(p, "a 1"), 0) == 2);
     assert_true(tree_self(p->tree, test_find_path(p, "b"), 0) == 3);
     assert_true(tree_self(p->tree, test_find_path(p, "c 4"), 0) == 5);
-    assert_null(p->info.note);
+    assert_non_null(p->info.note);
+    assert_non_null(strstr(p->info.note, "line 1 ends in two numbers but line 2 has one count"));
     profile_free(p);
 
     /* --folded-counts=2: the one-count line is skipped, as the old reading did. */
@@ -218,7 +219,10 @@ static void check_numbered_frames(const struct profile *p, const struct load_rep
     /* only the names of the reading kept: "compute kernel" was interned by
      * the two-count reading and dropped with it */
     assert_int_equal(strtab_find(p->names, "compute kernel", 14), STRTAB_NONE);
-    assert_null(p->info.note);
+    /* the reading was decided at line 5, and the profile says so */
+    assert_non_null(p->info.note);
+    assert_non_null(strstr(p->info.note, "line 1 ends in two numbers but line 5 has one count"));
+    assert_non_null(strstr(p->info.note, "--folded-counts=2"));
 }
 
 static void test_numbered_frames(void **state)

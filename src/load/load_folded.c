@@ -326,6 +326,8 @@ struct folded_reading {
     struct folded_state shadow_st;
     bool shadow_failed;   /* shadow_err says why; the one-count reading is impossible */
     struct error_record shadow_err;
+    uint64_t first_line;  /* the first valid line (it ended in two numbers if tentative) */
+    uint64_t one_line;    /* the line with one count that ended the tentative reading */
 };
 
 /* The first line with one count arrived while two were being read
@@ -413,13 +415,17 @@ bool load_folded(struct loader_run *run)
             }
             continue;
         }
-        if (!r.ncounts && !folded_start(run, &r, parsed.len2 > 0)) {
-            ok = false;
-            break;
+        if (!r.ncounts) {
+            r.first_line = line_no;
+            if (!folded_start(run, &r, parsed.len2 > 0)) {
+                ok = false;
+                break;
+            }
         }
         if (r.ncounts == 2 && !parsed.len2) {
             if (r.tentative) {
                 bool reread;
+                r.one_line = line_no;
                 if (!folded_restart(run, &r, &st, &reread)) {
                     ok = false;
                     break;
@@ -463,6 +469,17 @@ bool load_folded(struct loader_run *run)
         profile->info.note = xstrdup(
             "every line ends in two numbers, read as a differential profile (before, after); "
             "--folded-counts=1 reads the first number as part of the frame name");
+    else if (ok && r.one_line) {
+        /* The other way round: the first lines looked differential, a later
+         * one did not. Say which reading won, and where it was decided. */
+        char note[256];
+        snprintf(note, sizeof note,
+                 "line %llu ends in two numbers but line %llu has one count: read with one "
+                 "count per line, a number before the count is part of the frame name; "
+                 "--folded-counts=2 reads two counts and skips one-count lines",
+                 (unsigned long long)r.first_line, (unsigned long long)r.one_line);
+        profile->info.note = xstrdup(note);
+    }
     profile_free(r.shadow);
     folded_state_free(&r.shadow_st);
     folded_state_free(&st);
