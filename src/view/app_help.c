@@ -39,7 +39,14 @@ void app_help_build(struct panel *p, const struct app *app)
         }
         if (!n)
             snprintf(names, sizeof names, "(unbound)");
-        panel_puts(p, y, 2, 20, names, STYLE_HELP_KEY);
+        /* Keys too many for their 20 columns get a line of their own (bytes
+         * are never fewer than columns, so nothing is cut). */
+        if (strlen(names) > 20) {
+            panel_puts(p, y, 2, cols - 3, names, STYLE_HELP_KEY);
+            y++;
+        } else {
+            panel_puts(p, y, 2, 20, names, STYLE_HELP_KEY);
+        }
         y += app_help_text(p, y, 23, cols - 24, action_help((enum action_id)a), STYLE_HELP);
     }
     y++;
