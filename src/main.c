@@ -239,7 +239,9 @@ static int main_run(const struct main_options *opts, struct profile *profile)
     if (opts->sample_type) {
         int t = profile_find_type(profile, opts->sample_type);
         if (t < 0) {
-            fprintf(stderr, "flamex: no sample type '%s' in this profile (it has:", opts->sample_type);
+            fputs("flamex: no sample type '", stderr);
+            textout_write_name(stderr, opts->sample_type, strlen(opts->sample_type), true);
+            fputs("' in this profile (it has:", stderr);
             for (size_t i = 0; i < profile->ntypes; i++)
                 fprintf(stderr, " %s", profile->types[i].name);
             fputs(")\n", stderr);

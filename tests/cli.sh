@@ -81,6 +81,11 @@ expect_grep "two files without a terminal: the totals" "$TMP/out" "4100"
 expect_status "-s names a type both lack" 1 "$BIN" --report -s cpu "$SA" "$SB"
 expect_grep "-s missing in one: says which file" "$TMP/err" "no sample type 'cpu' in BEFORE"
 expect_grep "-s missing in one: the hint names the pair form" "$TMP/err" "-s BEFORE_TYPE,AFTER_TYPE one of each"
+# A type name given to -s is echoed escaped, as the names in the profile are.
+expect_status "-s with an escape byte, one profile" 1 "$BIN" --top -s "$(printf 'x\033[2Jy')" "$SA"
+expect_grep "-s with an escape byte: escaped in the message" "$TMP/err" "no sample type 'x\\x1b[2Jy' in this profile"
+if grep -q "$(printf '\033')" "$TMP/err"; then not_ok "-s with an escape byte: no raw ESC on stderr"
+else ok "-s with an escape byte: no raw ESC on stderr"; fi
 # Different type names: a pprof cpu profile against a perf cpu-clock capture.
 PC=$DATA/pprof/gen/cpu.pb.gz
 PF=$DATA/perf-script/local-cpu-clock-pidtid.txt
