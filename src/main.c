@@ -507,8 +507,11 @@ static int main_compare(const struct main_options *opts, struct profile *before,
         main_free_viewer(&v);
     } else {
         struct report_diff_options rep = report_diff_default_options();
-        if (opts->mode == MODE_REPORT || opts->top_limit_set)
+        if (opts->mode == MODE_REPORT || opts->top_limit_set) {
+            /* N rows each, the call paths too (--help: "N rows each"; 0 shows all) */
             rep.limit = opts->mode == MODE_REPORT ? opts->report_limit : opts->top_limit;
+            rep.path_limit = rep.limit;
+        }
         rep.normalise = !opts->no_normalise;
         rep.before_path = before_name;
         rep.after_path = after_name;

@@ -76,6 +76,14 @@ if grep -q "model.predict\|norm.chg" "$TMP/out"; then not_ok "--no-normalise: mo
 else ok "--no-normalise: model.predict (same count) is not growth, no norm.chg column"; fi
 expect_status "folded vs pprof compare the type they share (samples)" 0 "$BIN" --report "$SA" "$DATA/pprof/gen/cpu.pb.gz"
 expect_grep "folded vs pprof: the type" "$TMP/out" "Sample type: samples"
+# --report=N: N rows in every list of the comparison, the call paths too; 0 shows all.
+expect_status "--report=4 BEFORE AFTER" 0 "$BIN" --report=4 "$SA" "$SB"
+if [ "$(grep -c "Showing top 4 of" "$TMP/out")" -eq 2 ] && ! grep -q "Showing top 10" "$TMP/out"
+then ok "--report=4 BEFORE AFTER: the growth list and the call paths show 4"
+else not_ok "--report=4 BEFORE AFTER: the growth list and the call paths show 4"; grep Showing "$TMP/out" | sed 's/^/# /'; fi
+expect_status "--report=0 BEFORE AFTER" 0 "$BIN" --report=0 "$SA" "$SB"
+if grep -q "Showing top" "$TMP/out"; then not_ok "--report=0 BEFORE AFTER: no list is cut"
+else ok "--report=0 BEFORE AFTER: no list is cut"; fi
 expect_status "two files without a terminal print the comparison" 0 "$BIN" "$SA" "$SB"
 expect_grep "two files without a terminal: the totals" "$TMP/out" "4100"
 expect_status "-s names a type both lack" 1 "$BIN" --report -s cpu "$SA" "$SB"
