@@ -82,6 +82,8 @@ struct pb_writer {
     size_t len, cap;
 };
 
+/* Append v as a base-128 varint (1 to 10 bytes); the buffer grows, aborting
+ * on out-of-memory. */
 void pb_write_varint(struct pb_writer *w, uint64_t v);
 /* Write a tag for field number with the given wire type. */
 void pb_write_tag(struct pb_writer *w, uint32_t number, enum pb_wire_type wire);
