@@ -96,6 +96,24 @@ static void main_report_problem(void *ctx, const struct error_record *problem)
     info_lines_add(&v->notes, buf);
 }
 
+/* The theme named in a config file: a problem that is in no file of its own
+ * ("theme 'x' not found") is put at the config's theme line. */
+struct main_config_theme {
+    struct main_viewer *v;
+    const char *config_path;
+};
+
+static void main_report_theme_problem(void *ctx, const struct error_record *problem)
+{
+    const struct main_config_theme *t = ctx;
+    struct error_record e = *problem;
+    if (!e.path[0])
+        error_restamp(&e, t->config_path,
+                      (struct error_mark){ t->v->config.theme_line, t->v->config.theme_column,
+                                           ERROR_NO_POSITION });
+    main_report_problem(t->v, &e);
+}
+
 static void main_free_viewer(struct main_viewer *v)
 {
     config_free(&v->config);
@@ -136,7 +154,12 @@ static void main_setup_viewer(const struct main_options *opts, const struct prof
     if (theme) {
         char themes_user[4096];
         main_user_path("themes", themes_user, sizeof themes_user);
-        theme_load_named(theme, themes_user, &v->theme, NULL, main_report_problem, v);
+        struct main_config_theme from_config = { v, path };
+        if (opts->theme)
+            theme_load_named(theme, themes_user, &v->theme, NULL, main_report_problem, v);
+        else
+            theme_load_named(theme, themes_user, &v->theme, NULL, main_report_theme_problem,
+                             &from_config);
     }
 
     if (v->problems > MAIN_MAX_PROBLEMS)

@@ -309,12 +309,13 @@ for files in "$SA" "$SA $SB"; do
     expect_status "$what: a config with two problems still draws" 0 env XDG_CONFIG_HOME="$TMP/none" \
         "$BIN" --config="$TMP/bad-config.yaml" --dump --size=120x30 $files
     expect_grep "$what: stderr names the unknown key" "$TMP/err" "$TMP/bad-config.yaml:1:1: unknown key 'orientaton' in the config"
+    expect_grep "$what: stderr puts the unknown theme at its config line" "$TMP/err" "$TMP/bad-config.yaml:2:8: theme 'ligth' not found (built-in: colorblind, default, light, mono; none in $TMP/none/flamex/themes); using the default"
     expect_grep "$what: the status line announces them" "$TMP/out" "2 config/theme problems: see the information panel (i)"
     expect_status "$what: i opens the panel" 0 env XDG_CONFIG_HOME="$TMP/none" \
         "$BIN" --config="$TMP/bad-config.yaml" --dump --size=200x30 --keys=i $files
     expect_grep "$what: the panel's section" "$TMP/out" " Problems in the config and theme (defaults used instead)"
     expect_grep "$what: the panel lists the key" "$TMP/out" "   $TMP/bad-config.yaml:1:1: unknown key 'orientaton' in the config"
-    expect_grep "$what: the panel lists the theme" "$TMP/out" "   theme 'ligth' not found (built-in: colorblind, default, light, mono; none in $TMP/none/flamex/themes); using the default"
+    expect_grep "$what: the panel lists the theme at its config line" "$TMP/out" "   $TMP/bad-config.yaml:2:8: theme 'ligth' not found (built-in:"
     expect_status "$what: a key later" 0 env XDG_CONFIG_HOME="$TMP/none" \
         "$BIN" --config="$TMP/bad-config.yaml" --dump --size=120x30 --keys=k $files
     if grep -q "config/theme problem" "$TMP/out"; then not_ok "$what: the notice goes at the first key"

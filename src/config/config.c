@@ -124,8 +124,11 @@ int config_parse(const char *text, size_t len, const char *path, struct config *
         if (theme && (!theme[0] || strlen(theme) >= sizeof config->theme))
             yaml_doc_report(&doc, v[0], "'theme' must be 1 to %zu bytes long",
                             sizeof config->theme - 1);
-        else if (theme)
+        else if (theme) {
             memcpy(config->theme, theme, strlen(theme) + 1);
+            config->theme_line = (unsigned long)v[0]->line;
+            config->theme_column = (unsigned long)v[0]->column;
+        }
         int i = v[1] ? config_choice(&doc, v[1], "color", colors, 4, "auto, 256, 8 or mono") : -1;
         if (i >= 0)
             config_parse_color(colors[i], &config->color);

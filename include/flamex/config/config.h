@@ -37,6 +37,7 @@ struct config_binding {
 
 struct config {
     char theme[512];           /* "" = not set */
+    unsigned long theme_line, theme_column; /* where theme was set, for messages */
     enum config_color color;   /* CONFIG_COLOR_AUTO when not set */
     bool icicle, icicle_set;
     bool heaviest, order_set;  /* sibling order: heaviest-first or alphabetical */
