@@ -204,7 +204,7 @@ loads folded-invalid-utf8.folded '         2 33.33% 83.33%          2 33.33%  \x
 loads folded-escapes.folded '         5 45.45% 45.45%          5 45.45%  \x1b[2J\x1b[Hclear'
 loads folded-escapes.folded '\u009bc1csi' --report
 loads folded-escapes.folded 'bidi\u202erev' --dump --size=120x30
-ignored folded-count-overflow.folded '2 lines ignored (first at line 2: the count is out of range (at most 18446744073709551615))'
+ignored folded-count-overflow.folded '3 lines ignored (first at line 2: the count is out of range (at most 18446744073709551615))'
 ignored folded-count-negative.folded '2 lines ignored (first at line 2: the count is negative)'
 ignored folded-count-not-numeric.folded '7 lines ignored (first at line 2: the last field is not a count ([0-9]+ or [0-9]+.[0-9]*))'
 # A line with one count makes "main;two 1 2" the frame "two 1" with 2 samples;

@@ -97,10 +97,15 @@ static enum folded_status folded_parse_line(const char *s, size_t n, bool two,
         return FOLDED_INVALID;
     }
     if (!numfmt_parse_count(tok, tok_len, &out->count)) {
+        /* digits, then a fraction if any: a count, only too large */
         size_t digits = 0;
         while (digits < tok_len && tok[digits] >= '0' && tok[digits] <= '9')
             digits++;
-        if (digits == tok_len)
+        size_t end = digits;
+        if (digits && end < tok_len && tok[end] == '.')
+            for (end++; end < tok_len && tok[end] >= '0' && tok[end] <= '9';)
+                end++;
+        if (digits && end == tok_len)
             *reason = "the count is out of range (at most 18446744073709551615)";
         else if (tok[0] == '-')
             *reason = "the count is negative";
