@@ -169,12 +169,12 @@ static int main_option_id_of(int c)
 /* Parse a byte count with an optional K/M/G/T suffix (powers of 1024). */
 static bool main_parse_size(const char *s, uint64_t *out)
 {
-    if (!s)
+    if (!s || *s < '0' || *s > '9') /* strtoull would take " -1" as 2^64 - 1 */
         return false;
     char *end;
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s || *s == '-')
+    if (errno || end == s)
         return false;
     int shift = 0;
     switch (*end) {

@@ -187,6 +187,9 @@ for bad in --max-line-length=x --max-line-length=0 --max-nodes=lots --max-nodes=
     if [ "$rc" -eq 1 ]; then ok "$bad is a usage error"; else not_ok "$bad: exit $rc, wanted 1"; fi
 done
 expect_message "--max-depth=-1: message" "$TMP/err" "flamex: --max-depth: '-1' is not a frame count"
+run_once "--max-input-size= -1" --top "$SAMPLE"
+if [ "$rc" -eq 1 ]; then ok "--max-input-size=' -1' is a usage error, not 16E"
+else not_ok "--max-input-size=' -1': exit $rc, wanted 1"; fi
 run_once --max-nodes=0 --top "$SAMPLE"
 expect_message "--max-nodes=0: message" "$TMP/err" "flamex: --max-nodes: '0' is not a node count"
 run_once --max-line-length=x --top "$SAMPLE"
